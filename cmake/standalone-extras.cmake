@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Standalone home only: GoogleTest binaries for the pure C++ parts (no ns-3 types), run by
+# ctest beside the ns-3 suites. In an ns-3 tree, test.py runs the ns-3 suites alone.
+
+if(ENABLE_TESTS)
+  find_package(GTest QUIET)
+  if(NOT GTest_FOUND)
+    message(FATAL_ERROR
+      "scale-across: GoogleTest not found. Install it with:\n"
+      "  sudo apt-get install libgtest-dev\n"
+      "or run scripts/setup.sh; or configure with -DSCALE_ACROSS_TESTS=OFF.")
+  endif()
+  include(GoogleTest)
+  add_executable(scale-across-gtest
+    test/gtest/optical-physics-gtest.cc
+    test/gtest/crossbar-port-table-gtest.cc
+  )
+  target_link_libraries(scale-across-gtest libscale-across GTest::gtest GTest::gtest_main)
+  gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)
+endif()

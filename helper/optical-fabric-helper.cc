@@ -1,0 +1,187 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "optical-fabric-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/circuit-scheduler.h"
+#include "ns3/coherent-transceiver.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/mac48-address.h"
+#include "ns3/optical-channel.h"
+#include "ns3/optical-net-device.h"
+#include "ns3/photonic-crossbar.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OpticalFabricHelper");
+
+OpticalFabricHelper::OpticalFabricHelper()
+    : m_numPortsSet(false)
+{
+    m_deviceFactory.SetTypeId("ns3::OpticalNetDevice");
+    m_transceiverFactory.SetTypeId("ns3::CoherentTransceiver");
+    m_channelFactory.SetTypeId("ns3::OpticalChannel");
+    m_crossbarFactory.SetTypeId("ns3::PhotonicCrossbar");
+}
+
+OpticalFabricHelper::~OpticalFabricHelper()
+{
+}
+
+void
+OpticalFabricHelper::SetDeviceAttribute(std::string name, const AttributeValue& value)
+{
+    m_deviceFactory.Set(name, value);
+}
+
+void
+OpticalFabricHelper::SetTransceiverAttribute(std::string name, const AttributeValue& value)
+{
+    m_transceiverFactory.Set(name, value);
+}
+
+void
+OpticalFabricHelper::SetChannelAttribute(std::string name, const AttributeValue& value)
+{
+    m_channelFactory.Set(name, value);
+}
+
+void
+OpticalFabricHelper::SetCrossbarAttribute(std::string name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(name == "LanesPerPort",
+                    "OpticalFabricHelper sets the crossbar's LanesPerPort from the devices "
+                    "(Wavelengths / WavelengthsPerCircuit); set those instead");
+    m_numPortsSet = m_numPortsSet || name == "NumPorts";
+    m_crossbarFactory.Set(name, value);
+}
+
+void
+OpticalFabricHelper::SetCrossbarTechnology(const std::string& name)
+{
+    const PhotonicCrossbar::Technology t = PhotonicCrossbar::GetTechnology(name);
+    m_crossbarFactory.Set("ReconfigurationTime", TimeValue(t.reconfigurationTime));
+    m_crossbarFactory.Set("InsertionLoss", DoubleValue(t.insertionLossDb));
+    m_crossbarFactory.Set("PortPower", DoubleValue(t.portPowerW));
+}
+
+void
+OpticalFabricHelper::SetCircuitScheduler(Ptr<CircuitScheduler> scheduler)
+{
+    m_scheduler = scheduler;
+}
+
+NetDeviceContainer
+OpticalFabricHelper::Install(const NodeContainer& nodes)
+{
+    NS_LOG_FUNCTION(this << nodes.GetN());
+    NS_ABORT_MSG_IF(nodes.GetN() == 0, "OpticalFabricHelper::Install: the NodeContainer is empty");
+    if (!m_numPortsSet)
+    {
+        m_crossbarFactory.Set("NumPorts", UintegerValue(nodes.GetN()));
+    }
+    NetDeviceContainer devices;
+    m_crossbar = nullptr;
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        Ptr<Node> node = nodes.Get(i);
+        Ptr<OpticalNetDevice> device = m_deviceFactory.Create<OpticalNetDevice>();
+        device->SetAddress(Mac48Address::Allocate());
+        device->SetTransceiver(m_transceiverFactory.Create<CoherentTransceiver>());
+        node->AddDevice(device);
+        if (!m_crossbar)
+        {
+            // The first device tells how many circuit lanes every port needs.
+            m_crossbarFactory.Set("LanesPerPort", UintegerValue(device->GetNCircuitLanes()));
+            m_crossbar = m_crossbarFactory.Create<PhotonicCrossbar>();
+            NS_ABORT_MSG_IF(m_crossbar->GetNPorts() < nodes.GetN(),
+                            "OpticalFabricHelper::Install: "
+                                << nodes.GetN() << " nodes do not fit on a crossbar with NumPorts = "
+                                << m_crossbar->GetNPorts());
+            if (m_scheduler)
+            {
+                m_crossbar->SetScheduler(m_scheduler);
+                m_scheduler = nullptr;
+            }
+        }
+        device->Attach(m_channelFactory.Create<OpticalChannel>(), m_crossbar, i);
+        devices.Add(device);
+    }
+    return devices;
+}
+
+Ptr<PhotonicCrossbar>
+OpticalFabricHelper::GetCrossbar() const
+{
+    return m_crossbar;
+}
+
+void
+OpticalFabricHelper::EnablePcapInternal(std::string prefix,
+                                        Ptr<NetDevice> nd,
+                                        bool promiscuous,
+                                        bool explicitFilename)
+{
+    Ptr<OpticalNetDevice> device = nd->GetObject<OpticalNetDevice>();
+    if (!device)
+    {
+        NS_LOG_INFO("OpticalFabricHelper::EnablePcapInternal(): device "
+                    << nd << " is not an ns3::OpticalNetDevice");
+        return;
+    }
+    PcapHelper pcapHelper;
+    const std::string filename =
+        explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
+    Ptr<PcapFileWrapper> file =
+        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
+    pcapHelper.HookDefaultSink<OpticalNetDevice>(device,
+                                                 promiscuous ? "PromiscSniffer" : "Sniffer",
+                                                 file);
+}
+
+void
+OpticalFabricHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                                         std::string prefix,
+                                         Ptr<NetDevice> nd,
+                                         bool explicitFilename)
+{
+    Ptr<OpticalNetDevice> device = nd->GetObject<OpticalNetDevice>();
+    if (!device)
+    {
+        NS_LOG_INFO("OpticalFabricHelper::EnableAsciiInternal(): device "
+                    << nd << " is not an ns3::OpticalNetDevice");
+        return;
+    }
+    Packet::EnablePrinting();
+    if (!stream)
+    {
+        AsciiTraceHelper asciiTraceHelper;
+        const std::string filename =
+            explicitFilename ? prefix : asciiTraceHelper.GetFilenameFromDevice(prefix, device);
+        stream = asciiTraceHelper.CreateFileStream(filename);
+    }
+    // Context-free sinks bound to the stream serve both the per-device and the shared file.
+    device->TraceConnectWithoutContext(
+        "MacTx",
+        MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, stream));
+    device->TraceConnectWithoutContext(
+        "PhyTxBegin",
+        MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, stream));
+    device->TraceConnectWithoutContext(
+        "MacRx",
+        MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, stream));
+    for (const char* drop : {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"})
+    {
+        device->TraceConnectWithoutContext(
+            drop,
+            MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, stream));
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,74 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_CIRCUIT_SCHEDULER_H
+#define SCALE_ACROSS_CIRCUIT_SCHEDULER_H
+
+#include "ns3/object.h"
+
+namespace ns3
+{
+
+class PhotonicCrossbar;
+
+/**
+ * @ingroup scale-across
+ * @brief Decides which circuits a PhotonicCrossbar sets up and tears down.
+ *
+ * The one interface behind which every circuit policy sits (on-demand, static, and the rotor
+ * and wavelength-routed schedulers of later work). A scheduler hears three things:
+ * - Start(): the simulation begins (static schedules set their permutation up here);
+ * - RequestCircuit(src, dst): a NIC has frames for dst and no circuit to it;
+ * - NotifyIdle(src, lane): a NIC has no more frames for the circuit on that lane.
+ * It acts through the crossbar's EstablishCircuit, ReleaseCircuit and RejectCircuit.
+ *
+ * The crossbar owns its scheduler; the scheduler keeps a plain back pointer, which the
+ * crossbar clears when it goes away.
+ */
+class CircuitScheduler : public Object
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    CircuitScheduler();
+    ~CircuitScheduler() override;
+
+    /**
+     * @brief Called by the crossbar that takes this scheduler.
+     * @param crossbar the crossbar, or nullptr when it lets the scheduler go
+     */
+    void SetCrossbar(PhotonicCrossbar* crossbar);
+
+    /// The simulation starts: set up whatever must exist from time zero.
+    virtual void Start();
+
+    /**
+     * @brief A NIC has frames for dstPort and no circuit to it.
+     * @param srcPort the NIC's port
+     * @param dstPort destination port
+     */
+    virtual void RequestCircuit(uint32_t srcPort, uint32_t dstPort) = 0;
+
+    /**
+     * @brief The NIC on srcPort has no more frames queued for the circuit on srcLane.
+     * @param srcPort the NIC's port
+     * @param srcLane the lane of that circuit
+     */
+    virtual void NotifyIdle(uint32_t srcPort, uint32_t srcLane) = 0;
+
+  protected:
+    /// @return the crossbar this scheduler drives (aborts if none)
+    PhotonicCrossbar& Crossbar() const;
+
+  private:
+    PhotonicCrossbar* m_crossbar; //!< back pointer, owned by nobody here
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_CIRCUIT_SCHEDULER_H */

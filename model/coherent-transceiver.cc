@@ -1,0 +1,199 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "coherent-transceiver.h"
+
+#include "optical-physics.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CoherentTransceiver");
+
+NS_OBJECT_ENSURE_REGISTERED(CoherentTransceiver);
+
+/// Upper bound on wavelengths per transceiver: a full C+L band grid at 50 GHz is ~240.
+static constexpr uint32_t MAX_WAVELENGTHS = 1024;
+
+TypeId
+CoherentTransceiver::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::CoherentTransceiver")
+            .SetParent<Object>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<CoherentTransceiver>()
+            .AddAttribute("Wavelengths",
+                          "Number of DWDM wavelengths (lanes) of the transceiver, 1 ... 1024.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&CoherentTransceiver::SetWavelengths,
+                                               &CoherentTransceiver::GetWavelengths),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DataRatePerWavelength",
+                          "Payload rate of one wavelength (after FEC overhead), e.g. 1600Gbps.",
+                          DataRateValue(DataRate("1600Gbps")),
+                          MakeDataRateAccessor(&CoherentTransceiver::SetDataRatePerWavelength,
+                                               &CoherentTransceiver::GetDataRatePerWavelength),
+                          MakeDataRateChecker())
+            .AddAttribute("DspLatency",
+                          "Fixed latency of the coherent DSP, paid once per traversal (>= 0).",
+                          TimeValue(NanoSeconds(100)),
+                          MakeTimeAccessor(&CoherentTransceiver::SetDspLatency),
+                          MakeTimeChecker())
+            .AddAttribute("FecLatency",
+                          "Fixed latency of FEC encoding plus decoding, paid once per "
+                          "traversal (>= 0).",
+                          TimeValue(NanoSeconds(100)),
+                          MakeTimeAccessor(&CoherentTransceiver::SetFecLatency),
+                          MakeTimeChecker())
+            .AddAttribute("LaunchPower",
+                          "Optical launch power per wavelength, dBm.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&CoherentTransceiver::m_launchPowerDbm),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("ReceiverSensitivity",
+                          "Lowest received power per wavelength that still decodes, dBm.",
+                          DoubleValue(-15.0),
+                          MakeDoubleAccessor(&CoherentTransceiver::m_sensitivityDbm),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("EnergyPerBit",
+                          "Transceiver energy per transmitted bit, pJ/bit (>= 0).",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&CoherentTransceiver::SetEnergyPerBitPj,
+                                             &CoherentTransceiver::GetEnergyPerBitPj),
+                          MakeDoubleChecker<double>());
+    return tid;
+}
+
+CoherentTransceiver::CoherentTransceiver()
+    : m_wavelengths(1),
+      m_ratePerLambda(DataRate("1600Gbps")),
+      m_launchPowerDbm(0),
+      m_sensitivityDbm(-15),
+      m_energyPerBitPj(10),
+      m_transmittedBits(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CoherentTransceiver::~CoherentTransceiver()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CoherentTransceiver::SetWavelengths(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0 || n > MAX_WAVELENGTHS,
+                    "ns3::CoherentTransceiver::Wavelengths = "
+                        << n << " is invalid: a transceiver has 1 ... " << MAX_WAVELENGTHS
+                        << " wavelengths");
+    m_wavelengths = n;
+}
+
+uint32_t
+CoherentTransceiver::GetWavelengths() const
+{
+    return m_wavelengths;
+}
+
+void
+CoherentTransceiver::SetDataRatePerWavelength(DataRate rate)
+{
+    NS_ABORT_MSG_IF(rate.GetBitRate() == 0,
+                    "ns3::CoherentTransceiver::DataRatePerWavelength = 0bps is invalid: "
+                    "use a positive rate such as 1600Gbps");
+    m_ratePerLambda = rate;
+}
+
+DataRate
+CoherentTransceiver::GetDataRatePerWavelength() const
+{
+    return m_ratePerLambda;
+}
+
+void
+CoherentTransceiver::SetDspLatency(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::CoherentTransceiver::DspLatency = " << t.As(Time::NS)
+                                                              << " is invalid: use a latency >= 0");
+    m_dspLatency = t;
+}
+
+void
+CoherentTransceiver::SetFecLatency(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::CoherentTransceiver::FecLatency = " << t.As(Time::NS)
+                                                              << " is invalid: use a latency >= 0");
+    m_fecLatency = t;
+}
+
+Time
+CoherentTransceiver::GetFixedLatency() const
+{
+    return m_dspLatency + m_fecLatency;
+}
+
+double
+CoherentTransceiver::GetLaunchPowerDbm() const
+{
+    return m_launchPowerDbm;
+}
+
+double
+CoherentTransceiver::GetReceiverSensitivityDbm() const
+{
+    return m_sensitivityDbm;
+}
+
+void
+CoherentTransceiver::SetEnergyPerBitPj(double pj)
+{
+    NS_ABORT_MSG_IF(pj < 0,
+                    "ns3::CoherentTransceiver::EnergyPerBit = "
+                        << pj << " pJ/bit is invalid: use an energy >= 0");
+    m_energyPerBitPj = pj;
+}
+
+double
+CoherentTransceiver::GetEnergyPerBitPj() const
+{
+    return m_energyPerBitPj;
+}
+
+Time
+CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) const
+{
+    NS_ASSERT(wavelengths >= 1 && wavelengths <= m_wavelengths);
+    return Seconds(optical::SerializationSeconds(bytes,
+                                                 wavelengths,
+                                                 static_cast<double>(m_ratePerLambda.GetBitRate())));
+}
+
+void
+CoherentTransceiver::NotifyTransmitted(uint64_t bytes)
+{
+    m_transmittedBits += 8 * bytes;
+}
+
+uint64_t
+CoherentTransceiver::GetTransmittedBits() const
+{
+    return m_transmittedBits;
+}
+
+double
+CoherentTransceiver::GetTransmitEnergyJoules() const
+{
+    return static_cast<double>(m_transmittedBits) * m_energyPerBitPj * 1e-12;
+}
+
+} // namespace ns3

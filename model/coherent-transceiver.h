@@ -1,0 +1,103 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_COHERENT_TRANSCEIVER_H
+#define SCALE_ACROSS_COHERENT_TRANSCEIVER_H
+
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across
+ * @brief A coherent DWDM transceiver: the optical front end of an OpticalNetDevice.
+ *
+ * Models what decides when a frame arrives and whether it can be decoded:
+ * - W wavelengths (DWDM lanes), each carrying DataRatePerWavelength of payload
+ *   (1.6 Tb/s by default); a frame serialized over G bonded wavelengths takes
+ *   8 S / (G R) seconds;
+ * - a fixed processing latency, DspLatency + FecLatency, paid once per traversal at the
+ *   receiving transceiver (where dispersion compensation and FEC decoding happen);
+ * - launch power and receiver sensitivity for the link budget;
+ * - energy per transmitted bit.
+ *
+ * Abstracted away: modulation, OSNR and BER curves (a path either closes its budget or every
+ * frame on it is lost), laser warm-up, wavelength tuning time (part of the crossbar's
+ * reconfiguration), FEC overhead (the rate is the payload rate).
+ */
+class CoherentTransceiver : public Object
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    CoherentTransceiver();
+    ~CoherentTransceiver() override;
+
+    // Delete copy constructor and assignment operator to avoid misuse
+    CoherentTransceiver(const CoherentTransceiver&) = delete;
+    CoherentTransceiver& operator=(const CoherentTransceiver&) = delete;
+
+    /// @param n number of DWDM wavelengths (1 ... 1024)
+    void SetWavelengths(uint32_t n);
+    /// @return number of DWDM wavelengths
+    uint32_t GetWavelengths() const;
+    /// @param rate payload rate of one wavelength (> 0)
+    void SetDataRatePerWavelength(DataRate rate);
+    /// @return payload rate of one wavelength
+    DataRate GetDataRatePerWavelength() const;
+    /// @param t DSP latency (>= 0)
+    void SetDspLatency(Time t);
+    /// @param t FEC latency (>= 0)
+    void SetFecLatency(Time t);
+    /// @return DSP + FEC latency of one traversal
+    Time GetFixedLatency() const;
+    /// @return launch power, dBm
+    double GetLaunchPowerDbm() const;
+    /// @return receiver sensitivity, dBm
+    double GetReceiverSensitivityDbm() const;
+    /// @return energy per transmitted bit, pJ
+    double GetEnergyPerBitPj() const;
+
+    /**
+     * @brief Serialization time of a frame.
+     * @param bytes frame size, bytes
+     * @param wavelengths wavelengths bonded for it (1 ... GetWavelengths())
+     * @return 8 bytes / (wavelengths * DataRatePerWavelength), rounded to the time resolution
+     */
+    Time GetSerializationTime(uint64_t bytes, uint32_t wavelengths) const;
+
+    /**
+     * @brief Account a transmitted frame (for energy).
+     * @param bytes frame size, bytes
+     */
+    void NotifyTransmitted(uint64_t bytes);
+    /// @return bits transmitted so far
+    uint64_t GetTransmittedBits() const;
+    /// @return energy spent on transmitted bits so far, J (EnergyPerBit x bits)
+    double GetTransmitEnergyJoules() const;
+
+  private:
+    /// @param pj energy per bit, pJ (>= 0)
+    void SetEnergyPerBitPj(double pj);
+
+    uint32_t m_wavelengths;      //!< DWDM wavelengths
+    DataRate m_ratePerLambda;    //!< payload rate of one wavelength
+    Time m_dspLatency;           //!< DSP latency
+    Time m_fecLatency;           //!< FEC latency
+    double m_launchPowerDbm;     //!< launch power, dBm
+    double m_sensitivityDbm;     //!< receiver sensitivity, dBm
+    double m_energyPerBitPj;     //!< energy per bit, pJ
+    uint64_t m_transmittedBits;  //!< bits transmitted so far
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_COHERENT_TRANSCEIVER_H */

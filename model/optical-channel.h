@@ -1,0 +1,89 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_OPTICAL_CHANNEL_H
+#define SCALE_ACROSS_OPTICAL_CHANNEL_H
+
+#include "ns3/channel.h"
+#include "ns3/nstime.h"
+#include "ns3/ptr.h"
+
+namespace ns3
+{
+
+class OpticalNetDevice;
+
+/**
+ * @ingroup scale-across
+ * @brief A duplex fiber pair joining one OpticalNetDevice to one port of a PhotonicCrossbar.
+ *
+ * Light crosses it in Length x RefractiveIndex / c and loses Attenuation x Length plus
+ * ConnectorLoss. A frame from device A to device B crosses A's fiber, the crossbar and B's
+ * fiber, so its propagation delay is the sum of the two fibers' delays.
+ *
+ * The crossbar end is not an ns-3 NetDevice (the crossbar is bufferless and does no
+ * packet processing), so GetNDevices() is 1 once a device is attached. Abstracted away:
+ * dispersion and nonlinearity (the coherent DSP compensates them within its fixed latency),
+ * amplifiers.
+ */
+class OpticalChannel : public Channel
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OpticalChannel();
+    ~OpticalChannel() override;
+
+    // Delete copy constructor and assignment operator to avoid misuse
+    OpticalChannel(const OpticalChannel&) = delete;
+    OpticalChannel& operator=(const OpticalChannel&) = delete;
+
+    /**
+     * @brief Attach the device at the NIC end of the fiber.
+     * @param device the device (the fiber takes exactly one)
+     */
+    void Attach(Ptr<OpticalNetDevice> device);
+
+    /// @return one-way propagation delay of the fiber: Length x RefractiveIndex / c
+    Time GetDelay() const;
+    /// @return attenuation of the fiber itself, dB: Attenuation x Length
+    double GetFiberLossDb() const;
+    /// @return loss of the connectors on this fiber, dB
+    double GetConnectorLossDb() const;
+    /// @return fiber length, m
+    double GetLength() const;
+
+    std::size_t GetNDevices() const override;
+    Ptr<NetDevice> GetDevice(std::size_t i) const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// @param meters fiber length (>= 0)
+    void SetLength(double meters);
+    /// @param n group refractive index (>= 1)
+    void SetRefractiveIndex(double n);
+    /// @param dbPerKm attenuation (>= 0)
+    void SetAttenuation(double dbPerKm);
+    /// @param db connector loss (>= 0)
+    void SetConnectorLoss(double db);
+    /// Recompute the cached delay after a change of length or index.
+    void UpdateDelay();
+
+    double m_length;             //!< fiber length, m
+    double m_refractiveIndex;    //!< group index
+    double m_attenuationDbPerKm; //!< attenuation, dB/km
+    double m_connectorLossDb;    //!< connectors on this fiber, dB
+    Time m_delay;                //!< cached propagation delay
+    Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_OPTICAL_CHANNEL_H */

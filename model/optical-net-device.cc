@@ -1,0 +1,790 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "optical-net-device.h"
+
+#include "coherent-transceiver.h"
+#include "optical-channel.h"
+#include "photonic-crossbar.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OpticalNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(OpticalNetDevice);
+
+namespace
+{
+/// Size of the Ethernet II header every frame carries (no preamble, no FCS).
+constexpr uint32_t MAC_HEADER_BYTES = 14;
+/// Largest frame a Packet can describe, less the header.
+constexpr uint32_t MAX_BURST_LIMIT = 0xffffffffu - MAC_HEADER_BYTES;
+} // namespace
+
+TypeId
+OpticalNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::OpticalNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<OpticalNetDevice>()
+            .AddAttribute("Address",
+                          "The MAC address of this device.",
+                          Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
+                          MakeMac48AddressAccessor(&OpticalNetDevice::m_address),
+                          MakeMac48AddressChecker())
+            .AddAttribute("Mtu",
+                          "MAC-level MTU for IP, ARP and IPv6 frames, bytes (1 ... 65535).",
+                          UintegerValue(1500),
+                          MakeUintegerAccessor(&OpticalNetDevice::SetMtu,
+                                               &OpticalNetDevice::GetMtu),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("MaxBurstBytes",
+                          "Largest frame (burst) of any other protocol, bytes "
+                          "(Mtu ... 4294967281). One burst costs one event.",
+                          UintegerValue(16 * 1024 * 1024),
+                          MakeUintegerAccessor(&OpticalNetDevice::SetMaxBurstBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxQueueBytes",
+                          "Capacity of all virtual output queues together, payload bytes "
+                          "(>= 1); frames beyond it are dropped with reason QueueFull.",
+                          UintegerValue(uint64_t{4} << 30),
+                          MakeUintegerAccessor(&OpticalNetDevice::m_maxQueueBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("WavelengthsPerCircuit",
+                          "Wavelengths bonded into one circuit lane; 0 bonds all of the "
+                          "transceiver's wavelengths. Must divide the transceiver's "
+                          "Wavelengths.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&OpticalNetDevice::SetWavelengthsPerCircuit,
+                                               &OpticalNetDevice::GetWavelengthsPerCircuit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("WaitForCircuit",
+                          "true: frames wait in the NIC until their circuit is up (normal). "
+                          "false: frames are launched at once on lane 0 whatever the circuit "
+                          "state, and the bufferless crossbar drops those without a circuit.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&OpticalNetDevice::m_waitForCircuit),
+                          MakeBooleanChecker())
+            .AddAttribute("Transceiver",
+                          "The coherent transceiver of this NIC.",
+                          PointerValue(),
+                          MakePointerAccessor(&OpticalNetDevice::SetTransceiver,
+                                              &OpticalNetDevice::GetTransceiver),
+                          MakePointerChecker<CoherentTransceiver>())
+            .AddTraceSource("MacTx",
+                            "A packet has been handed to this device for transmission.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTxDrop",
+                            "A packet was dropped by the device before transmission.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_macTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacPromiscRx",
+                            "A frame was received and is passed up in promiscuous mode.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_macPromiscRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRx",
+                            "A frame was received and is passed up (non-promiscuous).",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_macRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxBegin",
+                            "A frame starts to be serialized onto the fiber.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_phyTxBeginTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxEnd",
+                            "A frame has been serialized (scheduled only when traced).",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_phyTxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxDrop",
+                            "A frame sent by this device was dropped in the fabric.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_phyTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxEnd",
+                            "A frame has been received and decoded.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_phyRxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxDrop",
+                            "A frame arrived but could not be decoded (link budget).",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_phyRxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Sniffer",
+                            "Frames sent or received by this device (non-promiscuous sniffer).",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PromiscSniffer",
+                            "Frames sent or received by this device (pcap).",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_promiscSnifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Drop",
+                            "Every frame sent by (or failing at) this device that is lost, "
+                            "with its reason.",
+                            MakeTraceSourceAccessor(&OpticalNetDevice::m_dropTrace),
+                            "ns3::OpticalNetDevice::DropTracedCallback");
+    return tid;
+}
+
+OpticalNetDevice::OpticalNetDevice()
+    : m_ifIndex(0),
+      m_mtu(1500),
+      m_maxBurstBytes(16 * 1024 * 1024),
+      m_maxQueueBytes(uint64_t{4} << 30),
+      m_wavelengthsPerCircuit(0),
+      m_waitForCircuit(true),
+      m_port(0),
+      m_queuedBytes(0),
+      m_txBytes(0),
+      m_rxBytes(0),
+      m_rxFrames(0),
+      m_dropped{}
+{
+    NS_LOG_FUNCTION(this);
+}
+
+OpticalNetDevice::~OpticalNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+OpticalNetDevice::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_crossbar)
+    {
+        m_crossbar->Initialize(); // starts its scheduler once, whichever device comes first
+    }
+    NetDevice::DoInitialize();
+}
+
+void
+OpticalNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& lane : m_lanes)
+    {
+        lane.resume.Cancel();
+    }
+    m_lanes.clear();
+    m_voqs.clear();
+    m_blindQueue.clear();
+    m_node = nullptr;
+    m_transceiver = nullptr;
+    m_fiber = nullptr;
+    m_crossbar = nullptr;
+    m_rxCallback.Nullify();
+    m_promiscRxCallback.Nullify();
+    NetDevice::DoDispose();
+}
+
+void
+OpticalNetDevice::Attach(Ptr<OpticalChannel> fiber, Ptr<PhotonicCrossbar> crossbar, uint32_t port)
+{
+    NS_LOG_FUNCTION(this << fiber << crossbar << port);
+    NS_ABORT_MSG_IF(m_crossbar != nullptr,
+                    "OpticalNetDevice::Attach: device " << m_address << " is already on port "
+                                                        << m_port << "; attach a device once");
+    NS_ABORT_MSG_IF(m_address.IsBroadcast(),
+                    "OpticalNetDevice::Attach: set the device's Address before attaching it "
+                    "(OpticalFabricHelper allocates one)");
+    m_lanes.resize(GetNCircuitLanes());
+    crossbar->AttachDevice(this, fiber, port);
+    fiber->Attach(this);
+    m_fiber = fiber;
+    m_crossbar = crossbar;
+    m_port = port;
+    m_linkChangeCallbacks();
+}
+
+void
+OpticalNetDevice::SetTransceiver(Ptr<CoherentTransceiver> transceiver)
+{
+    NS_ABORT_MSG_IF(m_crossbar != nullptr,
+                    "OpticalNetDevice::Transceiver cannot change once the device is attached");
+    m_transceiver = transceiver;
+}
+
+Ptr<CoherentTransceiver>
+OpticalNetDevice::GetTransceiver() const
+{
+    if (!m_transceiver)
+    {
+        const_cast<OpticalNetDevice*>(this)->m_transceiver = CreateObject<CoherentTransceiver>();
+    }
+    return m_transceiver;
+}
+
+Ptr<PhotonicCrossbar>
+OpticalNetDevice::GetCrossbar() const
+{
+    return m_crossbar;
+}
+
+uint32_t
+OpticalNetDevice::GetCrossbarPort() const
+{
+    return m_port;
+}
+
+void
+OpticalNetDevice::SetWavelengthsPerCircuit(uint32_t n)
+{
+    NS_ABORT_MSG_IF(m_crossbar != nullptr,
+                    "OpticalNetDevice::WavelengthsPerCircuit cannot change once the device is "
+                    "attached");
+    m_wavelengthsPerCircuit = n;
+}
+
+uint32_t
+OpticalNetDevice::GetWavelengthsPerCircuit() const
+{
+    const uint32_t w = GetTransceiver()->GetWavelengths();
+    return m_wavelengthsPerCircuit == 0 ? w : m_wavelengthsPerCircuit;
+}
+
+uint32_t
+OpticalNetDevice::GetNCircuitLanes() const
+{
+    const uint32_t w = GetTransceiver()->GetWavelengths();
+    const uint32_t g = GetWavelengthsPerCircuit();
+    NS_ABORT_MSG_IF(g > w || w % g != 0,
+                    "ns3::OpticalNetDevice::WavelengthsPerCircuit = "
+                        << g << " is invalid for a transceiver with Wavelengths = " << w
+                        << ": use 0 (all bonded) or a divisor of " << w);
+    return w / g;
+}
+
+void
+OpticalNetDevice::SetMaxBurstBytes(uint32_t bytes)
+{
+    NS_ABORT_MSG_IF(bytes < m_mtu || bytes > MAX_BURST_LIMIT,
+                    "ns3::OpticalNetDevice::MaxBurstBytes = "
+                        << bytes << " is invalid: use Mtu (" << m_mtu << ") ... "
+                        << MAX_BURST_LIMIT);
+    m_maxBurstBytes = bytes;
+}
+
+uint64_t
+OpticalNetDevice::GetTxBytes() const
+{
+    return m_txBytes;
+}
+
+uint64_t
+OpticalNetDevice::GetRxBytes() const
+{
+    return m_rxBytes;
+}
+
+uint64_t
+OpticalNetDevice::GetRxFrames() const
+{
+    return m_rxFrames;
+}
+
+uint64_t
+OpticalNetDevice::GetDroppedBytes(OpticalDropReason reason) const
+{
+    return m_dropped[static_cast<size_t>(reason)];
+}
+
+uint64_t
+OpticalNetDevice::GetDroppedBytes() const
+{
+    uint64_t sum = 0;
+    for (uint64_t b : m_dropped)
+    {
+        sum += b;
+    }
+    return sum;
+}
+
+uint64_t
+OpticalNetDevice::GetQueuedBytes() const
+{
+    return m_queuedBytes;
+}
+
+bool
+OpticalNetDevice::HasQueuedFrames(uint32_t dstPort) const
+{
+    auto it = m_voqs.find(dstPort);
+    return it != m_voqs.end() && !it->second.frames.empty();
+}
+
+uint64_t
+OpticalNetDevice::PayloadBytes(Ptr<const Packet> frame)
+{
+    return frame->GetSize() - MAC_HEADER_BYTES;
+}
+
+bool
+OpticalNetDevice::IsMtuLimited(uint16_t protocol)
+{
+    return protocol == 0x0800 || protocol == 0x0806 || protocol == 0x86DD;
+}
+
+void
+OpticalNetDevice::CountDrop(Ptr<const Packet> packet,
+                            OpticalDropReason reason,
+                            uint64_t payloadBytes)
+{
+    NS_LOG_LOGIC("drop " << payloadBytes << " bytes: " << ToString(reason));
+    m_dropped[static_cast<size_t>(reason)] += payloadBytes;
+    m_dropTrace(packet, reason);
+}
+
+bool
+OpticalNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+OpticalNetDevice::SendFrom(Ptr<Packet> packet,
+                           const Address& source,
+                           const Address& dest,
+                           uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    NS_ABORT_MSG_IF(!m_crossbar,
+                    "OpticalNetDevice::Send on a device that is not attached to a crossbar "
+                    "(use OpticalFabricHelper::Install)");
+    const Mac48Address from = Mac48Address::ConvertFrom(source);
+    const Mac48Address to = Mac48Address::ConvertFrom(dest);
+    const uint64_t bytes = packet->GetSize();
+    const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
+    if (bytes > limit)
+    {
+        m_txBytes += bytes;
+        m_macTxDropTrace(packet);
+        CountDrop(packet, OpticalDropReason::FRAME_TOO_LARGE, bytes);
+        return false;
+    }
+    m_macTxTrace(packet);
+    if (to.IsBroadcast() || to.IsGroup())
+    {
+        bool all = true;
+        for (uint32_t port = 0; port < m_crossbar->GetNPorts(); ++port)
+        {
+            if (port != m_port && m_crossbar->GetDevice(port))
+            {
+                all = Enqueue(packet->Copy(), from, to, protocolNumber, port) && all;
+            }
+        }
+        return all;
+    }
+    const int64_t port = m_crossbar->LookupPort(to);
+    if (port < 0)
+    {
+        m_txBytes += bytes;
+        m_macTxDropTrace(packet);
+        CountDrop(packet, OpticalDropReason::UNKNOWN_DESTINATION, bytes);
+        return false;
+    }
+    return Enqueue(packet, from, to, protocolNumber, static_cast<uint32_t>(port));
+}
+
+bool
+OpticalNetDevice::Enqueue(Ptr<Packet> packet,
+                          Mac48Address source,
+                          Mac48Address dest,
+                          uint16_t protocol,
+                          uint32_t dstPort)
+{
+    const uint64_t bytes = packet->GetSize();
+    m_txBytes += bytes;
+    if (m_queuedBytes + bytes > m_maxQueueBytes)
+    {
+        m_macTxDropTrace(packet);
+        CountDrop(packet, OpticalDropReason::QUEUE_FULL, bytes);
+        return false;
+    }
+    EthernetHeader header(false);
+    header.SetSource(source);
+    header.SetDestination(dest);
+    header.SetLengthType(protocol);
+    packet->AddHeader(header);
+    m_queuedBytes += bytes;
+
+    if (!m_waitForCircuit)
+    {
+        m_blindQueue.emplace_back(packet, dstPort);
+        TryStart(0);
+        return true;
+    }
+    Voq& voq = m_voqs[dstPort];
+    voq.frames.push_back(packet);
+    if (voq.lane >= 0)
+    {
+        TryStart(static_cast<uint32_t>(voq.lane));
+    }
+    else if (!voq.requested)
+    {
+        voq.requested = true;
+        m_crossbar->RequestCircuit(m_port, dstPort);
+    }
+    return true;
+}
+
+bool
+OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& dstPort)
+{
+    if (!m_waitForCircuit)
+    {
+        if (laneIndex != 0 || m_blindQueue.empty())
+        {
+            return false;
+        }
+        frame = m_blindQueue.front().first;
+        dstPort = m_blindQueue.front().second;
+        m_blindQueue.pop_front();
+        return true;
+    }
+    const Lane& lane = m_lanes[laneIndex];
+    if (!lane.up)
+    {
+        return false;
+    }
+    auto it = m_voqs.find(static_cast<uint32_t>(lane.peer));
+    if (it == m_voqs.end() || it->second.frames.empty())
+    {
+        return false;
+    }
+    frame = it->second.frames.front();
+    it->second.frames.pop_front();
+    dstPort = static_cast<uint32_t>(lane.peer);
+    return true;
+}
+
+void
+OpticalNetDevice::TryStart(uint32_t laneIndex)
+{
+    Lane& lane = m_lanes[laneIndex];
+    if (!lane.resume.IsExpired())
+    {
+        return; // the end of the current frame will start the next one
+    }
+    const Time now = Simulator::Now();
+    if (now < lane.busyUntil)
+    {
+        lane.resume = Simulator::Schedule(lane.busyUntil - now,
+                                          &OpticalNetDevice::TransmitComplete,
+                                          this,
+                                          laneIndex,
+                                          nullptr);
+        return;
+    }
+    Ptr<Packet> frame;
+    uint32_t dstPort = 0;
+    if (!NextFrame(laneIndex, frame, dstPort))
+    {
+        return;
+    }
+    m_queuedBytes -= PayloadBytes(frame);
+    const Time serialization =
+        m_transceiver->GetSerializationTime(frame->GetSize(), GetWavelengthsPerCircuit());
+    lane.busyUntil = now + serialization;
+    m_transceiver->NotifyTransmitted(frame->GetSize());
+    m_phyTxBeginTrace(frame);
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+    m_crossbar->Transmit(frame, m_port, laneIndex, dstPort, serialization);
+
+    const bool more = m_waitForCircuit ? HasQueuedFrames(dstPort) : !m_blindQueue.empty();
+    if (more || !m_phyTxEndTrace.IsEmpty())
+    {
+        lane.resume = Simulator::Schedule(serialization,
+                                          &OpticalNetDevice::TransmitComplete,
+                                          this,
+                                          laneIndex,
+                                          frame);
+    }
+    if (!more && m_waitForCircuit)
+    {
+        m_crossbar->NotifyIdle(m_port, laneIndex);
+    }
+}
+
+void
+OpticalNetDevice::TransmitComplete(uint32_t laneIndex, Ptr<Packet> frame)
+{
+    NS_LOG_FUNCTION(this << laneIndex);
+    if (frame)
+    {
+        m_phyTxEndTrace(frame);
+    }
+    TryStart(laneIndex);
+}
+
+void
+OpticalNetDevice::NotifyCircuitUp(uint32_t laneIndex, uint32_t dstPort)
+{
+    NS_LOG_FUNCTION(this << laneIndex << dstPort);
+    Lane& lane = m_lanes[laneIndex];
+    lane.peer = dstPort;
+    lane.up = true;
+    Voq& voq = m_voqs[dstPort];
+    voq.lane = laneIndex;
+    voq.requested = false;
+    if (m_waitForCircuit && voq.frames.empty())
+    {
+        m_crossbar->NotifyIdle(m_port, laneIndex);
+        return;
+    }
+    TryStart(laneIndex);
+}
+
+void
+OpticalNetDevice::NotifyCircuitDown(uint32_t laneIndex)
+{
+    NS_LOG_FUNCTION(this << laneIndex);
+    Lane& lane = m_lanes[laneIndex];
+    const int64_t peer = lane.peer;
+    lane.peer = -1;
+    lane.up = false;
+    auto it = m_voqs.find(static_cast<uint32_t>(peer));
+    if (peer < 0 || it == m_voqs.end())
+    {
+        return;
+    }
+    it->second.lane = -1;
+    if (it->second.frames.empty())
+    {
+        m_voqs.erase(it);
+    }
+    else if (m_waitForCircuit && !it->second.requested)
+    {
+        it->second.requested = true;
+        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(peer));
+    }
+}
+
+void
+OpticalNetDevice::NotifyCircuitRejected(uint32_t dstPort)
+{
+    NS_LOG_FUNCTION(this << dstPort);
+    auto it = m_voqs.find(dstPort);
+    if (it == m_voqs.end())
+    {
+        return;
+    }
+    for (const Ptr<Packet>& frame : it->second.frames)
+    {
+        const uint64_t bytes = PayloadBytes(frame);
+        m_queuedBytes -= bytes;
+        m_macTxDropTrace(frame);
+        CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
+    }
+    m_voqs.erase(it);
+}
+
+void
+OpticalNetDevice::NotifyFabricDrop(Ptr<const Packet> frame, OpticalDropReason reason)
+{
+    NS_LOG_FUNCTION(this << frame << ToString(reason));
+    m_phyTxDropTrace(frame);
+    CountDrop(frame, reason, PayloadBytes(frame));
+}
+
+void
+OpticalNetDevice::ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses)
+{
+    NS_LOG_FUNCTION(this << frame << budgetCloses);
+    if (!budgetCloses)
+    {
+        m_phyRxDropTrace(frame);
+        CountDrop(frame, OpticalDropReason::LINK_BUDGET, PayloadBytes(frame));
+        return;
+    }
+    m_phyRxEndTrace(frame);
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+
+    EthernetHeader header(false);
+    frame->RemoveHeader(header);
+    const Mac48Address to = header.GetDestination();
+    const uint16_t protocol = header.GetLengthType();
+    NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
+    if (to.IsBroadcast())
+    {
+        type = NetDevice::PACKET_BROADCAST;
+    }
+    else if (to.IsGroup())
+    {
+        type = NetDevice::PACKET_MULTICAST;
+    }
+    else if (to == m_address)
+    {
+        type = NetDevice::PACKET_HOST;
+    }
+    m_rxBytes += frame->GetSize();
+    ++m_rxFrames;
+    if (!m_promiscRxCallback.IsNull())
+    {
+        m_macPromiscRxTrace(frame);
+        m_promiscRxCallback(this, frame, protocol, header.GetSource(), to, type);
+    }
+    if (type != NetDevice::PACKET_OTHERHOST)
+    {
+        m_macRxTrace(frame);
+        if (!m_rxCallback.IsNull())
+        {
+            m_rxCallback(this, frame, protocol, header.GetSource());
+        }
+    }
+}
+
+void
+OpticalNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+OpticalNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+OpticalNetDevice::GetChannel() const
+{
+    return m_fiber;
+}
+
+void
+OpticalNetDevice::SetAddress(Address address)
+{
+    NS_ABORT_MSG_IF(m_crossbar != nullptr,
+                    "OpticalNetDevice::SetAddress: the address cannot change once the device "
+                    "is attached (the crossbar maps addresses to ports)");
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+OpticalNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+OpticalNetDevice::SetMtu(const uint16_t mtu)
+{
+    NS_ABORT_MSG_IF(mtu == 0, "ns3::OpticalNetDevice::Mtu = 0 is invalid: use 1 ... 65535");
+    NS_ABORT_MSG_IF(mtu > m_maxBurstBytes,
+                    "ns3::OpticalNetDevice::Mtu = " << mtu << " is invalid: it exceeds "
+                                                    << "MaxBurstBytes = " << m_maxBurstBytes);
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+OpticalNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+OpticalNetDevice::IsLinkUp() const
+{
+    return m_crossbar != nullptr;
+}
+
+void
+OpticalNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChangeCallbacks.ConnectWithoutContext(callback);
+}
+
+bool
+OpticalNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+OpticalNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+OpticalNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+OpticalNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+OpticalNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+OpticalNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+OpticalNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+OpticalNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+OpticalNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+OpticalNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+OpticalNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+OpticalNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+bool
+OpticalNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,238 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_OPTICAL_NET_DEVICE_H
+#define SCALE_ACROSS_OPTICAL_NET_DEVICE_H
+
+#include "optical-drop-reason.h"
+
+#include "ns3/event-id.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+#include <deque>
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+class CoherentTransceiver;
+class OpticalChannel;
+class PhotonicCrossbar;
+
+/**
+ * @ingroup scale-across
+ * @brief A NIC with a coherent transceiver, on one port of a PhotonicCrossbar.
+ *
+ * Frames travel all-optically from NIC to NIC over circuits of the crossbar: no O-E-O
+ * conversion and no buffer anywhere in the fabric. Frames wait only here, in one virtual
+ * output queue per destination port, until a circuit to that destination is up; the NIC asks
+ * the crossbar's CircuitScheduler for one when a queue has frames and no circuit.
+ *
+ * The transceiver's Wavelengths are split into circuit lanes of WavelengthsPerCircuit each
+ * (default: all bonded into one lane). Each lane holds its own circuit, so a NIC can talk to
+ * Wavelengths / WavelengthsPerCircuit peers at once, each at that fraction of its bandwidth.
+ *
+ * Frames carry an Ethernet II header (pcap: DLT_EN10MB). IP, ARP and IPv6 frames are limited
+ * to Mtu; frames of any other protocol may be "bursts" up to MaxBurstBytes, so a whole
+ * message segment is one frame and costs one event. Broadcast and multicast are emulated by
+ * sending one unicast copy to every other port (each needs its own circuit): fine for ARP on
+ * small fabrics, costly on large ones.
+ *
+ * Every frame handed to Send is either received, still queued, or counted as dropped with an
+ * OpticalDropReason (trace Drop, plus MacTxDrop, PhyTxDrop or PhyRxDrop by where it happened).
+ */
+class OpticalNetDevice : public NetDevice
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OpticalNetDevice();
+    ~OpticalNetDevice() override;
+
+    // Delete copy constructor and assignment operator to avoid misuse
+    OpticalNetDevice(const OpticalNetDevice&) = delete;
+    OpticalNetDevice& operator=(const OpticalNetDevice&) = delete;
+
+    /**
+     * @brief Connect this device to a crossbar port through a fiber.
+     * @param fiber the fiber (takes this device)
+     * @param crossbar the crossbar
+     * @param port the crossbar port
+     */
+    void Attach(Ptr<OpticalChannel> fiber, Ptr<PhotonicCrossbar> crossbar, uint32_t port);
+
+    /// @param transceiver the transceiver (set before Attach)
+    void SetTransceiver(Ptr<CoherentTransceiver> transceiver);
+    /// @return the transceiver (created with default attributes if none was set)
+    Ptr<CoherentTransceiver> GetTransceiver() const;
+    /// @return the crossbar, or nullptr before Attach
+    Ptr<PhotonicCrossbar> GetCrossbar() const;
+    /// @return the crossbar port of this device
+    uint32_t GetCrossbarPort() const;
+    /// @return wavelengths bonded into one circuit
+    uint32_t GetWavelengthsPerCircuit() const;
+    /// @return circuit lanes: Wavelengths / WavelengthsPerCircuit
+    uint32_t GetNCircuitLanes() const;
+
+    /// @return payload bytes handed to Send / SendFrom (each broadcast copy counted)
+    uint64_t GetTxBytes() const;
+    /// @return payload bytes delivered to the node
+    uint64_t GetRxBytes() const;
+    /// @return frames delivered to the node
+    uint64_t GetRxFrames() const;
+    /// @param reason a drop reason @return payload bytes dropped for that reason
+    uint64_t GetDroppedBytes(OpticalDropReason reason) const;
+    /// @return payload bytes dropped for any reason
+    uint64_t GetDroppedBytes() const;
+    /// @return payload bytes waiting in the virtual output queues
+    uint64_t GetQueuedBytes() const;
+    /// @param dstPort a destination port @return true if frames wait for it
+    bool HasQueuedFrames(uint32_t dstPort) const;
+
+    /// Called by the crossbar: the circuit on lane now carries frames to dstPort.
+    /// @param lane the lane @param dstPort its peer
+    void NotifyCircuitUp(uint32_t lane, uint32_t dstPort);
+    /// Called by the crossbar: the circuit on lane was torn down. @param lane the lane
+    void NotifyCircuitDown(uint32_t lane);
+    /// Called by the crossbar: no circuit to dstPort will ever be granted. @param dstPort port
+    void NotifyCircuitRejected(uint32_t dstPort);
+    /// Called by the crossbar: it dropped a frame this device sent.
+    /// @param frame the frame @param reason why
+    void NotifyFabricDrop(Ptr<const Packet> frame, OpticalDropReason reason);
+    /// Called by the crossbar at the arrival time of a frame.
+    /// @param frame the frame @param budgetCloses false if the path's link budget fails
+    void ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses);
+
+    // Inherited from NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsBridge() const override;
+    bool IsPointToPoint() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+    /**
+     * TracedCallback signature for frames dropped with a reason.
+     * @param [in] packet the frame or packet
+     * @param [in] reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, OpticalDropReason reason);
+
+  protected:
+    void DoInitialize() override;
+    void DoDispose() override;
+
+  private:
+    /// A circuit lane: one wavelength group and the circuit it holds.
+    struct Lane
+    {
+        int64_t peer{-1};   //!< destination port of its circuit, -1 if none
+        bool up{false};     //!< circuit usable
+        Time busyUntil;     //!< end of the frame being serialized
+        EventId resume;     //!< pending end-of-serialization event
+    };
+
+    /// Frames waiting for one destination port.
+    struct Voq
+    {
+        std::deque<Ptr<Packet>> frames; //!< frames, oldest first
+        int64_t lane{-1};               //!< lane with a circuit to the destination, or -1
+        bool requested{false};          //!< a circuit request is outstanding
+    };
+
+    /// Add the header and queue a frame for a port. @return false if dropped
+    bool Enqueue(Ptr<Packet> packet,
+                 Mac48Address source,
+                 Mac48Address dest,
+                 uint16_t protocol,
+                 uint32_t dstPort);
+    /// Start the next frame on a lane if the lane and a frame are ready.
+    void TryStart(uint32_t lane);
+    /// Take the next frame for a lane. @return false if none
+    bool NextFrame(uint32_t lane, Ptr<Packet>& frame, uint32_t& dstPort);
+    /// End of serialization on a lane.
+    void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
+    /// Count a drop and fire the traces. @param payloadBytes bytes counted
+    void CountDrop(Ptr<const Packet> packet, OpticalDropReason reason, uint64_t payloadBytes);
+    /// @return payload bytes of a frame (frame size minus the MAC header)
+    static uint64_t PayloadBytes(Ptr<const Packet> frame);
+    /// @param protocol EtherType @return true if IP, ARP or IPv6 (limited to Mtu)
+    static bool IsMtuLimited(uint16_t protocol);
+    /// @param bytes the MaxBurstBytes attribute
+    void SetMaxBurstBytes(uint32_t bytes);
+    /// @param n the WavelengthsPerCircuit attribute
+    void SetWavelengthsPerCircuit(uint32_t n);
+
+    Ptr<Node> m_node;                           //!< owning node
+    uint32_t m_ifIndex;                         //!< interface index
+    Mac48Address m_address;                     //!< MAC address
+    uint16_t m_mtu;                             //!< Mtu attribute
+    uint32_t m_maxBurstBytes;                   //!< MaxBurstBytes attribute
+    uint64_t m_maxQueueBytes;                   //!< MaxQueueBytes attribute
+    uint32_t m_wavelengthsPerCircuit;           //!< WavelengthsPerCircuit attribute (0: all)
+    bool m_waitForCircuit;                      //!< WaitForCircuit attribute
+    Ptr<CoherentTransceiver> m_transceiver;     //!< optical front end
+    Ptr<OpticalChannel> m_fiber;                //!< fiber to the crossbar
+    Ptr<PhotonicCrossbar> m_crossbar;           //!< crossbar
+    uint32_t m_port;                            //!< crossbar port
+    std::vector<Lane> m_lanes;                  //!< circuit lanes
+    std::map<uint32_t, Voq> m_voqs;             //!< virtual output queues by port
+    std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
+    uint64_t m_queuedBytes;                     //!< payload bytes queued
+    uint64_t m_txBytes;                         //!< payload bytes handed to Send
+    uint64_t m_rxBytes;                         //!< payload bytes delivered
+    uint64_t m_rxFrames;                        //!< frames delivered
+    std::array<uint64_t, static_cast<size_t>(OpticalDropReason::COUNT)> m_dropped; //!< bytes
+    NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous callback
+    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
+
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;         //!< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;     //!< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;  //!< MacPromiscRx
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;         //!< MacRx
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;    //!< PhyTxBegin
+    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;      //!< PhyTxEnd
+    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;     //!< PhyTxDrop
+    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;      //!< PhyRxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;     //!< PhyRxDrop
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;       //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
+    TracedCallback<Ptr<const Packet>, OpticalDropReason> m_dropTrace; //!< Drop
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_OPTICAL_NET_DEVICE_H */

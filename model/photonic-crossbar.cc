@@ -1,0 +1,581 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "photonic-crossbar.h"
+
+#include "circuit-scheduler.h"
+#include "coherent-transceiver.h"
+#include "on-demand-circuit-scheduler.h"
+#include "optical-channel.h"
+#include "optical-net-device.h"
+#include "optical-physics.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <array>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PhotonicCrossbar");
+
+NS_OBJECT_ENSURE_REGISTERED(PhotonicCrossbar);
+
+namespace
+{
+
+/// @param address a MAC address @return it as an integer key
+uint64_t
+AddressKey(Mac48Address address)
+{
+    uint8_t b[6];
+    address.CopyTo(b);
+    uint64_t key = 0;
+    for (uint8_t byte : b)
+    {
+        key = (key << 8) | byte;
+    }
+    return key;
+}
+
+/**
+ * Orders of magnitude of the four families in doc/scale-across.rst: 3D-MEMS (~10 ms, ~2 dB),
+ * piezo beam steering (~ms, ~1 dB), silicon-photonic MZI meshes (~us, lossy), SOA gates
+ * (~10 ns, gain makes up the loss, but each gate draws current).
+ */
+const std::array<PhotonicCrossbar::Technology, 4>&
+Technologies()
+{
+    static const std::array<PhotonicCrossbar::Technology, 4> presets{{
+        {"MEMS", MilliSeconds(10), 2.0, 0.1},
+        {"Piezo", MilliSeconds(1), 1.0, 0.2},
+        {"SiPh-MZI", MicroSeconds(1), 5.0, 0.05},
+        {"SOA", NanoSeconds(10), 0.0, 0.5},
+    }};
+    return presets;
+}
+
+} // namespace
+
+TypeId
+PhotonicCrossbar::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PhotonicCrossbar")
+            .SetParent<Object>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<PhotonicCrossbar>()
+            .AddAttribute("NumPorts",
+                          "Number of ports (>= 1); fixed once a device is attached.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&PhotonicCrossbar::SetNPorts,
+                                               &PhotonicCrossbar::GetNPorts),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LanesPerPort",
+                          "Independent circuit ends per port (>= 1): one per wavelength group "
+                          "of the attached NICs (Wavelengths / WavelengthsPerCircuit).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&PhotonicCrossbar::SetNLanes,
+                                               &PhotonicCrossbar::GetNLanes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ReconfigurationTime",
+                          "Time to set up a circuit between two ports (>= 0). Presets: MEMS "
+                          "10 ms, Piezo 1 ms, SiPh-MZI 1 us, SOA 10 ns.",
+                          TimeValue(MicroSeconds(1)),
+                          MakeTimeAccessor(&PhotonicCrossbar::SetReconfigurationTime),
+                          MakeTimeChecker())
+            .AddAttribute("SwitchingLatency",
+                          "Latency of one traversal of the switch fabric (>= 0); a passive "
+                          "crossbar adds only its optical path, well under 1 ns.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PhotonicCrossbar::SetSwitchingLatency),
+                          MakeTimeChecker())
+            .AddAttribute("InsertionLoss",
+                          "Optical loss of one traversal, dB (>= 0).",
+                          DoubleValue(5.0),
+                          MakeDoubleAccessor(&PhotonicCrossbar::SetInsertionLoss,
+                                             &PhotonicCrossbar::GetInsertionLossDb),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("PortPower",
+                          "Static electrical power per port, W (>= 0).",
+                          DoubleValue(0.05),
+                          MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("Scheduler",
+                          "The circuit scheduler; an OnDemandCircuitScheduler if not set.",
+                          PointerValue(),
+                          MakePointerAccessor(&PhotonicCrossbar::SetScheduler,
+                                              &PhotonicCrossbar::GetScheduler),
+                          MakePointerChecker<CircuitScheduler>())
+            .AddTraceSource("CircuitUp",
+                            "A circuit finished its set-up and carries frames from now on.",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitUpTrace),
+                            "ns3::PhotonicCrossbar::CircuitTracedCallback")
+            .AddTraceSource("CircuitDown",
+                            "A circuit was torn down (its ends free once it has drained).",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitDownTrace),
+                            "ns3::PhotonicCrossbar::CircuitTracedCallback")
+            .AddTraceSource("Drop",
+                            "A frame reached the crossbar with no usable circuit.",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_dropTrace),
+                            "ns3::PhotonicCrossbar::DropTracedCallback");
+    return tid;
+}
+
+PhotonicCrossbar::PhotonicCrossbar()
+    : m_nPorts(64),
+      m_nLanes(1),
+      m_reconfigurationTime(MicroSeconds(1)),
+      m_insertionLossDb(5.0),
+      m_portPowerW(0.05)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PhotonicCrossbar::~PhotonicCrossbar()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_scheduler)
+    {
+        m_scheduler->SetCrossbar(nullptr);
+    }
+}
+
+void
+PhotonicCrossbar::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    GetScheduler()->Start();
+    Object::DoInitialize();
+}
+
+void
+PhotonicCrossbar::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_scheduler)
+    {
+        m_scheduler->SetCrossbar(nullptr);
+        m_scheduler->Dispose();
+        m_scheduler = nullptr;
+    }
+    m_devices.clear();
+    m_fibers.clear();
+    Object::DoDispose();
+}
+
+PhotonicCrossbar::Technology
+PhotonicCrossbar::GetTechnology(const std::string& name)
+{
+    for (const auto& t : Technologies())
+    {
+        if (t.name == name)
+        {
+            return t;
+        }
+    }
+    NS_ABORT_MSG("unknown crossbar technology \"" << name << "\"; valid names are "
+                                                  << GetTechnologyNames());
+    return Technologies()[0];
+}
+
+std::string
+PhotonicCrossbar::GetTechnologyNames()
+{
+    std::ostringstream os;
+    for (size_t i = 0; i < Technologies().size(); ++i)
+    {
+        os << (i ? ", " : "") << Technologies()[i].name;
+    }
+    return os.str();
+}
+
+void
+PhotonicCrossbar::SetNPorts(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0,
+                    "ns3::PhotonicCrossbar::NumPorts = 0 is invalid: a crossbar has >= 1 port");
+    NS_ABORT_MSG_IF(m_table && n != m_nPorts,
+                    "ns3::PhotonicCrossbar::NumPorts cannot change from "
+                        << m_nPorts << " to " << n << " once devices are attached");
+    m_nPorts = n;
+}
+
+void
+PhotonicCrossbar::SetNLanes(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0,
+                    "ns3::PhotonicCrossbar::LanesPerPort = 0 is invalid: use >= 1 lane per port");
+    NS_ABORT_MSG_IF(m_table && n != m_nLanes,
+                    "ns3::PhotonicCrossbar::LanesPerPort cannot change from "
+                        << m_nLanes << " to " << n << " once devices are attached");
+    m_nLanes = n;
+}
+
+void
+PhotonicCrossbar::SetReconfigurationTime(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::PhotonicCrossbar::ReconfigurationTime = " << t.As(Time::NS)
+                                                                    << " is invalid: use >= 0");
+    m_reconfigurationTime = t;
+}
+
+void
+PhotonicCrossbar::SetSwitchingLatency(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::PhotonicCrossbar::SwitchingLatency = " << t.As(Time::NS)
+                                                                 << " is invalid: use >= 0");
+    m_switchingLatency = t;
+}
+
+void
+PhotonicCrossbar::SetInsertionLoss(double db)
+{
+    NS_ABORT_MSG_IF(db < 0 || !(db == db),
+                    "ns3::PhotonicCrossbar::InsertionLoss = " << db
+                                                              << " dB is invalid: use >= 0 dB");
+    m_insertionLossDb = db;
+}
+
+void
+PhotonicCrossbar::SetPortPower(double w)
+{
+    NS_ABORT_MSG_IF(w < 0 || !(w == w),
+                    "ns3::PhotonicCrossbar::PortPower = " << w << " W is invalid: use >= 0 W");
+    m_portPowerW = w;
+}
+
+CrossbarPortTable&
+PhotonicCrossbar::Table()
+{
+    if (!m_table)
+    {
+        m_table = std::make_unique<CrossbarPortTable>(m_nPorts, m_nLanes);
+        m_devices.resize(m_nPorts);
+        m_fibers.resize(m_nPorts);
+    }
+    return *m_table;
+}
+
+void
+PhotonicCrossbar::CheckPort(uint32_t port, const char* what) const
+{
+    NS_ABORT_MSG_IF(port >= m_nPorts,
+                    what << " port " << port << " is out of range: the crossbar has NumPorts = "
+                         << m_nPorts << " (ports 0 ... " << m_nPorts - 1 << ")");
+}
+
+void
+PhotonicCrossbar::AttachDevice(Ptr<OpticalNetDevice> device,
+                               Ptr<OpticalChannel> fiber,
+                               uint32_t port)
+{
+    NS_LOG_FUNCTION(this << device << fiber << port);
+    NS_ABORT_MSG_IF(!device || !fiber, "PhotonicCrossbar::AttachDevice needs a device and a fiber");
+    CheckPort(port, "PhotonicCrossbar::AttachDevice:");
+    Table();
+    NS_ABORT_MSG_IF(m_devices[port] != nullptr,
+                    "PhotonicCrossbar::AttachDevice: port " << port
+                                                            << " already has a device; each port "
+                                                               "takes one");
+    NS_ABORT_MSG_IF(device->GetNCircuitLanes() != m_nLanes,
+                    "PhotonicCrossbar::AttachDevice: the device on port "
+                        << port << " forms " << device->GetNCircuitLanes()
+                        << " circuit lanes (Wavelengths / WavelengthsPerCircuit) but the "
+                           "crossbar's LanesPerPort = "
+                        << m_nLanes << "; set them equal");
+    const uint64_t key = AddressKey(Mac48Address::ConvertFrom(device->GetAddress()));
+    NS_ABORT_MSG_IF(m_portOfAddress.count(key) != 0,
+                    "PhotonicCrossbar::AttachDevice: address "
+                        << device->GetAddress() << " is already on port " << m_portOfAddress[key]);
+    m_devices[port] = device;
+    m_fibers[port] = fiber;
+    m_portOfAddress[key] = port;
+}
+
+uint32_t
+PhotonicCrossbar::GetNPorts() const
+{
+    return m_nPorts;
+}
+
+uint32_t
+PhotonicCrossbar::GetNLanes() const
+{
+    return m_nLanes;
+}
+
+Ptr<OpticalNetDevice>
+PhotonicCrossbar::GetDevice(uint32_t port) const
+{
+    return port < m_devices.size() ? m_devices[port] : nullptr;
+}
+
+int64_t
+PhotonicCrossbar::LookupPort(Mac48Address address) const
+{
+    auto it = m_portOfAddress.find(AddressKey(address));
+    return it == m_portOfAddress.end() ? -1 : it->second;
+}
+
+Ptr<CircuitScheduler>
+PhotonicCrossbar::GetScheduler() const
+{
+    if (!m_scheduler)
+    {
+        // A const getter that creates the default: the attribute system reads the value
+        // through it, and the default must exist before any request arrives.
+        auto self = const_cast<PhotonicCrossbar*>(this);
+        self->SetScheduler(CreateObject<OnDemandCircuitScheduler>());
+    }
+    return m_scheduler;
+}
+
+void
+PhotonicCrossbar::SetScheduler(Ptr<CircuitScheduler> scheduler)
+{
+    NS_LOG_FUNCTION(this << scheduler);
+    if (!scheduler)
+    {
+        return;
+    }
+    if (m_scheduler)
+    {
+        m_scheduler->SetCrossbar(nullptr);
+    }
+    m_scheduler = scheduler;
+    m_scheduler->SetCrossbar(this);
+}
+
+const CrossbarPortTable&
+PhotonicCrossbar::GetPortTable() const
+{
+    return const_cast<PhotonicCrossbar*>(this)->Table();
+}
+
+double
+PhotonicCrossbar::GetInsertionLossDb() const
+{
+    return m_insertionLossDb;
+}
+
+double
+PhotonicCrossbar::GetStaticPowerWatts() const
+{
+    return m_nPorts * m_portPowerW;
+}
+
+Time
+PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
+                                   uint32_t srcLane,
+                                   uint32_t dstPort,
+                                   uint32_t dstLane,
+                                   bool reconfigure)
+{
+    NS_LOG_FUNCTION(this << srcPort << srcLane << dstPort << dstLane << reconfigure);
+    CheckPort(srcPort, "EstablishCircuit: source");
+    CheckPort(dstPort, "EstablishCircuit: destination");
+    NS_ABORT_MSG_IF(srcLane >= m_nLanes || dstLane >= m_nLanes,
+                    "EstablishCircuit: lane " << std::max(srcLane, dstLane)
+                                              << " is out of range (LanesPerPort = " << m_nLanes
+                                              << ")");
+    CrossbarPortTable& table = Table();
+    const uint32_t in = table.Slot(srcPort, srcLane);
+    const uint32_t out = table.Slot(dstPort, dstLane);
+    NS_ABORT_MSG_IF(table.GetOutputSlot(in) != CrossbarPortTable::NO_SLOT ||
+                        table.GetInputSlot(out) != CrossbarPortTable::NO_SLOT,
+                    "EstablishCircuit " << srcPort << ":" << srcLane << " -> " << dstPort << ":"
+                                        << dstLane << ": an end is already in use");
+    const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
+    const Time up =
+        TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
+    if (up == Simulator::Now())
+    {
+        NotifyUp(srcPort, srcLane, dstPort, dstLane);
+    }
+    else
+    {
+        const uint32_t context = m_devices[srcPort] ? m_devices[srcPort]->GetNode()->GetId()
+                                                    : Simulator::GetContext();
+        Simulator::ScheduleWithContext(context,
+                                       up - Simulator::Now(),
+                                       &PhotonicCrossbar::NotifyUp,
+                                       this,
+                                       srcPort,
+                                       srcLane,
+                                       dstPort,
+                                       dstLane);
+    }
+    return up;
+}
+
+void
+PhotonicCrossbar::NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort, uint32_t dstLane)
+{
+    NS_LOG_FUNCTION(this << srcPort << srcLane << dstPort << dstLane);
+    const CrossbarPortTable& table = *m_table;
+    if (table.GetOutputSlot(table.Slot(srcPort, srcLane)) !=
+        static_cast<int64_t>(table.Slot(dstPort, dstLane)))
+    {
+        return; // torn down before it came up
+    }
+    m_circuitUpTrace(srcPort, srcLane, dstPort, dstLane);
+    if (m_devices[srcPort])
+    {
+        m_devices[srcPort]->NotifyCircuitUp(srcLane, dstPort);
+    }
+}
+
+void
+PhotonicCrossbar::ReleaseCircuit(uint32_t srcPort, uint32_t srcLane)
+{
+    NS_LOG_FUNCTION(this << srcPort << srcLane);
+    CrossbarPortTable& table = Table();
+    const uint32_t in = table.Slot(srcPort, srcLane);
+    const int64_t out = table.GetOutputSlot(in);
+    NS_ABORT_MSG_IF(out == CrossbarPortTable::NO_SLOT,
+                    "ReleaseCircuit: port " << srcPort << " lane " << srcLane
+                                            << " holds no circuit");
+    table.Disconnect(in, Simulator::Now().GetTimeStep());
+    const auto outSlot = static_cast<uint32_t>(out);
+    m_circuitDownTrace(srcPort, srcLane, table.PortOf(outSlot), table.LaneOf(outSlot));
+    if (m_devices[srcPort])
+    {
+        m_devices[srcPort]->NotifyCircuitDown(srcLane);
+    }
+}
+
+void
+PhotonicCrossbar::RejectCircuit(uint32_t srcPort, uint32_t dstPort)
+{
+    NS_LOG_FUNCTION(this << srcPort << dstPort);
+    if (m_devices[srcPort])
+    {
+        m_devices[srcPort]->NotifyCircuitRejected(dstPort);
+    }
+}
+
+void
+PhotonicCrossbar::RequestCircuit(uint32_t srcPort, uint32_t dstPort)
+{
+    NS_LOG_FUNCTION(this << srcPort << dstPort);
+    GetScheduler()->RequestCircuit(srcPort, dstPort);
+}
+
+void
+PhotonicCrossbar::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
+{
+    NS_LOG_FUNCTION(this << srcPort << srcLane);
+    GetScheduler()->NotifyIdle(srcPort, srcLane);
+}
+
+void
+PhotonicCrossbar::Transmit(Ptr<Packet> frame,
+                           uint32_t srcPort,
+                           uint32_t srcLane,
+                           uint32_t dstPort,
+                           Time serialization)
+{
+    NS_LOG_FUNCTION(this << frame << srcPort << srcLane << dstPort << serialization);
+    const Time fiberIn = m_fibers[srcPort]->GetDelay();
+    const Time head = Simulator::Now() + fiberIn;
+    const uint32_t in = m_table->Slot(srcPort, srcLane);
+    if (m_table->Carries(in, dstPort, head.GetTimeStep()))
+    {
+        // Accepted circuits are never cut before they drain, so the check holds.
+        Forward(frame, srcPort, srcLane, dstPort, head, serialization);
+    }
+    else if (fiberIn.IsStrictlyPositive())
+    {
+        // The circuit may still come up before the light gets there: decide then.
+        Simulator::Schedule(fiberIn,
+                            &PhotonicCrossbar::CheckAtCrossbar,
+                            this,
+                            frame,
+                            srcPort,
+                            srcLane,
+                            dstPort,
+                            serialization);
+    }
+    else
+    {
+        DropAtCrossbar(frame, srcPort, srcLane, head);
+    }
+}
+
+void
+PhotonicCrossbar::CheckAtCrossbar(Ptr<Packet> frame,
+                                  uint32_t srcPort,
+                                  uint32_t srcLane,
+                                  uint32_t dstPort,
+                                  Time serialization)
+{
+    NS_LOG_FUNCTION(this << frame << srcPort << srcLane << dstPort);
+    const Time head = Simulator::Now();
+    if (m_table->Carries(m_table->Slot(srcPort, srcLane), dstPort, head.GetTimeStep()))
+    {
+        Forward(frame, srcPort, srcLane, dstPort, head, serialization);
+    }
+    else
+    {
+        DropAtCrossbar(frame, srcPort, srcLane, head);
+    }
+}
+
+void
+PhotonicCrossbar::Forward(Ptr<Packet> frame,
+                          uint32_t srcPort,
+                          uint32_t srcLane,
+                          uint32_t dstPort,
+                          Time head,
+                          Time serialization)
+{
+    const Time tail = head + serialization;
+    m_table->Accept(m_table->Slot(srcPort, srcLane), tail.GetTimeStep());
+    const Ptr<OpticalNetDevice>& rx = m_devices[dstPort];
+    NS_ASSERT_MSG(rx, "a circuit leads to port " << dstPort << ", which has no device");
+    const Ptr<CoherentTransceiver> rxXcvr = rx->GetTransceiver();
+    const Time arrival = tail + m_switchingLatency + m_fibers[dstPort]->GetDelay() +
+                         rxXcvr->GetFixedLatency();
+
+    optical::LinkBudget budget;
+    budget.launchPowerDbm = m_devices[srcPort]->GetTransceiver()->GetLaunchPowerDbm();
+    budget.fiberLossDb = m_fibers[srcPort]->GetFiberLossDb() + m_fibers[dstPort]->GetFiberLossDb();
+    budget.crossbarLossDb = m_insertionLossDb;
+    budget.connectorLossDb =
+        m_fibers[srcPort]->GetConnectorLossDb() + m_fibers[dstPort]->GetConnectorLossDb();
+    budget.sensitivityDbm = rxXcvr->GetReceiverSensitivityDbm();
+
+    Simulator::ScheduleWithContext(rx->GetNode()->GetId(),
+                                   arrival - Simulator::Now(),
+                                   &OpticalNetDevice::ReceiveFromFabric,
+                                   rx,
+                                   frame,
+                                   budget.Closes());
+}
+
+void
+PhotonicCrossbar::DropAtCrossbar(Ptr<Packet> frame, uint32_t srcPort, uint32_t srcLane, Time head)
+{
+    const uint32_t in = m_table->Slot(srcPort, srcLane);
+    const bool settling = m_table->GetOutputSlot(in) != CrossbarPortTable::NO_SLOT &&
+                          m_table->GetUpTime(in) > head.GetTimeStep();
+    const OpticalDropReason reason =
+        settling ? OpticalDropReason::RECONFIGURING : OpticalDropReason::NO_CIRCUIT;
+    NS_LOG_LOGIC("drop " << frame->GetSize() << " bytes on port " << srcPort << ": "
+                         << ToString(reason));
+    m_dropTrace(frame, reason, srcPort);
+    m_devices[srcPort]->NotifyFabricDrop(frame, reason);
+}
+
+} // namespace ns3

@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_STATIC_CIRCUIT_SCHEDULER_H
+#define SCALE_ACROSS_STATIC_CIRCUIT_SCHEDULER_H
+
+#include "circuit-scheduler.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across
+ * @brief A fixed set of circuits, set up before the run and never changed.
+ *
+ * The circuits (for example the permutation i -> i+1 of a ring) exist from time zero with no
+ * reconfiguration: the "ideal fabric" of the collective closed forms. A NIC that asks for a
+ * circuit outside the set is refused, and its frames for that destination are dropped and
+ * counted with reason CircuitRejected.
+ */
+class StaticCircuitScheduler : public CircuitScheduler
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    StaticCircuitScheduler();
+    ~StaticCircuitScheduler() override;
+
+    /**
+     * @brief Add one unidirectional circuit to the set.
+     * @param srcPort source port
+     * @param dstPort destination port
+     */
+    void AddCircuit(uint32_t srcPort, uint32_t dstPort);
+
+    /**
+     * @brief Add the ring permutation i -> (i + step) mod ports for every port i.
+     * @param ports number of ports on the ring (>= 2)
+     * @param step distance to the next port (1 ... ports - 1)
+     */
+    void AddRing(uint32_t ports, uint32_t step = 1);
+
+    /// @return the circuits of the set, in the order added
+    const std::vector<std::pair<uint32_t, uint32_t>>& GetCircuits() const;
+
+    void Start() override;
+    void RequestCircuit(uint32_t srcPort, uint32_t dstPort) override;
+    void NotifyIdle(uint32_t srcPort, uint32_t srcLane) override;
+
+  private:
+    std::vector<std::pair<uint32_t, uint32_t>> m_circuits; //!< (source, destination) ports
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_STATIC_CIRCUIT_SCHEDULER_H */
