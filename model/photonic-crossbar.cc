@@ -325,7 +325,11 @@ int64_t
 PhotonicCrossbar::LookupPort(Mac48Address address) const
 {
     auto it = m_portOfAddress.find(AddressKey(address));
-    return it == m_portOfAddress.end() ? -1 : it->second;
+    if (it == m_portOfAddress.end())
+    {
+        return -1;
+    }
+    return it->second;
 }
 
 Ptr<CircuitScheduler>

@@ -34,6 +34,7 @@ TestFabric::TestFabric(const FabricConfig& c)
     fabric.SetTransceiverAttribute("FecLatency", TimeValue(c.fec));
     fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(c.wavelengthsPerCircuit));
     fabric.SetDeviceAttribute("WaitForCircuit", BooleanValue(c.waitForCircuit));
+    fabric.SetDeviceAttribute("MaxQueueBytes", UintegerValue(c.maxQueueBytes));
     fabric.SetChannelAttribute("Length", DoubleValue(c.fiberMeters));
     fabric.SetChannelAttribute("Attenuation", DoubleValue(c.attenuation));
     fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));

@@ -48,6 +48,7 @@ struct FabricConfig
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time
     Time switching{Seconds(0)};          //!< crossbar traversal
     bool waitForCircuit{true};           //!< NIC waits for circuits
+    uint64_t maxQueueBytes{uint64_t{4} << 30}; //!< NIC queue capacity
     bool staticRing{false};              //!< static ring circuits i -> i+1 instead of on-demand
     std::vector<std::pair<uint32_t, uint32_t>> staticCircuits; //!< static circuits (if any)
 };
