@@ -7,8 +7,9 @@
 
 def build(bld):
     module = bld.create_ns3_module(
-        'scale-across', ['core', 'network', 'internet', 'applications', 'flow-monitor'])
+        'scale-across', ['core', 'network', 'stats', 'internet', 'applications', 'flow-monitor'])
     module.source = [
+        'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
         'model/circuit-scheduler.cc',
         'model/coherent-transceiver.cc',
@@ -37,6 +38,7 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'scale-across'
     headers.source = [
+        'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',
         'model/circuit-scheduler.h',
         'model/coherent-transceiver.h',

@@ -90,13 +90,15 @@ PhotonicCrossbar::GetTypeId()
                           "Time to set up a circuit between two ports (>= 0). Presets: MEMS "
                           "10 ms, Piezo 1 ms, SiPh-MZI 1 us, SOA 10 ns.",
                           TimeValue(MicroSeconds(1)),
-                          MakeTimeAccessor(&PhotonicCrossbar::SetReconfigurationTime),
+                          MakeTimeAccessor(&PhotonicCrossbar::SetReconfigurationTime,
+                                           &PhotonicCrossbar::GetReconfigurationTime),
                           MakeTimeChecker())
             .AddAttribute("SwitchingLatency",
                           "Latency of one traversal of the switch fabric (>= 0); a passive "
                           "crossbar adds only its optical path, well under 1 ns.",
                           TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&PhotonicCrossbar::SetSwitchingLatency),
+                          MakeTimeAccessor(&PhotonicCrossbar::SetSwitchingLatency,
+                                           &PhotonicCrossbar::GetSwitchingLatency),
                           MakeTimeChecker())
             .AddAttribute("InsertionLoss",
                           "Optical loss of one traversal, dB (>= 0).",
@@ -365,6 +367,18 @@ const CrossbarPortTable&
 PhotonicCrossbar::GetPortTable() const
 {
     return const_cast<PhotonicCrossbar*>(this)->Table();
+}
+
+Time
+PhotonicCrossbar::GetReconfigurationTime() const
+{
+    return m_reconfigurationTime;
+}
+
+Time
+PhotonicCrossbar::GetSwitchingLatency() const
+{
+    return m_switchingLatency;
 }
 
 double

@@ -104,6 +104,10 @@ class PhotonicCrossbar : public Object
     void SetScheduler(Ptr<CircuitScheduler> scheduler);
     /// @return the circuit state (read only)
     const CrossbarPortTable& GetPortTable() const;
+    /// @return time to set up a circuit
+    Time GetReconfigurationTime() const;
+    /// @return latency of one traversal
+    Time GetSwitchingLatency() const;
     /// @return insertion loss of one traversal, dB
     double GetInsertionLossDb() const;
     /// @return static power of the crossbar: NumPorts x PortPower, W

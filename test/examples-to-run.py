@@ -1,0 +1,11 @@
+#! /usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Examples that ns-3's test.py runs (in an ns-3 source tree).
+# Each entry: ("example-name args", "condition to run", "condition to run under valgrind").
+
+cpp_examples = [
+    ("scale-across-simple --outputDir=scale-across-simple-output", "True", "True"),
+]
+
+python_examples = []
