@@ -11,5 +11,5 @@ build=${BUILD_DIR:-$here/build}
 cd "$build"
 ctest --output-on-failure -j"$(nproc)" | tee ctest.log
 echo
-echo "ns-3 suites run:     $(grep -c 'ns3-suite/' ctest.log)"
-echo "GoogleTest cases run: $(grep -c 'gtest/' ctest.log)"
+echo "ns-3 TestSuites run (ns-3's TestRunner): $(grep -cE 'Test +#[0-9]+: ns3-suite/' ctest.log)"
+echo "GoogleTest cases run:                    $(grep -cE 'Test +#[0-9]+: gtest/' ctest.log)"
