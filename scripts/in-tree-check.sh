@@ -50,7 +50,8 @@ fi
 log "building with $jobs jobs"
 cmake --build cmake-cache -j"$jobs" >"$cache/build.log" 2>&1 || { grep -E 'error|Error' -A3 "$cache/build.log" | head -60; exit 1; }
 
-suites=$(./build/utils/ns3.37-test-runner-release --list | grep '^scale-across-' || true)
+runner=$(ls build/utils/ns3.*-test-runner* | head -1)
+suites=$("$runner" --list | grep '^scale-across-' || true)
 [ -n "$suites" ] || { echo "no scale-across suites are registered in the ns-3 tree"; exit 1; }
 failed=0
 for s in $suites; do
