@@ -15,6 +15,7 @@ if(ENABLE_TESTS)
   add_executable(scale-across-gtest
     test/gtest/optical-physics-gtest.cc
     test/gtest/crossbar-port-table-gtest.cc
+    test/gtest/collective-schedule-gtest.cc
   )
   target_link_libraries(scale-across-gtest libscale-across GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

@@ -1,0 +1,205 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "double-binary-tree-schedule.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+DoubleBinaryTreeSchedule::DoubleBinaryTreeSchedule(uint32_t ranks,
+                                                   uint64_t bytes,
+                                                   uint64_t chunkBytes,
+                                                   uint32_t channels)
+    : CollectiveSchedule(CollectiveKind::ALL_REDUCE, ranks, bytes),
+      m_trees(2 * channels)
+{
+    const uint64_t largest = EvenShare(bytes, m_trees, 0);
+    m_chunks = chunkBytes == 0 || largest == 0
+                   ? 1
+                   : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
+}
+
+std::string
+DoubleBinaryTreeSchedule::GetAlgorithm() const
+{
+    return "tree";
+}
+
+uint32_t
+DoubleBinaryTreeSchedule::GetNChunks() const
+{
+    return m_chunks;
+}
+
+TreeLinks
+DoubleBinaryTreeSchedule::Links(uint32_t rank, uint32_t tree) const
+{
+    // Channel ch rotates the ranks by ch, so channels use different trees.
+    const uint32_t p = GetNRanks();
+    const uint32_t shift = (tree / 2) % p;
+    const TreeLinks t = DoubleBinaryTree(p, (rank + p - shift) % p, tree % 2);
+    TreeLinks links;
+    auto back = [p, shift](int64_t v) -> int64_t { return v < 0 ? int64_t{-1} : (v + shift) % int64_t{p}; };
+    links.parent = back(t.parent);
+    links.children[0] = back(t.children[0]);
+    links.children[1] = back(t.children[1]);
+    return links;
+}
+
+uint32_t
+DoubleBinaryTreeSchedule::GetNSegments() const
+{
+    return m_trees * m_chunks;
+}
+
+uint64_t
+DoubleBinaryTreeSchedule::GetSegmentBytes(uint32_t segment) const
+{
+    return EvenShare(EvenShare(GetBytes(), m_trees, segment / m_chunks), m_chunks, segment % m_chunks);
+}
+
+uint32_t
+DoubleBinaryTreeSchedule::OpsPerChunk(uint32_t rank, uint32_t tree) const
+{
+    const TreeLinks l = Links(rank, tree);
+    const uint32_t children = (l.children[0] >= 0) + (l.children[1] >= 0);
+    const uint32_t parent = l.parent >= 0 ? 2 : 0; // send up, receive down
+    return 2 * children + parent;
+}
+
+uint64_t
+DoubleBinaryTreeSchedule::GetNOps(uint32_t rank) const
+{
+    uint64_t n = 0;
+    for (uint32_t t = 0; t < m_trees; ++t)
+    {
+        n += uint64_t{OpsPerChunk(rank, t)} * m_chunks;
+    }
+    return n;
+}
+
+CollectiveOp
+DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
+{
+    // Find the tree, then the chunk, then the op within the chunk's block, in the order:
+    // receive child 0, receive child 1, send parent, receive parent, send child 0, send child 1.
+    uint64_t base = 0;
+    uint32_t tree = 0;
+    for (; tree < m_trees; ++tree)
+    {
+        const uint64_t span = uint64_t{OpsPerChunk(rank, tree)} * m_chunks;
+        if (index < base + span)
+        {
+            break;
+        }
+        base += span;
+    }
+    const TreeLinks l = Links(rank, tree);
+    const uint32_t per = OpsPerChunk(rank, tree);
+    const auto chunk = static_cast<uint32_t>((index - base) / per);
+    uint32_t k = static_cast<uint32_t>((index - base) % per);
+    const uint64_t blockStart = base + uint64_t{chunk} * per;
+
+    std::vector<CollectiveOp> block;
+    std::vector<int64_t> childRecvs;
+    const uint32_t slot = tree * m_chunks + chunk;
+    for (int64_t c : l.children)
+    {
+        if (c >= 0)
+        {
+            CollectiveOp op;
+            op.kind = CollectiveOp::Kind::RECV;
+            op.reduce = true;
+            op.peer = static_cast<uint32_t>(c);
+            op.tag = 2 * slot;
+            childRecvs.push_back(static_cast<int64_t>(blockStart + block.size()));
+            block.push_back(op);
+        }
+    }
+    int64_t fromParent = CollectiveOp::NONE;
+    if (l.parent >= 0)
+    {
+        CollectiveOp up;
+        up.kind = CollectiveOp::Kind::SEND;
+        up.peer = static_cast<uint32_t>(l.parent);
+        up.tag = 2 * slot;
+        for (size_t i = 0; i < childRecvs.size(); ++i)
+        {
+            up.deps[i] = childRecvs[i];
+        }
+        block.push_back(up);
+        CollectiveOp down;
+        down.kind = CollectiveOp::Kind::RECV;
+        down.peer = static_cast<uint32_t>(l.parent);
+        down.tag = 2 * slot + 1;
+        fromParent = static_cast<int64_t>(blockStart + block.size());
+        block.push_back(down);
+    }
+    for (int64_t c : l.children)
+    {
+        if (c >= 0)
+        {
+            CollectiveOp op;
+            op.kind = CollectiveOp::Kind::SEND;
+            op.peer = static_cast<uint32_t>(c);
+            op.tag = 2 * slot + 1;
+            if (fromParent != CollectiveOp::NONE)
+            {
+                op.deps[0] = fromParent;
+            }
+            else
+            {
+                for (size_t i = 0; i < childRecvs.size(); ++i)
+                {
+                    op.deps[i] = childRecvs[i];
+                }
+            }
+            block.push_back(op);
+        }
+    }
+    CollectiveOp op = block[k];
+    op.segment = slot;
+    return op;
+}
+
+bool
+DoubleBinaryTreeSchedule::InitiallyHolds(uint32_t, uint32_t) const
+{
+    return true;
+}
+
+bool
+DoubleBinaryTreeSchedule::ExpectedContributors(uint32_t,
+                                               uint32_t,
+                                               std::vector<uint32_t>& out) const
+{
+    out.clear();
+    for (uint32_t r = 0; r < GetNRanks(); ++r)
+    {
+        out.push_back(r);
+    }
+    return true;
+}
+
+std::vector<uint32_t>
+DoubleBinaryTreeSchedule::GetSendPeers(uint32_t rank) const
+{
+    std::vector<uint32_t> peers;
+    for (uint32_t t = 0; t < m_trees; ++t)
+    {
+        const TreeLinks l = Links(rank, t);
+        for (int64_t x : {l.parent, l.children[0], l.children[1]})
+        {
+            if (x >= 0 && std::find(peers.begin(), peers.end(), x) == peers.end())
+            {
+                peers.push_back(static_cast<uint32_t>(x));
+            }
+        }
+    }
+    return peers;
+}
+
+} // namespace ns3

@@ -1,0 +1,68 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_DOUBLE_BINARY_TREE_SCHEDULE_H
+#define SCALE_ACROSS_DOUBLE_BINARY_TREE_SCHEDULE_H
+
+#include "binary-tree.h"
+#include "collective-schedule.h"
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across
+ * @brief NCCL's double-binary-tree all-reduce.
+ *
+ * Each channel runs two complementary binary trees (DoubleBinaryTree, ranks rotated by the
+ * channel index), each carrying half of the channel's data cut into chunks. Per chunk a tree
+ * reduces towards its root (a node sends up once both children's chunks are in) and
+ * broadcasts back down (a node forwards down once the chunk came from its parent). Each rank
+ * is interior in at most one tree, so it talks to at most four peers per channel.
+ */
+class DoubleBinaryTreeSchedule : public CollectiveSchedule
+{
+  public:
+    /**
+     * @param ranks ranks (>= 1)
+     * @param bytes message size, bytes
+     * @param chunkBytes pipeline chunk, bytes (0: one chunk per tree)
+     * @param channels tree pairs (>= 1)
+     */
+    DoubleBinaryTreeSchedule(uint32_t ranks,
+                             uint64_t bytes,
+                             uint64_t chunkBytes,
+                             uint32_t channels);
+
+    std::string GetAlgorithm() const override;
+    uint32_t GetNSegments() const override;
+    uint64_t GetSegmentBytes(uint32_t segment) const override;
+    uint64_t GetNOps(uint32_t rank) const override;
+    CollectiveOp GetOp(uint32_t rank, uint64_t index) const override;
+    bool InitiallyHolds(uint32_t rank, uint32_t segment) const override;
+    bool ExpectedContributors(uint32_t rank,
+                              uint32_t segment,
+                              std::vector<uint32_t>& out) const override;
+    std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
+
+    /// @return chunks per tree
+    uint32_t GetNChunks() const;
+    /**
+     * @param rank a rank
+     * @param tree 0 ... 2 channels - 1
+     * @return its links in that tree
+     */
+    TreeLinks Links(uint32_t rank, uint32_t tree) const;
+
+  private:
+    /// @return ops of rank per chunk of a tree
+    uint32_t OpsPerChunk(uint32_t rank, uint32_t tree) const;
+
+    uint32_t m_trees;  //!< 2 x channels
+    uint32_t m_chunks; //!< chunks per tree
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_DOUBLE_BINARY_TREE_SCHEDULE_H */
