@@ -9,13 +9,19 @@ def build(bld):
     module = bld.create_ns3_module(
         'scale-across', ['core', 'network', 'stats', 'internet', 'applications', 'flow-monitor'])
     module.source = [
+        'helper/collective-helper.cc',
         'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
         'model/binary-tree.cc',
         'model/broadcast-schedule.cc',
         'model/circuit-scheduler.cc',
         'model/coherent-transceiver.cc',
+        'model/collective-application.cc',
+        'model/collective-communicator.cc',
+        'model/collective-header.cc',
+        'model/collective-result.cc',
         'model/collective-schedule.cc',
+        'model/collective-transport.cc',
         'model/crossbar-port-table.cc',
         'model/double-binary-tree-schedule.cc',
         'model/halving-doubling-schedule.cc',
@@ -45,13 +51,19 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'scale-across'
     headers.source = [
+        'helper/collective-helper.h',
         'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',
         'model/binary-tree.h',
         'model/broadcast-schedule.h',
         'model/circuit-scheduler.h',
         'model/coherent-transceiver.h',
+        'model/collective-application.h',
+        'model/collective-communicator.h',
+        'model/collective-header.h',
+        'model/collective-result.h',
         'model/collective-schedule.h',
+        'model/collective-transport.h',
         'model/crossbar-port-table.h',
         'model/double-binary-tree-schedule.h',
         'model/halving-doubling-schedule.h',

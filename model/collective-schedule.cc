@@ -81,6 +81,17 @@ CollectiveSchedule::GetBusBandwidthFactor() const
 }
 
 uint64_t
+CollectiveSchedule::GetOpBytes(const CollectiveOp& op) const
+{
+    uint64_t bytes = 0;
+    for (uint32_t g = op.segment; g < op.segment + op.count; ++g)
+    {
+        bytes += GetSegmentBytes(g);
+    }
+    return bytes;
+}
+
+uint64_t
 CollectiveSchedule::EvenShare(uint64_t bytes, uint64_t parts, uint64_t index)
 {
     return bytes / parts + (index < bytes % parts ? 1 : 0);

@@ -53,7 +53,8 @@ struct CollectiveOp
     bool reduce{false};                //!< RECV: reduce into the local segment (else copy)
     uint32_t peer{0};                  //!< the other rank
     uint32_t tag{0};                   //!< matches a SEND to its RECV (unique per rank pair)
-    uint32_t segment{0};               //!< the data unit moved
+    uint32_t segment{0};               //!< the first data unit moved
+    uint32_t count{1};                 //!< units moved: segment ... segment + count - 1
     int64_t deps[2]{NONE, NONE};       //!< RECV op indices this SEND waits for
 };
 
@@ -82,6 +83,8 @@ class CollectiveSchedule
     virtual uint32_t GetNSegments() const = 0;
     /// @param segment a segment @return its size, bytes
     virtual uint64_t GetSegmentBytes(uint32_t segment) const = 0;
+    /// @param op an op @return bytes it moves (its segments together)
+    uint64_t GetOpBytes(const CollectiveOp& op) const;
     /// @param rank a rank @return number of ops of that rank
     virtual uint64_t GetNOps(uint32_t rank) const = 0;
     /// @param rank a rank @param index 0 ... GetNOps(rank) - 1 @return the op

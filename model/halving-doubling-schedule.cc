@@ -30,6 +30,14 @@ HalvingDoublingSchedule::GetAlgorithm() const
 }
 
 uint32_t
+HalvingDoublingSchedule::GetNSteps() const
+{
+    return m_log2;
+}
+
+// Segments are numbered chunk-major (chunk * p + block), so that the blocks a step moves for
+// one chunk are one contiguous run.
+uint32_t
 HalvingDoublingSchedule::GetNSegments() const
 {
     return GetNRanks() * m_chunks;
@@ -38,98 +46,57 @@ HalvingDoublingSchedule::GetNSegments() const
 uint64_t
 HalvingDoublingSchedule::GetSegmentBytes(uint32_t segment) const
 {
-    return EvenShare(EvenShare(GetBytes(), GetNRanks(), segment / m_chunks), m_chunks, segment % m_chunks);
+    const uint32_t p = GetNRanks();
+    return EvenShare(EvenShare(GetBytes(), p, segment % p), m_chunks, segment / p);
 }
 
 uint64_t
 HalvingDoublingSchedule::GetNOps(uint32_t) const
 {
-    return uint64_t{4} * m_chunks * (GetNRanks() - 1);
-}
-
-uint64_t
-HalvingDoublingSchedule::StepBase(bool gather, uint32_t k) const
-{
-    const uint64_t p = GetNRanks();
-    const uint64_t perBlock = 2 * uint64_t{m_chunks};
-    return gather ? perBlock * (p - 1) + perBlock * ((uint64_t{1} << k) - 1)
-                  : perBlock * (p - (p >> k));
-}
-
-uint64_t
-HalvingDoublingSchedule::ReduceRecvIndex(uint32_t rank, uint32_t k, uint32_t block, uint32_t chunk) const
-{
-    // At RS step k - 1 (distance 2d) the rank kept the half of its range holding itself.
-    const uint32_t d = GetNRanks() >> k;
-    const uint32_t keepLo = (rank & ~(2 * d - 1)) + ((rank & d) ? d : 0);
-    return StepBase(false, k - 1) + (uint64_t{block - keepLo} * m_chunks + chunk) * 2 + 1;
+    // Per step (log2 p reduce-scatter, log2 p all-gather) and chunk: one send, one receive.
+    return uint64_t{4} * m_log2 * m_chunks;
 }
 
 CollectiveOp
 HalvingDoublingSchedule::GetOp(uint32_t rank, uint64_t index) const
 {
-    const uint64_t gatherStart = StepBase(true, 0);
-    const bool gather = index >= gatherStart;
-    uint32_t k = 0;
-    while (k + 1 < m_log2 && index >= StepBase(gather, k + 1))
-    {
-        ++k;
-    }
-    const uint64_t within = index - StepBase(gather, k);
-    const bool isRecv = within % 2 == 1;
-    const auto chunk = static_cast<uint32_t>((within / 2) % m_chunks);
-    const auto pos = static_cast<uint32_t>((within / 2) / m_chunks);
-    const uint32_t d = gather ? (1u << k) : (GetNRanks() >> (k + 1));
-    const uint32_t partner = rank ^ d;
-
-    CollectiveOp op;
-    op.kind = isRecv ? CollectiveOp::Kind::RECV : CollectiveOp::Kind::SEND;
-    op.peer = partner;
-    op.tag = static_cast<uint32_t>(index / 2);
-    uint32_t block;
+    // index = ((step * chunks) + chunk) * 2 + {send, recv}; steps 0 ... m-1 reduce-scatter,
+    // m ... 2m-1 all-gather.
+    const bool isRecv = index % 2 == 1;
+    const uint64_t slot = index / 2;
+    const auto chunk = static_cast<uint32_t>(slot % m_chunks);
+    const auto step = static_cast<uint32_t>(slot / m_chunks);
+    const bool gather = step >= m_log2;
+    const uint32_t k = gather ? step - m_log2 : step;
+    const uint32_t p = GetNRanks();
+    uint32_t d;
+    uint32_t first;
     if (!gather)
     {
-        // Range at this step: 2d blocks aligned; keep the half with the rank, send the other.
+        // Range of 2d aligned blocks: keep the half holding the rank, send the other.
+        d = p >> (k + 1);
         const uint32_t lo = rank & ~(2 * d - 1);
         const uint32_t keepLo = lo + ((rank & d) ? d : 0);
         const uint32_t sendLo = lo + ((rank & d) ? 0 : d);
-        block = (isRecv ? keepLo : sendLo) + pos;
-        op.reduce = isRecv;
-        if (!isRecv && k > 0)
-        {
-            op.deps[0] = static_cast<int64_t>(ReduceRecvIndex(rank, k, block, chunk));
-        }
+        first = isRecv ? keepLo : sendLo;
     }
     else
     {
-        const uint32_t mine = rank & ~(d - 1);
-        const uint32_t theirs = partner & ~(d - 1);
-        block = (isRecv ? theirs : mine) + pos;
-        if (!isRecv)
-        {
-            if (block == rank)
-            {
-                // Reduced in the last reduce-scatter step (distance 1), kept block = rank.
-                op.deps[0] = static_cast<int64_t>(
-                    m_log2 == 0 ? CollectiveOp::NONE
-                                : StepBase(false, m_log2 - 1) + uint64_t{chunk} * 2 + 1);
-            }
-            else
-            {
-                // Arrived at the gather step whose distance is the highest differing bit.
-                uint32_t kk = 0;
-                while ((2u << kk) <= (block ^ rank))
-                {
-                    ++kk;
-                }
-                const uint32_t dd = 1u << kk;
-                const uint32_t theirLo = (rank ^ dd) & ~(dd - 1);
-                op.deps[0] = static_cast<int64_t>(StepBase(true, kk) +
-                                                  (uint64_t{block - theirLo} * m_chunks + chunk) * 2 + 1);
-            }
-        }
+        // Range of d aligned blocks holding the rank goes to the partner, which sends its own.
+        d = 1u << k;
+        first = ((isRecv ? rank ^ d : rank) & ~(d - 1));
     }
-    op.segment = block * m_chunks + chunk;
+    CollectiveOp op;
+    op.kind = isRecv ? CollectiveOp::Kind::RECV : CollectiveOp::Kind::SEND;
+    op.reduce = isRecv && !gather;
+    op.peer = rank ^ d;
+    op.tag = static_cast<uint32_t>(slot);
+    op.segment = chunk * p + first;
+    op.count = d;
+    if (!isRecv && step > 0)
+    {
+        op.deps[0] = static_cast<int64_t>((slot - m_chunks) * 2 + 1);
+    }
     return op;
 }
 

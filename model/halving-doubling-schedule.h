@@ -17,7 +17,9 @@ namespace ns3
  * Reduce-scatter by recursive halving: in log2 p steps at distances p/2, p/4, ..., 1, each
  * rank sends the half of its current range that its partner (rank XOR distance) keeps and
  * reduces the half it keeps; rank r ends with block r fully reduced. Then all-gather by
- * recursive doubling at distances 1, 2, ..., p/2. Each rank talks to log2 p partners.
+ * recursive doubling at distances 1, 2, ..., p/2. Each step sends one message per chunk
+ * (the half, or the gathered range, as one contiguous run of blocks), which may start once
+ * the previous step's message of that chunk has arrived. Each rank talks to log2 p partners.
  */
 class HalvingDoublingSchedule : public CollectiveSchedule
 {
@@ -40,11 +42,10 @@ class HalvingDoublingSchedule : public CollectiveSchedule
                               std::vector<uint32_t>& out) const override;
     std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
 
+    /// @return log2 p
+    uint32_t GetNSteps() const;
+
   private:
-    /// Where a step's ops start, for reduce-scatter (gather = false) or all-gather step k.
-    uint64_t StepBase(bool gather, uint32_t k) const;
-    /// Index of the RECV op that last produced block b on rank r before RS step k (k > 0).
-    uint64_t ReduceRecvIndex(uint32_t rank, uint32_t k, uint32_t block, uint32_t chunk) const;
 
     uint32_t m_log2;   //!< log2 p
     uint32_t m_chunks; //!< chunks per block

@@ -77,7 +77,7 @@ Execute(const CollectiveSchedule& s)
         uint32_t src;
         uint32_t dst;
         uint32_t tag;
-        Data data;
+        std::vector<Data> data; // one per segment of the op
     };
     std::deque<Message> inFlight;
     std::string error;
@@ -98,13 +98,18 @@ Execute(const CollectiveSchedule& s)
                     return;
                 }
             }
-            if (state[r][op.segment].empty())
+            std::vector<Data> payload;
+            for (uint32_t g = op.segment; g < op.segment + op.count; ++g)
             {
-                error = "rank " + std::to_string(r) + " sends segment " +
-                        std::to_string(op.segment) + " it does not hold";
-                return;
+                if (g >= segs || state[r][g].empty())
+                {
+                    error = "rank " + std::to_string(r) + " sends segment " +
+                            std::to_string(g) + " it does not hold";
+                    return;
+                }
+                payload.push_back(state[r][g]);
             }
-            inFlight.push_back({r, peer, op.tag, state[r][op.segment]});
+            inFlight.push_back({r, peer, op.tag, payload});
             done[r][q.front()] = true;
             q.pop_front();
         }
@@ -127,15 +132,23 @@ Execute(const CollectiveSchedule& s)
                    std::to_string(m.src) + " tag " + std::to_string(m.tag);
         }
         const CollectiveOp& op = ops[m.dst][it->second];
-        Data& mine = state[m.dst][op.segment];
-        if (op.reduce)
+        if (op.count != m.data.size())
         {
-            mine.insert(mine.end(), m.data.begin(), m.data.end());
-            std::sort(mine.begin(), mine.end());
+            return "rank " + std::to_string(m.dst) + " receives " + std::to_string(op.count) +
+                   " segments but " + std::to_string(m.data.size()) + " were sent";
         }
-        else
+        for (uint32_t k = 0; k < op.count; ++k)
         {
-            mine = m.data;
+            Data& mine = state[m.dst][op.segment + k];
+            if (op.reduce)
+            {
+                mine.insert(mine.end(), m.data[k].begin(), m.data[k].end());
+                std::sort(mine.begin(), mine.end());
+            }
+            else
+            {
+                mine = m.data[k];
+            }
         }
         done[m.dst][it->second] = true;
         for (auto& [peer, q] : sendQueue[m.dst])

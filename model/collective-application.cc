@@ -1,0 +1,279 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "collective-application.h"
+
+#include "collective-communicator.h"
+#include "collective-transport.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CollectiveApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(CollectiveApplication);
+
+TypeId
+CollectiveApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::CollectiveApplication")
+            .SetParent<Application>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<CollectiveApplication>()
+            .AddAttribute("ReadWindow",
+                          "Sends read ahead of the ones that may start (>= 1); bounds a "
+                          "rank's memory whatever the schedule's length.",
+                          UintegerValue(256),
+                          MakeUintegerAccessor(&CollectiveApplication::m_window),
+                          MakeUintegerChecker<uint32_t>(1));
+    return tid;
+}
+
+CollectiveApplication::CollectiveApplication()
+    : m_rank(0),
+      m_window(256),
+      m_schedule(nullptr),
+      m_sequence(0),
+      m_nOps(0),
+      m_nextRead(0),
+      m_opsDone(0),
+      m_queuedSends(0),
+      m_inProgress(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CollectiveApplication::~CollectiveApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CollectiveApplication::DoDispose()
+{
+    m_communicator = nullptr;
+    m_transport = nullptr;
+    m_schedule = nullptr;
+    Application::DoDispose();
+}
+
+void
+CollectiveApplication::StartApplication()
+{
+}
+
+void
+CollectiveApplication::StopApplication()
+{
+}
+
+void
+CollectiveApplication::Setup(Ptr<CollectiveCommunicator> communicator,
+                             uint32_t rank,
+                             Ptr<CollectiveTransport> transport)
+{
+    m_communicator = communicator;
+    m_rank = rank;
+    m_transport = transport;
+    transport->Register(communicator->GetId(),
+                        MakeCallback(&CollectiveApplication::OnMessage, this));
+}
+
+uint32_t
+CollectiveApplication::GetRank() const
+{
+    return m_rank;
+}
+
+uint64_t
+CollectiveApplication::Key(uint32_t source, uint32_t tag)
+{
+    return (uint64_t{source} << 32) | tag;
+}
+
+void
+CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule)
+{
+    NS_LOG_FUNCTION(this << sequence);
+    NS_ASSERT_MSG(m_early.empty(), "messages of a finished operation are left over");
+    m_schedule = schedule;
+    m_sequence = sequence;
+    m_nOps = schedule->GetNOps(m_rank);
+    m_nextRead = 0;
+    m_opsDone = 0;
+    m_queuedSends = 0;
+    m_received.assign(m_nOps, false);
+    m_sendQueues.clear();
+    m_expected.clear();
+    if (m_nOps == 0)
+    {
+        m_communicator->NotifyRankDone(m_rank);
+        return;
+    }
+    const Time base = m_communicator->GetBaseLatency();
+    if (base.IsStrictlyPositive())
+    {
+        Simulator::Schedule(base, &CollectiveApplication::Progress, this);
+    }
+    else
+    {
+        Progress();
+    }
+}
+
+void
+CollectiveApplication::Progress()
+{
+    if (m_inProgress)
+    {
+        return;
+    }
+    m_inProgress = true;
+    bool changed = true;
+    while (changed)
+    {
+        changed = ReadOps();
+        changed = StartSends() || changed;
+    }
+    m_inProgress = false;
+}
+
+bool
+CollectiveApplication::ReadOps()
+{
+    bool any = false;
+    while (m_nextRead < m_nOps && m_queuedSends < m_window)
+    {
+        const uint64_t index = m_nextRead++;
+        const CollectiveOp op = m_schedule->GetOp(m_rank, index);
+        any = true;
+        if (op.kind == CollectiveOp::Kind::SEND)
+        {
+            m_sendQueues[op.peer].emplace_back(index, op);
+            ++m_queuedSends;
+            continue;
+        }
+        const uint64_t key = Key(op.peer, op.tag);
+        if (m_early.erase(key) != 0)
+        {
+            CompleteReceive(index, op);
+        }
+        else
+        {
+            m_expected.emplace(key, std::make_pair(index, op));
+        }
+    }
+    return any;
+}
+
+bool
+CollectiveApplication::StartSends()
+{
+    bool any = false;
+    for (auto& [peer, queue] : m_sendQueues)
+    {
+        while (!queue.empty())
+        {
+            const CollectiveOp& op = queue.front().second;
+            bool ready = true;
+            for (int64_t d : op.deps)
+            {
+                ready = ready && (d == CollectiveOp::NONE || m_received[d]);
+            }
+            if (!ready)
+            {
+                break;
+            }
+            const Time latency = m_communicator->GetSendLatency();
+            if (latency.IsStrictlyPositive())
+            {
+                Simulator::Schedule(latency, &CollectiveApplication::Send, this, op);
+            }
+            else
+            {
+                Send(op);
+            }
+            queue.pop_front();
+            --m_queuedSends;
+            any = true;
+            OpDone();
+        }
+    }
+    return any;
+}
+
+void
+CollectiveApplication::Send(CollectiveOp op)
+{
+    CollectiveHeader h;
+    h.communicator = m_communicator->GetId();
+    h.operation = m_sequence;
+    h.source = m_rank;
+    h.tag = op.tag;
+    h.messageBytes = m_schedule->GetOpBytes(op);
+    NS_LOG_LOGIC("rank " << m_rank << " sends tag " << op.tag << " (" << h.messageBytes
+                         << " bytes) to " << op.peer);
+    m_transport->Send(m_communicator->GetAddress(op.peer), h, m_communicator->GetWireFactor());
+}
+
+void
+CollectiveApplication::OnMessage(const CollectiveHeader& header)
+{
+    NS_LOG_FUNCTION(this << header.source << header.tag);
+    NS_ABORT_MSG_IF(!m_schedule || header.operation != m_sequence,
+                    "rank " << m_rank << " got a message of operation " << header.operation
+                            << " while running " << m_sequence);
+    const uint64_t key = Key(header.source, header.tag);
+    auto it = m_expected.find(key);
+    if (it == m_expected.end())
+    {
+        m_early.insert(key);
+        return;
+    }
+    const auto [index, op] = it->second;
+    m_expected.erase(it);
+    CompleteReceive(index, op);
+    Progress();
+}
+
+void
+CollectiveApplication::CompleteReceive(uint64_t index, const CollectiveOp& op)
+{
+    const DataRate rate = m_communicator->GetReductionRate();
+    if (op.reduce && rate.GetBitRate() > 0)
+    {
+        const Time compute =
+            Seconds(8.0 * static_cast<double>(m_schedule->GetOpBytes(op)) / rate.GetBitRate());
+        Simulator::Schedule(compute, &CollectiveApplication::ReceiveDone, this, index);
+        return;
+    }
+    m_received[index] = true;
+    OpDone();
+}
+
+void
+CollectiveApplication::ReceiveDone(uint64_t index)
+{
+    m_received[index] = true;
+    OpDone();
+    Progress();
+}
+
+void
+CollectiveApplication::OpDone()
+{
+    if (++m_opsDone == m_nOps)
+    {
+        NS_LOG_INFO("rank " << m_rank << " done at " << Simulator::Now().As(Time::US));
+        m_communicator->NotifyRankDone(m_rank);
+    }
+}
+
+} // namespace ns3

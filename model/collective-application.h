@@ -1,0 +1,115 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_COLLECTIVE_APPLICATION_H
+#define SCALE_ACROSS_COLLECTIVE_APPLICATION_H
+
+#include "collective-header.h"
+#include "collective-schedule.h"
+
+#include "ns3/application.h"
+
+#include <deque>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace ns3
+{
+
+class CollectiveCommunicator;
+class CollectiveTransport;
+
+/**
+ * @ingroup scale-across
+ * @brief One rank of a CollectiveCommunicator: runs its part of each operation's schedule.
+ *
+ * Sends leave as soon as the receives they depend on are complete, in schedule order per
+ * peer (so each peer sees one ordered stream, as over one NCCL connection); receives
+ * complete when their whole message has arrived. The schedule is read a window of ops at a
+ * time, so a rank's memory does not grow with the length of the schedule, and a message that
+ * arrives before its receive is read is remembered until it is.
+ *
+ * Events: none of its own in the ideal case (everything happens inside message arrivals);
+ * one per send with NCCL protocol latency, one per reducing receive with a ReductionRate.
+ */
+class CollectiveApplication : public Application
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    CollectiveApplication();
+    ~CollectiveApplication() override;
+
+    /**
+     * @brief Called by CollectiveHelper.
+     * @param communicator the communicator
+     * @param rank this rank
+     * @param transport the node's transport
+     */
+    void Setup(Ptr<CollectiveCommunicator> communicator,
+               uint32_t rank,
+               Ptr<CollectiveTransport> transport);
+    /// @return this rank
+    uint32_t GetRank() const;
+
+    /**
+     * @brief Called by the communicator: start an operation now.
+     * @param sequence operation number
+     * @param schedule its schedule (owned by the communicator, alive until all ranks are done)
+     */
+    void BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// A whole message arrived.
+    void OnMessage(const CollectiveHeader& header);
+    /// Read ops, start what can start, until nothing changes.
+    void Progress();
+    /// Read the next ops of the schedule while the window has room. @return true if any
+    bool ReadOps();
+    /// Start the sends at the head of each peer's queue that may start. @return true if any
+    bool StartSends();
+    /// Hand a send to the transport (after the protocol's latency, if any).
+    void Send(CollectiveOp op);
+    /// Mark a receive complete (after the reduction time, if any).
+    void CompleteReceive(uint64_t index, const CollectiveOp& op);
+    /// Mark a receive done and move on.
+    void ReceiveDone(uint64_t index);
+    /// Count one finished op; tell the communicator when all are.
+    void OpDone();
+    /// @return key of a message
+    static uint64_t Key(uint32_t source, uint32_t tag);
+
+    Ptr<CollectiveCommunicator> m_communicator; //!< the communicator
+    Ptr<CollectiveTransport> m_transport;       //!< the node's transport
+    uint32_t m_rank;                            //!< this rank
+    uint32_t m_window;                          //!< ReadWindow attribute
+
+    const CollectiveSchedule* m_schedule;       //!< running operation
+    uint32_t m_sequence;                        //!< its number
+    uint64_t m_nOps;                            //!< ops of this rank
+    uint64_t m_nextRead;                        //!< next op to read
+    uint64_t m_opsDone;                         //!< finished ops
+    uint64_t m_queuedSends;                     //!< read but not started
+    std::vector<bool> m_received;                               //!< per op index
+    std::map<uint32_t, std::deque<std::pair<uint64_t, CollectiveOp>>> m_sendQueues; //!< by peer
+    std::unordered_map<uint64_t, std::pair<uint64_t, CollectiveOp>> m_expected; //!< by key
+    std::unordered_set<uint64_t> m_early;       //!< arrived before their op was read
+    bool m_inProgress;                          //!< re-entry guard of Progress
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_COLLECTIVE_APPLICATION_H */

@@ -1,0 +1,46 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_COLLECTIVE_RESULT_H
+#define SCALE_ACROSS_COLLECTIVE_RESULT_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across
+ * @brief The outcome of one collective operation, in nccl-tests' terms.
+ *
+ * time is from the common start to the moment the last rank has all of its data;
+ * algbw = bytes / time; busbw = algbw x the collective's bus factor (nccl-tests,
+ * doc/PERFORMANCE.md: all-reduce 2 (n - 1) / n, all-gather, reduce-scatter and all-to-all
+ * (n - 1) / n, broadcast 1).
+ */
+struct CollectiveResult
+{
+    std::string collective;  //!< e.g. all_reduce
+    std::string algorithm;   //!< e.g. ring
+    std::string protocol;    //!< Simple, LL128 or LL
+    uint32_t ranks{0};       //!< ranks
+    uint64_t bytes{0};       //!< message size, bytes
+    uint32_t sequence{0};    //!< operation number in its communicator
+    Time start;              //!< when all ranks started
+    Time time;               //!< completion time
+    double algbw{0};         //!< algorithm bandwidth, GB/s (1e9 bytes/s)
+    double busbw{0};         //!< bus bandwidth, GB/s
+
+    /// @return nccl-tests' column header line
+    static std::string TableHeader();
+    /// @return this result as a row under TableHeader (time in us)
+    std::string TableRow() const;
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_COLLECTIVE_RESULT_H */

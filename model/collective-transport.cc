@@ -1,0 +1,193 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "collective-transport.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CollectiveTransport");
+
+NS_OBJECT_ENSURE_REGISTERED(CollectiveTransport);
+
+namespace
+{
+/// Bytes of CollectiveHeader on every burst.
+const uint32_t HEADER_BYTES = CollectiveHeader().GetSerializedSize();
+} // namespace
+
+TypeId
+CollectiveTransport::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::CollectiveTransport")
+            .SetParent<Object>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<CollectiveTransport>()
+            .AddAttribute("ProtocolNumber",
+                          "EtherType of collective bursts. 0x88B6 (IEEE local experimental) "
+                          "by default; ns-3's point-to-point device carries only 0x0800 and "
+                          "0x86DD, so use 0x0800 there (on nodes without an Internet stack).",
+                          UintegerValue(0x88B6),
+                          MakeUintegerAccessor(&CollectiveTransport::m_protocol),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("MaxSegmentBytes",
+                          "Most data bytes per burst (>= 1). The default fills the optical "
+                          "device's 16 MiB MaxBurstBytes together with the header.",
+                          UintegerValue(16 * 1024 * 1024 - 36),
+                          MakeUintegerAccessor(&CollectiveTransport::m_maxSegment),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("MessageReceived",
+                            "All bytes of a collective message have arrived.",
+                            MakeTraceSourceAccessor(&CollectiveTransport::m_messageTrace),
+                            "ns3::CollectiveTransport::MessageTracedCallback");
+    return tid;
+}
+
+CollectiveTransport::CollectiveTransport()
+    : m_protocol(0x88B6),
+      m_maxSegment(16 * 1024 * 1024 - 36),
+      m_sentBytes(0),
+      m_receivedBytes(0),
+      m_partialBytes(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CollectiveTransport::~CollectiveTransport()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CollectiveTransport::DoDispose()
+{
+    m_device = nullptr;
+    m_receivers.clear();
+    m_partial.clear();
+    Object::DoDispose();
+}
+
+void
+CollectiveTransport::Attach(Ptr<NetDevice> device)
+{
+    NS_LOG_FUNCTION(this << device);
+    NS_ABORT_MSG_IF(!device || !device->GetNode(),
+                    "CollectiveTransport::Attach needs a device that is on a node");
+    NS_ABORT_MSG_IF(m_device && m_device != device,
+                    "CollectiveTransport on node " << device->GetNode()->GetId()
+                                                   << " already uses another device");
+    if (m_device)
+    {
+        return;
+    }
+    m_device = device;
+    device->GetNode()->RegisterProtocolHandler(MakeCallback(&CollectiveTransport::Receive, this),
+                                               m_protocol,
+                                               device);
+}
+
+Ptr<NetDevice>
+CollectiveTransport::GetDevice() const
+{
+    return m_device;
+}
+
+void
+CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
+{
+    m_receivers[communicator] = callback;
+}
+
+void
+CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wireFactor)
+{
+    NS_LOG_FUNCTION(this << to << header.tag << header.messageBytes);
+    NS_ASSERT(wireFactor >= 1.0);
+    const auto perBurst = static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
+    NS_ABORT_MSG_IF(perBurst == 0,
+                    "CollectiveTransport::MaxSegmentBytes = " << m_maxSegment
+                                                              << " is too small for a wire "
+                                                                 "factor of "
+                                                              << wireFactor);
+    m_sentBytes += header.messageBytes;
+    uint64_t offset = 0;
+    do
+    {
+        const uint64_t data = std::min<uint64_t>(perBurst, header.messageBytes - offset);
+        header.offset = offset;
+        header.dataBytes = static_cast<uint32_t>(data);
+        Ptr<Packet> burst =
+            Create<Packet>(static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
+        burst->AddHeader(header);
+        m_device->Send(burst, to, m_protocol);
+        offset += data;
+    } while (offset < header.messageBytes);
+}
+
+void
+CollectiveTransport::Receive(Ptr<NetDevice>,
+                             Ptr<const Packet> packet,
+                             uint16_t,
+                             const Address&,
+                             const Address&,
+                             NetDevice::PacketType)
+{
+    CollectiveHeader header;
+    packet->PeekHeader(header);
+    NS_LOG_FUNCTION(this << header);
+    if (header.dataBytes != header.messageBytes)
+    {
+        // A message of several bursts: complete when all its bytes are in.
+        const std::array<uint32_t, 4> key{header.communicator,
+                                          header.operation,
+                                          header.source,
+                                          header.tag};
+        uint64_t& got = m_partial[key];
+        got += header.dataBytes;
+        m_partialBytes += header.dataBytes;
+        if (got < header.messageBytes)
+        {
+            return;
+        }
+        m_partialBytes -= got;
+        m_partial.erase(key);
+    }
+    m_receivedBytes += header.messageBytes;
+    m_messageTrace(header);
+    auto it = m_receivers.find(header.communicator);
+    NS_ABORT_MSG_IF(it == m_receivers.end(),
+                    "CollectiveTransport on node " << m_device->GetNode()->GetId()
+                                                   << ": message for unknown communicator "
+                                                   << header.communicator);
+    it->second(header);
+}
+
+uint64_t
+CollectiveTransport::GetSentBytes() const
+{
+    return m_sentBytes;
+}
+
+uint64_t
+CollectiveTransport::GetReceivedBytes() const
+{
+    return m_receivedBytes;
+}
+
+uint64_t
+CollectiveTransport::GetPartialBytes() const
+{
+    return m_partialBytes;
+}
+
+} // namespace ns3
