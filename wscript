@@ -46,6 +46,8 @@ def build(bld):
         'test/optical-determinism-test-suite.cc',
         'test/optical-bad-input-test-suite.cc',
         'test/optical-ipv4-test-suite.cc',
+        'test/collective-test-fixture.cc',
+        'test/ring-closed-form-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

@@ -1,0 +1,82 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "collective-test-fixture.h"
+
+#include "ns3/boolean.h"
+#include "ns3/collective-helper.h"
+#include "ns3/collective-transport.h"
+#include "ns3/node-container.h"
+#include "ns3/optical-fabric-helper.h"
+#include "ns3/optical-net-device.h"
+#include "ns3/simulator.h"
+#include "ns3/static-circuit-scheduler.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace scale_across_test
+{
+
+CollectiveRunOutcome
+RunCollective(const CollectiveRunConfig& c)
+{
+    NodeContainer nodes;
+    nodes.Create(c.ranks);
+    CollectiveHelper nccl;
+    nccl.SetCommunicatorAttribute("Collective", StringValue(c.collective));
+    nccl.SetCommunicatorAttribute("Algorithm", StringValue(c.algorithm));
+    nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(c.chunkBytes));
+    nccl.SetCommunicatorAttribute("Channels", UintegerValue(c.channels));
+    nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
+
+    OpticalFabricHelper fabric;
+    fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(c.wavelengths));
+    fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(c.wavelengthsPerCircuit));
+    fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
+    if (c.staticCircuits)
+    {
+        fabric.SetCircuitScheduler(nccl.MakeStaticCircuits(c.ranks, c.sizes.front()));
+    }
+    NetDeviceContainer devices = fabric.Install(nodes);
+    Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+    comm->Run(c.sizes, Seconds(0));
+    Simulator::Run();
+
+    CollectiveRunOutcome out;
+    out.results = comm->GetResults();
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        Ptr<CollectiveTransport> t = nodes.Get(i)->GetObject<CollectiveTransport>();
+        out.sent += t->GetSentBytes();
+        out.received += t->GetReceivedBytes();
+        Ptr<OpticalNetDevice> d = DynamicCast<OpticalNetDevice>(devices.Get(i));
+        out.deviceTx += d->GetTxBytes();
+        out.deviceAccounted += d->GetRxBytes() + d->GetDroppedBytes() + d->GetQueuedBytes();
+    }
+    Simulator::Destroy();
+    return out;
+}
+
+Time
+DefaultAlpha()
+{
+    return NanoSeconds(200) + Seconds(2 * 10 * 1.468 / 299792458.0);
+}
+
+Time
+RingClosedForm(uint32_t steps, uint32_t chunks, double chunkBytes, double laneBytesPerSecond,
+               Time alpha)
+{
+    const double t = (chunkBytes + FRAMING) / laneBytesPerSecond;
+    const double a = alpha.GetSeconds();
+    const double step = std::max(chunks * t, t + a);
+    return Seconds((steps - 1) * step + chunks * t + a);
+}
+
+} // namespace scale_across_test
+} // namespace ns3
