@@ -48,6 +48,7 @@ def build(bld):
         'test/optical-ipv4-test-suite.cc',
         'test/collective-test-fixture.cc',
         'test/ring-closed-form-test-suite.cc',
+        'test/collective-closed-form-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

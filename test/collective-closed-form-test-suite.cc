@@ -1,0 +1,225 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * scale-across-collective-closed-form: the other algorithms against the closed forms of
+ * doc/scale-across.rst (t = time of one message on a lane, alpha = per-message latency,
+ * c = chunks, d = tree depth, R = reconfiguration time):
+ *   double binary tree all-reduce   (c - 1) t + 2 d (t + alpha)      (4 lanes, static)
+ *   halving-doubling all-reduce     sum over 2 log2 p steps of (t_k + alpha)  (log2 p lanes)
+ *   pairwise all-to-all             (p - 1)(R + t + alpha)           (1 lane, on-demand)
+ *   chain (ring) broadcast          (c - 1) t + (p - 1)(t + alpha)   (1 lane, static)
+ *   tree broadcast                  (c - 1) t + d (t + alpha)        (2 lanes, static)
+ */
+
+#include "collective-test-fixture.h"
+
+#include "ns3/binary-tree.h"
+#include "ns3/test.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::scale_across_test;
+
+namespace
+{
+
+const double LAMBDA_BYTES = 1.6e12 / 8; //!< one wavelength, bytes/s
+
+/// Compares one run with its closed form, with 0.1 % + 1 ns per message on the path.
+class ClosedFormTestCase : public TestCase
+{
+  public:
+    /// @param name what is tested @param config the run @param expected closed form
+    /// @param messages messages on the critical path
+    ClosedFormTestCase(std::string name, CollectiveRunConfig config, Time expected, uint32_t messages)
+        : TestCase(name),
+          m_config(config),
+          m_expected(expected),
+          m_messages(messages)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const CollectiveRunOutcome out = RunCollective(m_config);
+        NS_TEST_ASSERT_MSG_EQ(out.results.size(), 1, "one operation, one result");
+        const double tol = m_expected.GetSeconds() * 1e-3 + m_messages * 1e-9;
+        NS_TEST_ASSERT_MSG_EQ_TOL(out.results[0].time.GetSeconds(),
+                                  m_expected.GetSeconds(),
+                                  tol,
+                                  "simulated time vs closed form");
+        NS_TEST_ASSERT_MSG_EQ(out.sent, out.received, "every collective byte received");
+        NS_TEST_ASSERT_MSG_EQ(out.deviceTx, out.deviceAccounted, "device bytes conserved");
+    }
+
+    CollectiveRunConfig m_config;
+    Time m_expected;
+    uint32_t m_messages;
+};
+
+/// @return true if the two trees of the double binary tree share no directed edge
+bool
+TreesAreEdgeDisjoint(uint32_t p)
+{
+    std::set<std::pair<int64_t, int64_t>> edges;
+    for (uint32_t t = 0; t < 2; ++t)
+    {
+        for (uint32_t r = 0; r < p; ++r)
+        {
+            const TreeLinks l = DoubleBinaryTree(p, r, t);
+            if (l.parent >= 0 && !edges.insert({r, l.parent}).second)
+            {
+                return false;
+            }
+            if (l.parent >= 0 && !edges.insert({l.parent, r}).second)
+            {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/// @return depth of BinaryTree(p)
+uint32_t
+BinaryTreeDepth(uint32_t p)
+{
+    uint32_t deepest = 0;
+    for (uint32_t r = 0; r < p; ++r)
+    {
+        uint32_t d = 0;
+        for (int64_t x = r; BinaryTree(p, static_cast<uint32_t>(x)).parent >= 0;
+             x = BinaryTree(p, static_cast<uint32_t>(x)).parent)
+        {
+            ++d;
+        }
+        deepest = std::max(deepest, d);
+    }
+    return deepest;
+}
+
+/// The suite.
+class CollectiveClosedFormTestSuite : public TestSuite
+{
+  public:
+    CollectiveClosedFormTestSuite()
+        : TestSuite("scale-across-collective-closed-form", TestSuite::Type::UNIT)
+    {
+        const double a = DefaultAlpha().GetSeconds();
+        // Double binary tree: 4 lanes of one wavelength each.
+        for (uint32_t p : {4u, 8u, 13u, 32u})
+        {
+            if (!TreesAreEdgeDisjoint(p))
+            {
+                continue;
+            }
+            for (uint64_t chunk : {uint64_t{0}, uint64_t{256 * 1024}})
+            {
+                CollectiveRunConfig c;
+                c.ranks = p;
+                c.algorithm = "tree";
+                c.wavelengths = 4;
+                c.wavelengthsPerCircuit = 1;
+                c.chunkBytes = chunk;
+                c.sizes = {uint64_t{8} << 20};
+                const double half = 4.0 * (1 << 20);
+                const uint32_t chunks = chunk == 0 ? 1 : static_cast<uint32_t>(half / chunk);
+                const double t = (half / chunks + FRAMING) / LAMBDA_BYTES;
+                const uint32_t d =
+                    std::max(DoubleBinaryTreeDepth(p, 0), DoubleBinaryTreeDepth(p, 1));
+                const Time expected = Seconds((chunks - 1) * t + 2 * d * (t + a));
+                std::ostringstream name;
+                name << "tree all-reduce p = " << p << ", 8 MiB, " << chunks
+                     << " chunks per tree: (c - 1) t + 2 d (t + alpha), d = " << d;
+                AddTestCase(new ClosedFormTestCase(name.str(), c, expected, chunks + 2 * d));
+            }
+        }
+        // Halving-doubling: log2 p lanes.
+        for (uint32_t p : {2u, 4u, 8u})
+        {
+            uint32_t m = 0;
+            while ((1u << m) < p)
+            {
+                ++m;
+            }
+            CollectiveRunConfig c;
+            c.ranks = p;
+            c.algorithm = "halving_doubling";
+            c.wavelengths = m;
+            c.wavelengthsPerCircuit = 1;
+            const uint64_t n = uint64_t{16} << 20;
+            c.sizes = {n};
+            double total = 0;
+            for (uint32_t k = 0; k < m; ++k)
+            {
+                total += 2 * ((n >> (k + 1)) + FRAMING) / LAMBDA_BYTES + 2 * a;
+            }
+            std::ostringstream name;
+            name << "halving-doubling all-reduce p = " << p
+                 << ", 16 MiB: sum of 2 log2 p steps of (t_k + alpha)";
+            AddTestCase(new ClosedFormTestCase(name.str(), c, Seconds(total), 2 * m));
+        }
+        // Pairwise all-to-all on an on-demand fabric: one circuit set-up per step.
+        for (uint32_t p : {2u, 3u, 8u})
+        {
+            CollectiveRunConfig c;
+            c.ranks = p;
+            c.collective = "all_to_all";
+            c.algorithm = "pairwise";
+            c.staticCircuits = false;
+            c.reconfiguration = MicroSeconds(5);
+            const uint64_t n = uint64_t{4} * p << 18;
+            c.sizes = {n};
+            const double t = (static_cast<double>(n) / p + FRAMING) / LAMBDA_BYTES;
+            const Time expected = Seconds((p - 1) * (5e-6 + t + a));
+            std::ostringstream name;
+            name << "pairwise all-to-all p = " << p << ", on-demand: (p - 1)(R + t + alpha)";
+            AddTestCase(new ClosedFormTestCase(name.str(), c, expected, 2 * (p - 1)));
+        }
+        // Broadcast, chain and tree, with and without pipelining.
+        for (uint32_t p : {2u, 5u, 16u})
+        {
+            for (uint64_t chunk : {uint64_t{0}, uint64_t{1} << 20})
+            {
+                const uint64_t n = uint64_t{8} << 20;
+                const uint32_t chunks = chunk == 0 ? 1 : static_cast<uint32_t>(n / chunk);
+                const double t = (static_cast<double>(n) / chunks + FRAMING) / LAMBDA_BYTES;
+                CollectiveRunConfig c;
+                c.ranks = p;
+                c.collective = "broadcast";
+                c.algorithm = "ring";
+                c.root = p / 2;
+                c.chunkBytes = chunk;
+                c.sizes = {n};
+                std::ostringstream chain;
+                chain << "chain broadcast p = " << p << ", " << chunks
+                      << " chunks: (c - 1) t + (p - 1)(t + alpha)";
+                AddTestCase(new ClosedFormTestCase(chain.str(),
+                                                   c,
+                                                   Seconds((chunks - 1) * t + (p - 1) * (t + a)),
+                                                   chunks + p));
+                c.algorithm = "tree";
+                c.wavelengths = 2;
+                c.wavelengthsPerCircuit = 1;
+                const double t2 = (static_cast<double>(n) / chunks + FRAMING) / LAMBDA_BYTES;
+                const uint32_t d = BinaryTreeDepth(p);
+                std::ostringstream tree;
+                tree << "tree broadcast p = " << p << ", " << chunks
+                     << " chunks: (c - 1) t + d (t + alpha), d = " << d;
+                AddTestCase(new ClosedFormTestCase(tree.str(),
+                                                   c,
+                                                   Seconds((chunks - 1) * t2 + d * (t2 + a)),
+                                                   chunks + d));
+            }
+        }
+    }
+};
+
+/// Static instance registering the suite.
+CollectiveClosedFormTestSuite g_collectiveClosedFormTestSuite;
+
+} // namespace
