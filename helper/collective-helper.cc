@@ -106,9 +106,9 @@ CollectiveHelper::MakeStaticCircuits(uint32_t ranks, uint64_t bytes) const
     Ptr<StaticCircuitScheduler> circuits = CreateObject<StaticCircuitScheduler>();
     for (uint32_t r = 0; r < ranks; ++r)
     {
-        for (uint32_t peer : schedule->GetSendPeers(r))
+        for (const auto& [peer, flow] : schedule->GetSendPeers(r))
         {
-            circuits->AddCircuit(r, peer);
+            circuits->AddCircuit(r, peer); // one circuit (lane) per peer and flow
         }
     }
     return circuits;

@@ -125,13 +125,18 @@ BroadcastSchedule::ExpectedContributors(uint32_t, uint32_t, std::vector<uint32_t
     return true;
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, uint8_t>>
 BroadcastSchedule::GetSendPeers(uint32_t rank) const
 {
     int64_t parent;
     std::vector<uint32_t> children;
     Links(rank, parent, children);
-    return children;
+    std::vector<std::pair<uint32_t, uint8_t>> peers;
+    for (uint32_t c : children)
+    {
+        peers.emplace_back(c, 0);
+    }
+    return peers;
 }
 
 } // namespace ns3

@@ -156,7 +156,7 @@ CollectiveApplication::ReadOps()
         any = true;
         if (op.kind == CollectiveOp::Kind::SEND)
         {
-            m_sendQueues[op.peer].emplace_back(index, op);
+            m_sendQueues[(uint64_t{op.peer} << 8) | op.flow].emplace_back(index, op);
             ++m_queuedSends;
             continue;
         }
@@ -177,7 +177,7 @@ bool
 CollectiveApplication::StartSends()
 {
     bool any = false;
-    for (auto& [peer, queue] : m_sendQueues)
+    for (auto& [stream, queue] : m_sendQueues)
     {
         while (!queue.empty())
         {
@@ -220,7 +220,10 @@ CollectiveApplication::Send(CollectiveOp op)
     h.messageBytes = m_schedule->GetOpBytes(op);
     NS_LOG_LOGIC("rank " << m_rank << " sends tag " << op.tag << " (" << h.messageBytes
                          << " bytes) to " << op.peer);
-    m_transport->Send(m_communicator->GetAddress(op.peer), h, m_communicator->GetWireFactor());
+    m_transport->Send(m_communicator->GetAddress(op.peer),
+                      h,
+                      m_communicator->GetWireFactor(),
+                      op.flow);
 }
 
 void

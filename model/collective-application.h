@@ -27,7 +27,7 @@ class CollectiveTransport;
  * @brief One rank of a CollectiveCommunicator: runs its part of each operation's schedule.
  *
  * Sends leave as soon as the receives they depend on are complete, in schedule order per
- * peer (so each peer sees one ordered stream, as over one NCCL connection); receives
+ * peer and flow (each is one ordered stream, as over one NCCL connection); receives
  * complete when their whole message has arrived. The schedule is read a window of ops at a
  * time, so a rank's memory does not grow with the length of the schedule, and a message that
  * arrives before its receive is read is remembered until it is.
@@ -104,7 +104,7 @@ class CollectiveApplication : public Application
     uint64_t m_opsDone;                         //!< finished ops
     uint64_t m_queuedSends;                     //!< read but not started
     std::vector<bool> m_received;                               //!< per op index
-    std::map<uint32_t, std::deque<std::pair<uint64_t, CollectiveOp>>> m_sendQueues; //!< by peer
+    std::map<uint64_t, std::deque<std::pair<uint64_t, CollectiveOp>>> m_sendQueues; //!< by peer, flow
     std::unordered_map<uint64_t, std::pair<uint64_t, CollectiveOp>> m_expected; //!< by key
     std::unordered_set<uint64_t> m_early;       //!< arrived before their op was read
     bool m_inProgress;                          //!< re-entry guard of Progress

@@ -114,9 +114,9 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
     {
         fail("ranks = 0 is invalid: a communicator needs >= 1 rank");
     }
-    if (q.channels == 0)
+    if (q.channels == 0 || q.channels > 128)
     {
-        fail("channels = 0 is invalid: use >= 1");
+        fail("channels = " + std::to_string(q.channels) + " is invalid: use 1 ... 128");
     }
     if (q.bytes == 0 || q.bytes % 4 != 0)
     {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -35,7 +36,7 @@ std::string ToString(CollectiveKind kind);
  * one from a peer (and either reduce it into the local copy or overwrite it).
  *
  * A send may start only when the receives it depends on (by op index, same rank) are done,
- * and after every earlier send of the same rank to the same peer. A receive completes when
+ * and after every earlier send of the same rank to the same peer in the same flow. A receive completes when
  * the message with its tag from its peer has arrived.
  */
 struct CollectiveOp
@@ -55,6 +56,7 @@ struct CollectiveOp
     uint32_t tag{0};                   //!< matches a SEND to its RECV (unique per rank pair)
     uint32_t segment{0};               //!< the first data unit moved
     uint32_t count{1};                 //!< units moved: segment ... segment + count - 1
+    uint8_t flow{0};                   //!< channel or tree: its own circuit lane per peer
     int64_t deps[2]{NONE, NONE};       //!< RECV op indices this SEND waits for
 };
 
@@ -106,9 +108,10 @@ class CollectiveSchedule
                                       std::vector<uint32_t>& out) const = 0;
     /**
      * @param rank a rank
-     * @return the peers this rank sends to, over the whole collective, for static circuits
+     * @return the (peer, flow) pairs this rank sends to over the whole collective: the
+     *         circuits a static fabric must provide
      */
-    virtual std::vector<uint32_t> GetSendPeers(uint32_t rank) const = 0;
+    virtual std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const = 0;
 
     /// @return the collective
     CollectiveKind GetKind() const;

@@ -4,6 +4,8 @@
 
 #include "collective-transport.h"
 
+#include "optical-flow-tag.h"
+
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -109,7 +111,7 @@ CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
 }
 
 void
-CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wireFactor)
+CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow)
 {
     NS_LOG_FUNCTION(this << to << header.tag << header.messageBytes);
     NS_ASSERT(wireFactor >= 1.0);
@@ -129,6 +131,7 @@ CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wir
         Ptr<Packet> burst =
             Create<Packet>(static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
         burst->AddHeader(header);
+        burst->AddPacketTag(OpticalFlowTag(flow));
         m_device->Send(burst, to, m_protocol);
         offset += data;
     } while (offset < header.messageBytes);

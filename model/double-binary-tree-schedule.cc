@@ -162,6 +162,7 @@ DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
     }
     CollectiveOp op = block[k];
     op.segment = slot;
+    op.flow = static_cast<uint8_t>(tree);
     return op;
 }
 
@@ -184,18 +185,18 @@ DoubleBinaryTreeSchedule::ExpectedContributors(uint32_t,
     return true;
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, uint8_t>>
 DoubleBinaryTreeSchedule::GetSendPeers(uint32_t rank) const
 {
-    std::vector<uint32_t> peers;
+    std::vector<std::pair<uint32_t, uint8_t>> peers;
     for (uint32_t t = 0; t < m_trees; ++t)
     {
         const TreeLinks l = Links(rank, t);
         for (int64_t x : {l.parent, l.children[0], l.children[1]})
         {
-            if (x >= 0 && std::find(peers.begin(), peers.end(), x) == peers.end())
+            if (x >= 0)
             {
-                peers.push_back(static_cast<uint32_t>(x));
+                peers.emplace_back(static_cast<uint32_t>(x), static_cast<uint8_t>(t));
             }
         }
     }

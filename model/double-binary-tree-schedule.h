@@ -44,7 +44,7 @@ class DoubleBinaryTreeSchedule : public CollectiveSchedule
     bool ExpectedContributors(uint32_t rank,
                               uint32_t segment,
                               std::vector<uint32_t>& out) const override;
-    std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
+    std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const override;
 
     /// @return chunks per tree
     uint32_t GetNChunks() const;

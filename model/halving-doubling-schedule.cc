@@ -117,13 +117,13 @@ HalvingDoublingSchedule::ExpectedContributors(uint32_t, uint32_t, std::vector<ui
     return true;
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, uint8_t>>
 HalvingDoublingSchedule::GetSendPeers(uint32_t rank) const
 {
-    std::vector<uint32_t> peers;
+    std::vector<std::pair<uint32_t, uint8_t>> peers;
     for (uint32_t k = 0; k < m_log2; ++k)
     {
-        peers.push_back(rank ^ (1u << k));
+        peers.emplace_back(rank ^ (1u << k), 0);
     }
     return peers;
 }

@@ -40,7 +40,7 @@ class HalvingDoublingSchedule : public CollectiveSchedule
     bool ExpectedContributors(uint32_t rank,
                               uint32_t segment,
                               std::vector<uint32_t>& out) const override;
-    std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
+    std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const override;
 
     /// @return log2 p
     uint32_t GetNSteps() const;

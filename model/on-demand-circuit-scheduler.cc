@@ -81,7 +81,7 @@ OnDemandCircuitScheduler::IsIdle(uint32_t inSlot) const
         return false;
     }
     Ptr<OpticalNetDevice> nic = Crossbar().GetDevice(table.PortOf(inSlot));
-    return !nic || !nic->HasQueuedFrames(table.PortOf(static_cast<uint32_t>(out)));
+    return !nic || nic->IsLaneIdle(table.LaneOf(inSlot));
 }
 
 int64_t

@@ -6,6 +6,7 @@
 
 #include "coherent-transceiver.h"
 #include "optical-channel.h"
+#include "optical-flow-tag.h"
 #include "photonic-crossbar.h"
 
 #include "ns3/abort.h"
@@ -318,10 +319,39 @@ OpticalNetDevice::GetQueuedBytes() const
 }
 
 bool
-OpticalNetDevice::HasQueuedFrames(uint32_t dstPort) const
+OpticalNetDevice::IsLaneIdle(uint32_t lane) const
 {
-    auto it = m_voqs.find(dstPort);
-    return it != m_voqs.end() && !it->second.frames.empty();
+    if (m_lanes[lane].voq < 0)
+    {
+        return true;
+    }
+    auto it = m_voqs.find(static_cast<uint64_t>(m_lanes[lane].voq));
+    return it == m_voqs.end() || it->second.frames.empty();
+}
+
+uint64_t
+OpticalNetDevice::VoqKey(uint32_t dstPort, uint8_t flow)
+{
+    return (uint64_t{dstPort} << 8) | flow;
+}
+
+bool
+OpticalNetDevice::BindFreeLane(uint64_t key, Voq& voq)
+{
+    // Any lane whose circuit reaches the port (up, or granted and coming up) and serves
+    // nobody; TryStart waits for it to be up.
+    const auto dstPort = static_cast<int64_t>(key >> 8);
+    for (uint32_t i = 0; i < m_lanes.size(); ++i)
+    {
+        if (m_lanes[i].peer == dstPort && m_lanes[i].voq < 0)
+        {
+            m_lanes[i].voq = static_cast<int64_t>(key);
+            voq.lane = i;
+            voq.requested = false;
+            return true;
+        }
+    }
+    return false;
 }
 
 uint64_t
@@ -366,6 +396,8 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
+    OpticalFlowTag flowTag;
+    const uint8_t flow = packet->PeekPacketTag(flowTag) ? flowTag.GetFlow() : 0;
     if (bytes > limit)
     {
         m_txBytes += bytes;
@@ -381,7 +413,7 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
         {
             if (port != m_port && m_crossbar->GetDevice(port))
             {
-                all = Enqueue(packet->Copy(), from, to, protocolNumber, port) && all;
+                all = Enqueue(packet->Copy(), from, to, protocolNumber, port, flow) && all;
             }
         }
         return all;
@@ -394,7 +426,7 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
         CountDrop(packet, OpticalDropReason::UNKNOWN_DESTINATION, bytes);
         return false;
     }
-    return Enqueue(packet, from, to, protocolNumber, static_cast<uint32_t>(port));
+    return Enqueue(packet, from, to, protocolNumber, static_cast<uint32_t>(port), flow);
 }
 
 bool
@@ -402,7 +434,8 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
                           Mac48Address source,
                           Mac48Address dest,
                           uint16_t protocol,
-                          uint32_t dstPort)
+                          uint32_t dstPort,
+                          uint8_t flow)
 {
     const uint64_t bytes = packet->GetSize();
     m_txBytes += bytes;
@@ -425,9 +458,10 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
         TryStart(0);
         return true;
     }
-    Voq& voq = m_voqs[dstPort];
+    const uint64_t key = VoqKey(dstPort, flow);
+    Voq& voq = m_voqs[key];
     voq.frames.push_back(packet);
-    if (voq.lane >= 0)
+    if (voq.lane >= 0 || BindFreeLane(key, voq))
     {
         TryStart(static_cast<uint32_t>(voq.lane));
     }
@@ -454,11 +488,11 @@ OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& ds
         return true;
     }
     const Lane& lane = m_lanes[laneIndex];
-    if (!lane.up)
+    if (!lane.up || lane.voq < 0)
     {
         return false;
     }
-    auto it = m_voqs.find(static_cast<uint32_t>(lane.peer));
+    auto it = m_voqs.find(static_cast<uint64_t>(lane.voq));
     if (it == m_voqs.end() || it->second.frames.empty())
     {
         return false;
@@ -503,7 +537,7 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     m_promiscSnifferTrace(frame);
     m_crossbar->Transmit(frame, m_port, laneIndex, dstPort, serialization);
 
-    const bool more = m_waitForCircuit ? HasQueuedFrames(dstPort) : !m_blindQueue.empty();
+    const bool more = m_waitForCircuit ? !IsLaneIdle(laneIndex) : !m_blindQueue.empty();
     if (more || !m_phyTxEndTrace.IsEmpty())
     {
         lane.resume = Simulator::Schedule(serialization,
@@ -530,16 +564,49 @@ OpticalNetDevice::TransmitComplete(uint32_t laneIndex, Ptr<Packet> frame)
 }
 
 void
-OpticalNetDevice::NotifyCircuitUp(uint32_t laneIndex, uint32_t dstPort)
+OpticalNetDevice::NotifyCircuitGranted(uint32_t laneIndex, uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << laneIndex << dstPort);
     Lane& lane = m_lanes[laneIndex];
     lane.peer = dstPort;
+    lane.up = false;
+    lane.voq = -1;
+    // The grant answers the oldest request for this port: bind its queue now, so that the
+    // scheduler sees the circuit as busy while it is being set up.
+    for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
+         it != m_voqs.end() && (it->first >> 8) == dstPort;
+         ++it)
+    {
+        if (it->second.lane < 0 && it->second.requested)
+        {
+            BindFreeLane(it->first, it->second);
+            return;
+        }
+    }
+}
+
+void
+OpticalNetDevice::NotifyCircuitUp(uint32_t laneIndex, uint32_t dstPort)
+{
+    NS_LOG_FUNCTION(this << laneIndex << dstPort);
+    Lane& lane = m_lanes[laneIndex];
+    NS_ASSERT(lane.peer == dstPort);
     lane.up = true;
-    Voq& voq = m_voqs[dstPort];
-    voq.lane = laneIndex;
-    voq.requested = false;
-    if (m_waitForCircuit && voq.frames.empty())
+    if (lane.voq < 0)
+    {
+        // A circuit nobody asked for (a static one): serve a queue for its port, if any.
+        for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
+             it != m_voqs.end() && (it->first >> 8) == dstPort;
+             ++it)
+        {
+            if (it->second.lane < 0 && !it->second.frames.empty())
+            {
+                BindFreeLane(it->first, it->second);
+                break;
+            }
+        }
+    }
+    if (m_waitForCircuit && IsLaneIdle(laneIndex))
     {
         m_crossbar->NotifyIdle(m_port, laneIndex);
         return;
@@ -552,11 +619,16 @@ OpticalNetDevice::NotifyCircuitDown(uint32_t laneIndex)
 {
     NS_LOG_FUNCTION(this << laneIndex);
     Lane& lane = m_lanes[laneIndex];
-    const int64_t peer = lane.peer;
+    const int64_t key = lane.voq;
     lane.peer = -1;
     lane.up = false;
-    auto it = m_voqs.find(static_cast<uint32_t>(peer));
-    if (peer < 0 || it == m_voqs.end())
+    lane.voq = -1;
+    if (key < 0)
+    {
+        return;
+    }
+    auto it = m_voqs.find(static_cast<uint64_t>(key));
+    if (it == m_voqs.end())
     {
         return;
     }
@@ -568,7 +640,7 @@ OpticalNetDevice::NotifyCircuitDown(uint32_t laneIndex)
     else if (m_waitForCircuit && !it->second.requested)
     {
         it->second.requested = true;
-        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(peer));
+        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(key >> 8));
     }
 }
 
@@ -576,19 +648,25 @@ void
 OpticalNetDevice::NotifyCircuitRejected(uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << dstPort);
-    auto it = m_voqs.find(dstPort);
-    if (it == m_voqs.end())
+    // The refused request is the oldest one outstanding for this port.
+    for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
+         it != m_voqs.end() && (it->first >> 8) == dstPort;
+         ++it)
     {
+        if (it->second.lane >= 0 || !it->second.requested)
+        {
+            continue;
+        }
+        for (const Ptr<Packet>& frame : it->second.frames)
+        {
+            const uint64_t bytes = PayloadBytes(frame);
+            m_queuedBytes -= bytes;
+            m_macTxDropTrace(frame);
+            CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
+        }
+        m_voqs.erase(it);
         return;
     }
-    for (const Ptr<Packet>& frame : it->second.frames)
-    {
-        const uint64_t bytes = PayloadBytes(frame);
-        m_queuedBytes -= bytes;
-        m_macTxDropTrace(frame);
-        CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
-    }
-    m_voqs.erase(it);
 }
 
 void

@@ -32,8 +32,9 @@ class PhotonicCrossbar;
  *
  * Frames travel all-optically from NIC to NIC over circuits of the crossbar: no O-E-O
  * conversion and no buffer anywhere in the fabric. Frames wait only here, in one virtual
- * output queue per destination port, until a circuit to that destination is up; the NIC asks
- * the crossbar's CircuitScheduler for one when a queue has frames and no circuit.
+ * output queue per destination port and flow (OpticalFlowTag; untagged frames are flow 0),
+ * until a circuit for that queue is up; the NIC asks the crossbar's CircuitScheduler for one
+ * when a queue has frames and no circuit. Each queue holds at most one lane at a time.
  *
  * The transceiver's Wavelengths are split into circuit lanes of WavelengthsPerCircuit each
  * (default: all bonded into one lane). Each lane holds its own circuit, so a NIC can talk to
@@ -97,9 +98,12 @@ class OpticalNetDevice : public NetDevice
     uint64_t GetDroppedBytes() const;
     /// @return payload bytes waiting in the virtual output queues
     uint64_t GetQueuedBytes() const;
-    /// @param dstPort a destination port @return true if frames wait for it
-    bool HasQueuedFrames(uint32_t dstPort) const;
+    /// @param lane a circuit lane @return true if no frame waits for its circuit
+    bool IsLaneIdle(uint32_t lane) const;
 
+    /// Called by the crossbar: a circuit to dstPort was granted on lane (it comes up later).
+    /// @param lane the lane @param dstPort its peer
+    void NotifyCircuitGranted(uint32_t lane, uint32_t dstPort);
     /// Called by the crossbar: the circuit on lane now carries frames to dstPort.
     /// @param lane the lane @param dstPort its peer
     void NotifyCircuitUp(uint32_t lane, uint32_t dstPort);
@@ -159,12 +163,13 @@ class OpticalNetDevice : public NetDevice
     struct Lane
     {
         int64_t peer{-1};   //!< destination port of its circuit, -1 if none
+        int64_t voq{-1};    //!< key of the queue it serves, -1 if none
         bool up{false};     //!< circuit usable
         Time busyUntil;     //!< end of the frame being serialized
         EventId resume;     //!< pending end-of-serialization event
     };
 
-    /// Frames waiting for one destination port.
+    /// Frames waiting for one destination port and flow.
     struct Voq
     {
         std::deque<Ptr<Packet>> frames; //!< frames, oldest first
@@ -177,7 +182,13 @@ class OpticalNetDevice : public NetDevice
                  Mac48Address source,
                  Mac48Address dest,
                  uint16_t protocol,
-                 uint32_t dstPort);
+                 uint32_t dstPort,
+                 uint8_t flow);
+    /// @return the queue key of a destination port and flow
+    static uint64_t VoqKey(uint32_t dstPort, uint8_t flow);
+    /// Give the queue a lane whose circuit already reaches its port, if one is free.
+    /// @return true if it got one
+    bool BindFreeLane(uint64_t key, Voq& voq);
     /// Start the next frame on a lane if the lane and a frame are ready.
     void TryStart(uint32_t lane);
     /// Take the next frame for a lane. @return false if none
@@ -208,7 +219,7 @@ class OpticalNetDevice : public NetDevice
     Ptr<PhotonicCrossbar> m_crossbar;           //!< crossbar
     uint32_t m_port;                            //!< crossbar port
     std::vector<Lane> m_lanes;                  //!< circuit lanes
-    std::map<uint32_t, Voq> m_voqs;             //!< virtual output queues by port
+    std::map<uint64_t, Voq> m_voqs;             //!< virtual output queues by VoqKey
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
     uint64_t m_queuedBytes;                     //!< payload bytes queued
     uint64_t m_txBytes;                         //!< payload bytes handed to Send

@@ -89,13 +89,13 @@ PairwiseAllToAllSchedule::ExpectedContributors(uint32_t rank,
     return dst == rank;
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, uint8_t>>
 PairwiseAllToAllSchedule::GetSendPeers(uint32_t rank) const
 {
-    std::vector<uint32_t> peers;
+    std::vector<std::pair<uint32_t, uint8_t>> peers;
     for (uint32_t s = 1; s < GetNRanks(); ++s)
     {
-        peers.push_back((rank + s) % GetNRanks());
+        peers.emplace_back((rank + s) % GetNRanks(), 0);
     }
     return peers;
 }

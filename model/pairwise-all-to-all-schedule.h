@@ -35,7 +35,7 @@ class PairwiseAllToAllSchedule : public CollectiveSchedule
     bool ExpectedContributors(uint32_t rank,
                               uint32_t segment,
                               std::vector<uint32_t>& out) const override;
-    std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
+    std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const override;
 
   private:
     uint32_t m_chunks; //!< chunks per block

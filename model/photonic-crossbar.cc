@@ -417,6 +417,10 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
     const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
     const Time up =
         TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
+    if (m_devices[srcPort])
+    {
+        m_devices[srcPort]->NotifyCircuitGranted(srcLane, dstPort);
+    }
     if (up == Simulator::Now())
     {
         NotifyUp(srcPort, srcLane, dstPort, dstLane);

@@ -167,6 +167,7 @@ RingSchedule::GetOp(uint32_t rank, uint64_t index) const
     op.peer = isRecv ? Mod(int64_t{rank} - stride, p) : Mod(int64_t{rank} + stride, p);
     op.tag = static_cast<uint32_t>(slot);
     op.segment = (channel * p + block) * m_chunks + chunk;
+    op.flow = static_cast<uint8_t>(channel);
     if (!isRecv && step > 0)
     {
         op.deps[0] = static_cast<int64_t>((slot - m_chunks) * 2 + 1);
@@ -207,16 +208,16 @@ RingSchedule::ExpectedContributors(uint32_t rank,
     }
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, uint8_t>>
 RingSchedule::GetSendPeers(uint32_t rank) const
 {
-    std::vector<uint32_t> peers;
+    std::vector<std::pair<uint32_t, uint8_t>> peers;
     for (uint32_t ch = 0; ch < m_channels; ++ch)
     {
         const uint32_t next = Mod(int64_t{rank} + m_stride[ch], GetNRanks());
-        if (next != rank && std::find(peers.begin(), peers.end(), next) == peers.end())
+        if (next != rank)
         {
-            peers.push_back(next);
+            peers.emplace_back(next, static_cast<uint8_t>(ch));
         }
     }
     return peers;

@@ -48,7 +48,7 @@ class RingSchedule : public CollectiveSchedule
     bool ExpectedContributors(uint32_t rank,
                               uint32_t segment,
                               std::vector<uint32_t>& out) const override;
-    std::vector<uint32_t> GetSendPeers(uint32_t rank) const override;
+    std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const override;
 
     /// @return steps per channel: 2 (p - 1) for all-reduce, p - 1 otherwise
     uint32_t GetNSteps() const;

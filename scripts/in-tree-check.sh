@@ -39,11 +39,11 @@ mkdir -p "$tree/contrib/scale-across"
   (cd "$here" && xargs -0 cp --parents -t "$tree/contrib/scale-across")
 
 cd "$tree"
-if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q "NS3_ENABLED_MODULES.*scale-across" cmake-cache/CMakeCache.txt || ! grep -q "CMAKE_BUILD_TYPE:STRING=default" cmake-cache/CMakeCache.txt; then
+if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q "NS3_ENABLED_MODULES.*scale-across" cmake-cache/CMakeCache.txt || ! grep -q "CMAKE_BUILD_TYPE:STRING=default" cmake-cache/CMakeCache.txt || ! grep -q "NS3_WARNINGS_AS_ERRORS:BOOL=ON" cmake-cache/CMakeCache.txt; then
   log "configuring (default profile: asserts, logs, warnings as errors; examples, tests)"
   # csma: 3.37's test-runner links src/test, whose ns3tcp suite needs CsmaHelper.
   ./ns3 configure -d default --enable-examples --enable-tests \
-    --enable-modules="scale-across;point-to-point;csma" >"$cache/configure.log" 2>&1 ||
+    --enable-werror --enable-modules="scale-across;point-to-point;csma" >"$cache/configure.log" 2>&1 ||
     { tail -40 "$cache/configure.log"; exit 1; }
 fi
 

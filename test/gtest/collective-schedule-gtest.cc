@@ -37,7 +37,7 @@ Execute(const CollectiveSchedule& s)
     std::vector<std::vector<Data>> state(p, std::vector<Data>(segs));
     std::vector<std::vector<CollectiveOp>> ops(p);
     std::vector<std::vector<bool>> done(p);
-    std::vector<std::map<uint32_t, std::deque<size_t>>> sendQueue(p); // by peer, in order
+    std::vector<std::map<uint32_t, std::deque<size_t>>> sendQueue(p); // by peer and flow
     std::vector<std::map<std::pair<uint32_t, uint32_t>, size_t>> recvOf(p); // (src, tag)
     for (uint32_t r = 0; r < p; ++r)
     {
@@ -61,7 +61,7 @@ Execute(const CollectiveSchedule& s)
             }
             if (op.kind == CollectiveOp::Kind::SEND)
             {
-                sendQueue[r][op.peer].push_back(ops[r].size());
+                sendQueue[r][(op.peer << 8) | op.flow].push_back(ops[r].size());
             }
             else if (!recvOf[r].emplace(std::make_pair(op.peer, op.tag), ops[r].size()).second)
             {
@@ -81,8 +81,9 @@ Execute(const CollectiveSchedule& s)
     };
     std::deque<Message> inFlight;
     std::string error;
-    auto pump = [&](uint32_t r, uint32_t peer) {
-        auto& q = sendQueue[r][peer];
+    auto pump = [&](uint32_t r, uint32_t stream) {
+        const uint32_t peer = stream >> 8;
+        auto& q = sendQueue[r][stream];
         while (!q.empty())
         {
             const CollectiveOp& op = ops[r][q.front()];
@@ -116,9 +117,9 @@ Execute(const CollectiveSchedule& s)
     };
     for (uint32_t r = 0; r < p; ++r)
     {
-        for (auto& [peer, q] : sendQueue[r])
+        for (auto& [stream, q] : sendQueue[r])
         {
-            pump(r, peer);
+            pump(r, stream);
         }
     }
     while (!inFlight.empty() && error.empty())
@@ -151,9 +152,9 @@ Execute(const CollectiveSchedule& s)
             }
         }
         done[m.dst][it->second] = true;
-        for (auto& [peer, q] : sendQueue[m.dst])
+        for (auto& [stream, q] : sendQueue[m.dst])
         {
-            pump(m.dst, peer);
+            pump(m.dst, stream);
         }
     }
     if (!error.empty())
