@@ -84,24 +84,24 @@ DoubleBinaryTreeSchedule::GetNOps(uint32_t rank) const
 CollectiveOp
 DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
 {
-    // Find the tree, then the chunk, then the op within the chunk's block, in the order:
+    // Ops are ordered chunk by chunk, then tree, so that a rank reading its schedule a window
+    // at a time advances both trees together. Within a (chunk, tree) block the order is:
     // receive child 0, receive child 1, send parent, receive parent, send child 0, send child 1.
-    uint64_t base = 0;
-    uint32_t tree = 0;
-    for (; tree < m_trees; ++tree)
+    uint64_t perChunk = 0;
+    for (uint32_t t = 0; t < m_trees; ++t)
     {
-        const uint64_t span = uint64_t{OpsPerChunk(rank, tree)} * m_chunks;
-        if (index < base + span)
-        {
-            break;
-        }
-        base += span;
+        perChunk += OpsPerChunk(rank, t);
+    }
+    const auto chunk = static_cast<uint32_t>(index / perChunk);
+    uint64_t blockStart = uint64_t{chunk} * perChunk;
+    uint32_t tree = 0;
+    while (index >= blockStart + OpsPerChunk(rank, tree))
+    {
+        blockStart += OpsPerChunk(rank, tree);
+        ++tree;
     }
     const TreeLinks l = Links(rank, tree);
-    const uint32_t per = OpsPerChunk(rank, tree);
-    const auto chunk = static_cast<uint32_t>((index - base) / per);
-    uint32_t k = static_cast<uint32_t>((index - base) % per);
-    const uint64_t blockStart = base + uint64_t{chunk} * per;
+    const auto k = static_cast<uint32_t>(index - blockStart);
 
     std::vector<CollectiveOp> block;
     std::vector<int64_t> childRecvs;

@@ -139,11 +139,13 @@ CollectiveOp
 RingSchedule::GetOp(uint32_t rank, uint64_t index) const
 {
     const uint32_t p = GetNRanks();
+    // Ops are ordered step by step, then chunk, then channel, so that a rank reading its
+    // schedule a window at a time advances all channels together.
     const bool isRecv = index % 2 == 1;
-    const uint64_t slot = index / 2; // (channel * steps + step) * chunks + chunk
-    const auto chunk = static_cast<uint32_t>(slot % m_chunks);
-    const auto step = static_cast<uint32_t>((slot / m_chunks) % m_steps);
-    const auto channel = static_cast<uint32_t>(slot / (uint64_t{m_chunks} * m_steps));
+    const uint64_t slot = index / 2; // (step * chunks + chunk) * channels + channel
+    const auto channel = static_cast<uint32_t>(slot % m_channels);
+    const auto chunk = static_cast<uint32_t>((slot / m_channels) % m_chunks);
+    const auto step = static_cast<uint32_t>(slot / (uint64_t{m_channels} * m_chunks));
     const uint32_t stride = m_stride[channel];
     // Ring position of this rank; labels are positions, block of label L is rank at L - 1.
     const int64_t q = Mod(int64_t{rank} * m_inverse[channel], p);
@@ -170,7 +172,7 @@ RingSchedule::GetOp(uint32_t rank, uint64_t index) const
     op.flow = static_cast<uint8_t>(channel);
     if (!isRecv && step > 0)
     {
-        op.deps[0] = static_cast<int64_t>((slot - m_chunks) * 2 + 1);
+        op.deps[0] = static_cast<int64_t>((slot - uint64_t{m_chunks} * m_channels) * 2 + 1);
     }
     return op;
 }

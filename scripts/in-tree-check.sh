@@ -62,8 +62,8 @@ for s in $suites; do
   fi
 done
 
-log "./ns3 run scale-across-simple"
-./ns3 run --no-build "scale-across-simple --outputDir=$cache/example" >"$cache/example.log" 2>&1 ||
+log "./ns3 run scale-across-allreduce"
+./ns3 run --no-build "scale-across-allreduce --outputDir=$cache/example" >"$cache/example.log" 2>&1 ||
   { tail -20 "$cache/example.log"; failed=1; }
 tail -5 "$cache/example.log"
 

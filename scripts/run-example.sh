@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
-example=scale-across-simple
+example=scale-across-allreduce
 
 "$here/scripts/build.sh"
 "$build/bin/$example" --outputDir="$here/results/$example" "$@"
