@@ -7,7 +7,8 @@
 
 def build(bld):
     module = bld.create_ns3_module(
-        'scale-across', ['core', 'network', 'stats', 'internet', 'applications', 'flow-monitor'])
+        'scale-across', ['core', 'network', 'stats', 'internet', 'applications', 'flow-monitor',
+                      'point-to-point'])
     module.source = [
         'helper/collective-helper.cc',
         'helper/gnuplot-writer.cc',
@@ -50,6 +51,9 @@ def build(bld):
         'test/collective-test-fixture.cc',
         'test/ring-closed-form-test-suite.cc',
         'test/collective-closed-form-test-suite.cc',
+        'test/collective-p2p-test-suite.cc',
+        'test/collective-protocol-test-suite.cc',
+        'test/collective-bad-input-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

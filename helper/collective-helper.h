@@ -9,14 +9,13 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/static-circuit-scheduler.h"
 
 #include <string>
 #include <vector>
 
 namespace ns3
 {
-
-class StaticCircuitScheduler;
 
 /**
  * @ingroup scale-across

@@ -5,7 +5,9 @@
 #ifndef SCALE_ACROSS_OPTICAL_FABRIC_HELPER_H
 #define SCALE_ACROSS_OPTICAL_FABRIC_HELPER_H
 
+#include "ns3/circuit-scheduler.h"
 #include "ns3/net-device-container.h"
+#include "ns3/photonic-crossbar.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/trace-helper.h"
@@ -14,9 +16,6 @@
 
 namespace ns3
 {
-
-class CircuitScheduler;
-class PhotonicCrossbar;
 
 /**
  * @ingroup scale-across

@@ -300,7 +300,7 @@ CollectiveCommunicator::GetSendLatency() const
         return Seconds(0);
     }
     const ProtocolConstants& p = Protocol(m_protocol);
-    return MicroSeconds(m_algorithm == "tree" ? p.treeStepUs : p.ringStepUs);
+    return Seconds(1e-6 * (m_algorithm == "tree" ? p.treeStepUs : p.ringStepUs));
 }
 
 Time
@@ -311,7 +311,7 @@ CollectiveCommunicator::GetBaseLatency() const
         return Seconds(0);
     }
     const ProtocolConstants& p = Protocol(m_protocol);
-    return MicroSeconds(m_algorithm == "tree" ? p.treeBaseUs : p.ringBaseUs);
+    return Seconds(1e-6 * (m_algorithm == "tree" ? p.treeBaseUs : p.ringBaseUs));
 }
 
 DataRate

@@ -1,0 +1,113 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * scale-across-collective-bad-input: each bad collective request stops with one message
+ * that names the value and what is valid.
+ */
+
+#include "scale-across-test-fixture.h"
+
+#include "ns3/collective-helper.h"
+#include "ns3/optical-fabric-helper.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+using namespace ns3;
+using namespace ns3::scale_across_test;
+
+namespace
+{
+
+/// One bad request.
+class CollectiveFatalTestCase : public TestCase
+{
+  public:
+    CollectiveFatalTestCase(std::string name, std::function<void()> fn, std::vector<std::string> words)
+        : TestCase(name),
+          m_fn(fn),
+          m_words(words)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string detail;
+        NS_TEST_ASSERT_MSG_EQ(ExpectFatal(m_fn, m_words, detail), true, detail);
+    }
+
+    std::function<void()> m_fn;
+    std::vector<std::string> m_words;
+};
+
+/// @return code that runs one operation of size bytes with communicator attributes set
+std::function<void()>
+RunOperation(uint32_t ranks, uint64_t bytes, std::vector<std::pair<std::string, std::string>> attributes)
+{
+    return [=]() {
+        NodeContainer nodes;
+        nodes.Create(ranks);
+        CollectiveHelper nccl;
+        for (const auto& [name, value] : attributes)
+        {
+            nccl.SetCommunicatorAttribute(name, StringValue(value));
+        }
+        OpticalFabricHelper fabric;
+        Ptr<CollectiveCommunicator> comm = nccl.Install(fabric.Install(nodes));
+        comm->Run({bytes}, Seconds(0));
+    };
+}
+
+/// The suite.
+class CollectiveBadInputTestSuite : public TestSuite
+{
+  public:
+    CollectiveBadInputTestSuite()
+        : TestSuite("scale-across-collective-bad-input", TestSuite::Type::UNIT)
+    {
+        Add("0 ranks", []() { CollectiveHelper().Install(NetDeviceContainer()); },
+            {"0 ranks"});
+        Add("size not a multiple of 4",
+            RunOperation(4, 1022, {}),
+            {"size = 1022", "multiple of 4"});
+        Add("all-gather size not divisible by the ranks",
+            RunOperation(3, 1000, {{"Collective", "all_gather"}}),
+            {"size = 1000", "3 ranks", "multiple of 4 x ranks = 12"});
+        Add("unknown algorithm",
+            RunOperation(4, 1024, {{"Algorithm", "butterfly"}}),
+            {"all_reduce/butterfly", "all_reduce/ring, all_reduce/tree"});
+        Add("unknown collective",
+            RunOperation(4, 1024, {{"Collective", "allreduce"}}),
+            {"allreduce/ring", "valid"});
+        Add("halving-doubling on 6 ranks",
+            RunOperation(6, 6 * 1024, {{"Algorithm", "halving_doubling"}}),
+            {"ranks = 6", "power of two"});
+        Add("broadcast root out of range",
+            RunOperation(4, 1024, {{"Collective", "broadcast"}, {"Root", "4"}}),
+            {"root = 4", "0 ... 3"});
+        Add("unknown protocol",
+            RunOperation(4, 1024, {{"Protocol", "LL64"}}),
+            {"Protocol = \"LL64\"", "Simple, LL128 or LL"});
+        Add("a rank on a node without a device",
+            []() {
+                NodeContainer nodes;
+                nodes.Create(3);
+                NodeContainer two(nodes.Get(0), nodes.Get(1));
+                OpticalFabricHelper().Install(two);
+                CollectiveHelper().Install(nodes);
+            },
+            {"rank 2", "has no NetDevice"});
+    }
+
+  private:
+    void Add(std::string what, std::function<void()> fn, std::vector<std::string> words)
+    {
+        AddTestCase(new CollectiveFatalTestCase(what, fn, words));
+    }
+};
+
+/// Static instance registering the suite.
+CollectiveBadInputTestSuite g_collectiveBadInputTestSuite;
+
+} // namespace
