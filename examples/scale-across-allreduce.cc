@@ -83,15 +83,19 @@ main(int argc, char* argv[])
     cmd.AddValue("maxBytes", "largest message, bytes (nccl-tests -e)", maxBytes);
     cmd.AddValue("stepFactor", "factor between sizes, >= 2 (nccl-tests -f)", stepFactor);
     cmd.AddValue("ranks", "ranks (endpoints), >= 1", ranks);
-    cmd.AddValue("algo", "algorithms to compare, comma separated: ring, tree, "
-                         "halving_doubling, pairwise", algos);
-    cmd.AddValue("op", "collective: all_reduce, all_gather, reduce_scatter, all_to_all, broadcast",
+    cmd.AddValue("algo",
+                 "algorithms to compare, comma separated: ring, tree, "
+                 "halving_doubling, pairwise",
+                 algos);
+    cmd.AddValue("op",
+                 "collective: all_reduce, all_gather, reduce_scatter, all_to_all, broadcast",
                  op);
     cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each", wavelengths);
     cmd.AddValue("chunkBytes", "pipeline chunk, bytes; 0 = no pipelining", chunkBytes);
     cmd.AddValue("channels", "parallel rings / tree pairs, each on its own lane", channels);
     cmd.AddValue("protocol", "NCCL protocol: Simple, LL128 or LL", protocol);
-    cmd.AddValue("protocolLatency", "add NCCL's base and per-send latency (true/false)",
+    cmd.AddValue("protocolLatency",
+                 "add NCCL's base and per-send latency (true/false)",
                  protocolLatency);
     cmd.AddValue("fabric", "static (circuits set up before the run) or ondemand", fabricKind);
     cmd.AddValue("technology",
@@ -182,8 +186,8 @@ main(int argc, char* argv[])
         Simulator::Run();
 
         table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
-              << " wavelengths in " << lanes << " lane(s) per NIC, chunk " << chunkBytes
-              << " B, " << channels << " channel(s), protocol " << protocol
+              << " wavelengths in " << lanes << " lane(s) per NIC, chunk " << chunkBytes << " B, "
+              << channels << " channel(s), protocol " << protocol
               << (protocolLatency ? " with latency" : "") << ", " << fabricKind << " fabric\n"
               << CollectiveResult::TableHeader() << "\n";
         Gnuplot2dDataset busbw(algo);

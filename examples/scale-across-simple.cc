@@ -40,7 +40,11 @@ constexpr uint16_t BURST_PROTOCOL = 0x88B5;
 std::map<uint32_t, Time> g_arrival; //!< burst size -> arrival time
 
 void
-OnBurst(Ptr<NetDevice>, Ptr<const Packet> p, uint16_t, const Address&, const Address&,
+OnBurst(Ptr<NetDevice>,
+        Ptr<const Packet> p,
+        uint16_t,
+        const Address&,
+        const Address&,
         NetDevice::PacketType)
 {
     g_arrival[p->GetSize()] = Simulator::Now();
@@ -63,7 +67,8 @@ main(int argc, char* argv[])
     cmd.Usage("A handful of endpoints on one photonic crossbar: raw bursts against their "
               "closed form, then IPv4 (UdpEcho, TCP BulkSend, FlowMonitor) with pcap.");
     cmd.AddValue("nodes", "number of endpoints, 3 ... 64", nodes);
-    cmd.AddValue("wavelengths", "DWDM wavelengths per transceiver (1.6 Tb/s each), 1 ... 1024",
+    cmd.AddValue("wavelengths",
+                 "DWDM wavelengths per transceiver (1.6 Tb/s each), 1 ... 1024",
                  wavelengths);
     cmd.AddValue("wavelengthsPerCircuit",
                  "wavelengths bonded per circuit; 0 = all (one circuit per NIC)",

@@ -51,8 +51,7 @@ CollectiveHelper::Install(const NetDeviceContainer& devices)
     {
         Ptr<NetDevice> device = devices.Get(rank);
         NS_ABORT_MSG_IF(!device || !device->GetNode(),
-                        "CollectiveHelper::Install: rank " << rank
-                                                           << " has no device on a node");
+                        "CollectiveHelper::Install: rank " << rank << " has no device on a node");
         Ptr<Node> node = device->GetNode();
         Ptr<CollectiveTransport> transport = node->GetObject<CollectiveTransport>();
         if (!transport)

@@ -69,8 +69,8 @@ class CollectiveHelper
 
     /**
      * @brief The static circuits an operation needs: one per (rank, peer, flow) its schedule
-     * sends over (flows are channels or trees), with rank i on crossbar port i. Give it to OpticalFabricHelper before Install for
-     * an ideal fabric with no reconfiguration.
+     * sends over (flows are channels or trees), with rank i on crossbar port i. Give it to
+     * OpticalFabricHelper before Install for an ideal fabric with no reconfiguration.
      * @param ranks number of ranks
      * @param bytes a message size valid for the operation (the peers do not depend on it)
      * @return a scheduler holding those circuits

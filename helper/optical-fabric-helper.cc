@@ -102,7 +102,8 @@ OpticalFabricHelper::Install(const NodeContainer& nodes)
             m_crossbar = m_crossbarFactory.Create<PhotonicCrossbar>();
             NS_ABORT_MSG_IF(m_crossbar->GetNPorts() < nodes.GetN(),
                             "OpticalFabricHelper::Install: "
-                                << nodes.GetN() << " nodes do not fit on a crossbar with NumPorts = "
+                                << nodes.GetN()
+                                << " nodes do not fit on a crossbar with NumPorts = "
                                 << m_crossbar->GetNPorts());
             if (m_scheduler)
             {

@@ -7,9 +7,9 @@
 
 #include "ns3/circuit-scheduler.h"
 #include "ns3/net-device-container.h"
-#include "ns3/photonic-crossbar.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/photonic-crossbar.h"
 #include "ns3/trace-helper.h"
 
 #include <string>

@@ -16,7 +16,7 @@ namespace ns3
  */
 struct TreeLinks
 {
-    int64_t parent{-1};    //!< parent rank, -1 for the root
+    int64_t parent{-1};          //!< parent rank, -1 for the root
     int64_t children[2]{-1, -1}; //!< child ranks, -1 where absent
 };
 

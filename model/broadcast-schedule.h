@@ -28,7 +28,11 @@ class BroadcastSchedule : public CollectiveSchedule
      * @param root the rank that holds the data
      * @param tree false: chain; true: binary tree
      */
-    BroadcastSchedule(uint32_t ranks, uint64_t bytes, uint64_t chunkBytes, uint32_t root, bool tree);
+    BroadcastSchedule(uint32_t ranks,
+                      uint64_t bytes,
+                      uint64_t chunkBytes,
+                      uint32_t root,
+                      bool tree);
 
     std::string GetAlgorithm() const override;
     uint32_t GetNSegments() const override;

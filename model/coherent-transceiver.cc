@@ -173,9 +173,10 @@ Time
 CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) const
 {
     NS_ASSERT(wavelengths >= 1 && wavelengths <= m_wavelengths);
-    return Seconds(optical::SerializationSeconds(bytes,
-                                                 wavelengths,
-                                                 static_cast<double>(m_ratePerLambda.GetBitRate())));
+    return Seconds(
+        optical::SerializationSeconds(bytes,
+                                      wavelengths,
+                                      static_cast<double>(m_ratePerLambda.GetBitRate())));
 }
 
 void

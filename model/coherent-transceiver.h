@@ -88,14 +88,14 @@ class CoherentTransceiver : public Object
     /// @param pj energy per bit, pJ (>= 0)
     void SetEnergyPerBitPj(double pj);
 
-    uint32_t m_wavelengths;      //!< DWDM wavelengths
-    DataRate m_ratePerLambda;    //!< payload rate of one wavelength
-    Time m_dspLatency;           //!< DSP latency
-    Time m_fecLatency;           //!< FEC latency
-    double m_launchPowerDbm;     //!< launch power, dBm
-    double m_sensitivityDbm;     //!< receiver sensitivity, dBm
-    double m_energyPerBitPj;     //!< energy per bit, pJ
-    uint64_t m_transmittedBits;  //!< bits transmitted so far
+    uint32_t m_wavelengths;     //!< DWDM wavelengths
+    DataRate m_ratePerLambda;   //!< payload rate of one wavelength
+    Time m_dspLatency;          //!< DSP latency
+    Time m_fecLatency;          //!< FEC latency
+    double m_launchPowerDbm;    //!< launch power, dBm
+    double m_sensitivityDbm;    //!< receiver sensitivity, dBm
+    double m_energyPerBitPj;    //!< energy per bit, pJ
+    uint64_t m_transmittedBits; //!< bits transmitted so far
 };
 
 } // namespace ns3

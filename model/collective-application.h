@@ -97,17 +97,18 @@ class CollectiveApplication : public Application
     uint32_t m_rank;                            //!< this rank
     uint32_t m_window;                          //!< ReadWindow attribute
 
-    const CollectiveSchedule* m_schedule;       //!< running operation
-    uint32_t m_sequence;                        //!< its number
-    uint64_t m_nOps;                            //!< ops of this rank
-    uint64_t m_nextRead;                        //!< next op to read
-    uint64_t m_opsDone;                         //!< finished ops
-    uint64_t m_queuedSends;                     //!< read but not started
-    std::vector<bool> m_received;                               //!< per op index
-    std::map<uint64_t, std::deque<std::pair<uint64_t, CollectiveOp>>> m_sendQueues; //!< by peer, flow
+    const CollectiveSchedule* m_schedule; //!< running operation
+    uint32_t m_sequence;                  //!< its number
+    uint64_t m_nOps;                      //!< ops of this rank
+    uint64_t m_nextRead;                  //!< next op to read
+    uint64_t m_opsDone;                   //!< finished ops
+    uint64_t m_queuedSends;               //!< read but not started
+    std::vector<bool> m_received;         //!< per op index
+    std::map<uint64_t, std::deque<std::pair<uint64_t, CollectiveOp>>>
+        m_sendQueues;                                                           //!< by peer, flow
     std::unordered_map<uint64_t, std::pair<uint64_t, CollectiveOp>> m_expected; //!< by key
-    std::unordered_set<uint64_t> m_early;       //!< arrived before their op was read
-    bool m_inProgress;                          //!< re-entry guard of Progress
+    std::unordered_set<uint64_t> m_early; //!< arrived before their op was read
+    bool m_inProgress;                    //!< re-entry guard of Progress
 };
 
 } // namespace ns3

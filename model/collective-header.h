@@ -28,13 +28,13 @@ class CollectiveHeader : public Header
 
     CollectiveHeader();
 
-    uint32_t communicator{0};  //!< communicator id
-    uint32_t operation{0};     //!< operation sequence number in the communicator
-    uint32_t source{0};        //!< sending rank
-    uint32_t tag{0};           //!< message tag (unique per rank pair and operation)
-    uint64_t messageBytes{0};  //!< data bytes of the whole message
-    uint64_t offset{0};        //!< first data byte carried by this burst
-    uint32_t dataBytes{0};     //!< data bytes carried by this burst
+    uint32_t communicator{0}; //!< communicator id
+    uint32_t operation{0};    //!< operation sequence number in the communicator
+    uint32_t source{0};       //!< sending rank
+    uint32_t tag{0};          //!< message tag (unique per rank pair and operation)
+    uint64_t messageBytes{0}; //!< data bytes of the whole message
+    uint64_t offset{0};       //!< first data byte carried by this burst
+    uint32_t dataBytes{0};    //!< data bytes carried by this burst
 
     uint32_t GetSerializedSize() const override;
     void Serialize(Buffer::Iterator start) const override;

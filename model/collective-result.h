@@ -24,16 +24,16 @@ namespace ns3
  */
 struct CollectiveResult
 {
-    std::string collective;  //!< e.g. all_reduce
-    std::string algorithm;   //!< e.g. ring
-    std::string protocol;    //!< Simple, LL128 or LL
-    uint32_t ranks{0};       //!< ranks
-    uint64_t bytes{0};       //!< message size, bytes
-    uint32_t sequence{0};    //!< operation number in its communicator
-    Time start;              //!< when all ranks started
-    Time time;               //!< completion time
-    double algbw{0};         //!< algorithm bandwidth, GB/s (1e9 bytes/s)
-    double busbw{0};         //!< bus bandwidth, GB/s
+    std::string collective; //!< e.g. all_reduce
+    std::string algorithm;  //!< e.g. ring
+    std::string protocol;   //!< Simple, LL128 or LL
+    uint32_t ranks{0};      //!< ranks
+    uint64_t bytes{0};      //!< message size, bytes
+    uint32_t sequence{0};   //!< operation number in its communicator
+    Time start;             //!< when all ranks started
+    Time time;              //!< completion time
+    double algbw{0};        //!< algorithm bandwidth, GB/s (1e9 bytes/s)
+    double busbw{0};        //!< bus bandwidth, GB/s
 
     /// @return nccl-tests' column header line
     static std::string TableHeader();

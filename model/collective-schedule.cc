@@ -141,19 +141,34 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
     }
     if (key == "all_reduce/ring")
     {
-        return std::make_unique<RingSchedule>(CollectiveKind::ALL_REDUCE, q.ranks, q.bytes, q.chunkBytes, q.channels);
+        return std::make_unique<RingSchedule>(CollectiveKind::ALL_REDUCE,
+                                              q.ranks,
+                                              q.bytes,
+                                              q.chunkBytes,
+                                              q.channels);
     }
     if (key == "all_gather/ring")
     {
-        return std::make_unique<RingSchedule>(CollectiveKind::ALL_GATHER, q.ranks, q.bytes, q.chunkBytes, q.channels);
+        return std::make_unique<RingSchedule>(CollectiveKind::ALL_GATHER,
+                                              q.ranks,
+                                              q.bytes,
+                                              q.chunkBytes,
+                                              q.channels);
     }
     if (key == "reduce_scatter/ring")
     {
-        return std::make_unique<RingSchedule>(CollectiveKind::REDUCE_SCATTER, q.ranks, q.bytes, q.chunkBytes, q.channels);
+        return std::make_unique<RingSchedule>(CollectiveKind::REDUCE_SCATTER,
+                                              q.ranks,
+                                              q.bytes,
+                                              q.chunkBytes,
+                                              q.channels);
     }
     if (key == "all_reduce/tree")
     {
-        return std::make_unique<DoubleBinaryTreeSchedule>(q.ranks, q.bytes, q.chunkBytes, q.channels);
+        return std::make_unique<DoubleBinaryTreeSchedule>(q.ranks,
+                                                          q.bytes,
+                                                          q.chunkBytes,
+                                                          q.channels);
     }
     if (key == "all_reduce/halving_doubling")
     {
@@ -181,7 +196,10 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
             fail("root = " + std::to_string(q.root) + " is invalid: use 0 ... " +
                  std::to_string(q.ranks - 1));
         }
-        return std::make_unique<BroadcastSchedule>(q.ranks, q.bytes, q.chunkBytes, q.root,
+        return std::make_unique<BroadcastSchedule>(q.ranks,
+                                                   q.bytes,
+                                                   q.chunkBytes,
+                                                   q.root,
                                                    q.algorithm == "tree");
     }
     fail("unknown collective/algorithm; valid: " + GetCollectiveAlgorithms());

@@ -36,8 +36,8 @@ std::string ToString(CollectiveKind kind);
  * one from a peer (and either reduce it into the local copy or overwrite it).
  *
  * A send may start only when the receives it depends on (by op index, same rank) are done,
- * and after every earlier send of the same rank to the same peer in the same flow. A receive completes when
- * the message with its tag from its peer has arrived.
+ * and after every earlier send of the same rank to the same peer in the same flow. A receive
+ * completes when the message with its tag from its peer has arrived.
  */
 struct CollectiveOp
 {
@@ -50,14 +50,14 @@ struct CollectiveOp
 
     static constexpr int64_t NONE = -1; //!< no dependency
 
-    Kind kind{Kind::SEND};             //!< send or receive
-    bool reduce{false};                //!< RECV: reduce into the local segment (else copy)
-    uint32_t peer{0};                  //!< the other rank
-    uint32_t tag{0};                   //!< matches a SEND to its RECV (unique per rank pair)
-    uint32_t segment{0};               //!< the first data unit moved
-    uint32_t count{1};                 //!< units moved: segment ... segment + count - 1
-    uint8_t flow{0};                   //!< channel or tree: its own circuit lane per peer
-    int64_t deps[2]{NONE, NONE};       //!< RECV op indices this SEND waits for
+    Kind kind{Kind::SEND};       //!< send or receive
+    bool reduce{false};          //!< RECV: reduce into the local segment (else copy)
+    uint32_t peer{0};            //!< the other rank
+    uint32_t tag{0};             //!< matches a SEND to its RECV (unique per rank pair)
+    uint32_t segment{0};         //!< the first data unit moved
+    uint32_t count{1};           //!< units moved: segment ... segment + count - 1
+    uint8_t flow{0};             //!< channel or tree: its own circuit lane per peer
+    int64_t deps[2]{NONE, NONE}; //!< RECV op indices this SEND waits for
 };
 
 /**

@@ -111,7 +111,10 @@ CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
 }
 
 void
-CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow)
+CollectiveTransport::Send(const Address& to,
+                          CollectiveHeader header,
+                          double wireFactor,
+                          uint8_t flow)
 {
     NS_LOG_FUNCTION(this << to << header.tag << header.messageBytes);
     NS_ASSERT(wireFactor >= 1.0);
@@ -128,8 +131,8 @@ CollectiveTransport::Send(const Address& to, CollectiveHeader header, double wir
         const uint64_t data = std::min<uint64_t>(perBurst, header.messageBytes - offset);
         header.offset = offset;
         header.dataBytes = static_cast<uint32_t>(data);
-        Ptr<Packet> burst =
-            Create<Packet>(static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
+        Ptr<Packet> burst = Create<Packet>(
+            static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
         burst->AddHeader(header);
         burst->AddPacketTag(OpticalFlowTag(flow));
         m_device->Send(burst, to, m_protocol);

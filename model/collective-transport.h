@@ -93,14 +93,14 @@ class CollectiveTransport : public Object
                  const Address& to,
                  NetDevice::PacketType type);
 
-    Ptr<NetDevice> m_device;                               //!< the device used
-    uint16_t m_protocol;                                   //!< ProtocolNumber attribute
-    uint32_t m_maxSegment;                                 //!< MaxSegmentBytes attribute
-    std::map<uint32_t, MessageCallback> m_receivers;       //!< by communicator
-    std::map<std::array<uint32_t, 4>, uint64_t> m_partial; //!< bytes so far, by message
-    uint64_t m_sentBytes;                                  //!< data bytes sent
-    uint64_t m_receivedBytes;                              //!< data bytes of whole messages
-    uint64_t m_partialBytes;                               //!< data bytes of partial ones
+    Ptr<NetDevice> m_device;                                //!< the device used
+    uint16_t m_protocol;                                    //!< ProtocolNumber attribute
+    uint32_t m_maxSegment;                                  //!< MaxSegmentBytes attribute
+    std::map<uint32_t, MessageCallback> m_receivers;        //!< by communicator
+    std::map<std::array<uint32_t, 4>, uint64_t> m_partial;  //!< bytes so far, by message
+    uint64_t m_sentBytes;                                   //!< data bytes sent
+    uint64_t m_receivedBytes;                               //!< data bytes of whole messages
+    uint64_t m_partialBytes;                                //!< data bytes of partial ones
     TracedCallback<const CollectiveHeader&> m_messageTrace; //!< MessageReceived
 };
 

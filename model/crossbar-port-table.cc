@@ -18,8 +18,8 @@ CrossbarPortTable::CrossbarPortTable(uint32_t ports, uint32_t lanes)
     if (ports == 0 || lanes == 0)
     {
         throw std::invalid_argument("CrossbarPortTable needs at least one port and one lane, got " +
-                                    std::to_string(ports) + " ports and " +
-                                    std::to_string(lanes) + " lanes");
+                                    std::to_string(ports) + " ports and " + std::to_string(lanes) +
+                                    " lanes");
     }
     const size_t slots = static_cast<size_t>(ports) * lanes;
     m_outOf.assign(slots, NO_SLOT);

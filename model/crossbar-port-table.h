@@ -107,12 +107,12 @@ class CrossbarPortTable
   private:
     uint32_t m_ports;
     uint32_t m_lanes;
-    std::vector<int64_t> m_outOf;       //!< per input slot: joined output slot or NO_SLOT
-    std::vector<int64_t> m_inOf;        //!< per output slot: joined input slot or NO_SLOT
-    std::vector<int64_t> m_upAt;        //!< per input slot: circuit usable from
-    std::vector<int64_t> m_drainAt;     //!< per input slot: last accepted tail
-    std::vector<int64_t> m_inFreeAt;    //!< per input slot: free (after teardown) from
-    std::vector<int64_t> m_outFreeAt;   //!< per output slot: free (after teardown) from
+    std::vector<int64_t> m_outOf;     //!< per input slot: joined output slot or NO_SLOT
+    std::vector<int64_t> m_inOf;      //!< per output slot: joined input slot or NO_SLOT
+    std::vector<int64_t> m_upAt;      //!< per input slot: circuit usable from
+    std::vector<int64_t> m_drainAt;   //!< per input slot: last accepted tail
+    std::vector<int64_t> m_inFreeAt;  //!< per input slot: free (after teardown) from
+    std::vector<int64_t> m_outFreeAt; //!< per output slot: free (after teardown) from
     uint64_t m_circuits{0};
 };
 

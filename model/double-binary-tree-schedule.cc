@@ -17,9 +17,10 @@ DoubleBinaryTreeSchedule::DoubleBinaryTreeSchedule(uint32_t ranks,
       m_trees(2 * channels)
 {
     const uint64_t largest = EvenShare(bytes, m_trees, 0);
-    m_chunks = chunkBytes == 0 || largest == 0
-                   ? 1
-                   : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
+    m_chunks =
+        chunkBytes == 0 || largest == 0
+            ? 1
+            : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
 }
 
 std::string
@@ -42,7 +43,9 @@ DoubleBinaryTreeSchedule::Links(uint32_t rank, uint32_t tree) const
     const uint32_t shift = (tree / 2) % p;
     const TreeLinks t = DoubleBinaryTree(p, (rank + p - shift) % p, tree % 2);
     TreeLinks links;
-    auto back = [p, shift](int64_t v) -> int64_t { return v < 0 ? int64_t{-1} : (v + shift) % int64_t{p}; };
+    auto back = [p, shift](int64_t v) -> int64_t {
+        return v < 0 ? int64_t{-1} : (v + shift) % int64_t{p};
+    };
     links.parent = back(t.parent);
     links.children[0] = back(t.children[0]);
     links.children[1] = back(t.children[1]);
@@ -58,7 +61,9 @@ DoubleBinaryTreeSchedule::GetNSegments() const
 uint64_t
 DoubleBinaryTreeSchedule::GetSegmentBytes(uint32_t segment) const
 {
-    return EvenShare(EvenShare(GetBytes(), m_trees, segment / m_chunks), m_chunks, segment % m_chunks);
+    return EvenShare(EvenShare(GetBytes(), m_trees, segment / m_chunks),
+                     m_chunks,
+                     segment % m_chunks);
 }
 
 uint32_t
@@ -173,9 +178,7 @@ DoubleBinaryTreeSchedule::InitiallyHolds(uint32_t, uint32_t) const
 }
 
 bool
-DoubleBinaryTreeSchedule::ExpectedContributors(uint32_t,
-                                               uint32_t,
-                                               std::vector<uint32_t>& out) const
+DoubleBinaryTreeSchedule::ExpectedContributors(uint32_t, uint32_t, std::vector<uint32_t>& out) const
 {
     out.clear();
     for (uint32_t r = 0; r < GetNRanks(); ++r)

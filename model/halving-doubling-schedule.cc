@@ -9,7 +9,9 @@
 namespace ns3
 {
 
-HalvingDoublingSchedule::HalvingDoublingSchedule(uint32_t ranks, uint64_t bytes, uint64_t chunkBytes)
+HalvingDoublingSchedule::HalvingDoublingSchedule(uint32_t ranks,
+                                                 uint64_t bytes,
+                                                 uint64_t chunkBytes)
     : CollectiveSchedule(CollectiveKind::ALL_REDUCE, ranks, bytes),
       m_log2(0)
 {
@@ -18,9 +20,10 @@ HalvingDoublingSchedule::HalvingDoublingSchedule(uint32_t ranks, uint64_t bytes,
         ++m_log2;
     }
     const uint64_t largest = EvenShare(bytes, ranks, 0);
-    m_chunks = chunkBytes == 0 || largest == 0
-                   ? 1
-                   : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
+    m_chunks =
+        chunkBytes == 0 || largest == 0
+            ? 1
+            : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
 }
 
 std::string

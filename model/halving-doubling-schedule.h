@@ -46,7 +46,6 @@ class HalvingDoublingSchedule : public CollectiveSchedule
     uint32_t GetNSteps() const;
 
   private:
-
     uint32_t m_log2;   //!< log2 p
     uint32_t m_chunks; //!< chunks per block
 };

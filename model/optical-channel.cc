@@ -26,12 +26,12 @@ OpticalChannel::GetTypeId()
             .SetParent<Channel>()
             .SetGroupName("ScaleAcross")
             .AddConstructor<OpticalChannel>()
-            .AddAttribute("Length",
-                          "Fiber length from the NIC to its crossbar port, m (>= 0).",
-                          DoubleValue(10.0),
-                          MakeDoubleAccessor(&OpticalChannel::SetLength,
-                                             &OpticalChannel::GetLength),
-                          MakeDoubleChecker<double>())
+            .AddAttribute(
+                "Length",
+                "Fiber length from the NIC to its crossbar port, m (>= 0).",
+                DoubleValue(10.0),
+                MakeDoubleAccessor(&OpticalChannel::SetLength, &OpticalChannel::GetLength),
+                MakeDoubleChecker<double>())
             .AddAttribute("RefractiveIndex",
                           "Group refractive index of the fiber (>= 1); 1.468 gives ~4.9 ns/m.",
                           DoubleValue(1.468),
@@ -116,9 +116,9 @@ OpticalChannel::SetAttenuation(double dbPerKm)
 void
 OpticalChannel::SetConnectorLoss(double db)
 {
-    NS_ABORT_MSG_IF(db < 0 || !(db == db),
-                    "ns3::OpticalChannel::ConnectorLoss = " << db
-                                                            << " dB is invalid: use a loss >= 0 dB");
+    NS_ABORT_MSG_IF(
+        db < 0 || !(db == db),
+        "ns3::OpticalChannel::ConnectorLoss = " << db << " dB is invalid: use a loss >= 0 dB");
     m_connectorLossDb = db;
 }
 

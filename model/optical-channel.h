@@ -76,11 +76,11 @@ class OpticalChannel : public Channel
     /// Recompute the cached delay after a change of length or index.
     void UpdateDelay();
 
-    double m_length;             //!< fiber length, m
-    double m_refractiveIndex;    //!< group index
-    double m_attenuationDbPerKm; //!< attenuation, dB/km
-    double m_connectorLossDb;    //!< connectors on this fiber, dB
-    Time m_delay;                //!< cached propagation delay
+    double m_length;                //!< fiber length, m
+    double m_refractiveIndex;       //!< group index
+    double m_attenuationDbPerKm;    //!< attenuation, dB/km
+    double m_connectorLossDb;       //!< connectors on this fiber, dB
+    Time m_delay;                   //!< cached propagation delay
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
 };
 

@@ -46,12 +46,12 @@ OpticalNetDevice::GetTypeId()
                           Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
                           MakeMac48AddressAccessor(&OpticalNetDevice::m_address),
                           MakeMac48AddressChecker())
-            .AddAttribute("Mtu",
-                          "MAC-level MTU for IP, ARP and IPv6 frames, bytes (1 ... 65535).",
-                          UintegerValue(1500),
-                          MakeUintegerAccessor(&OpticalNetDevice::SetMtu,
-                                               &OpticalNetDevice::GetMtu),
-                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute(
+                "Mtu",
+                "MAC-level MTU for IP, ARP and IPv6 frames, bytes (1 ... 65535).",
+                UintegerValue(1500),
+                MakeUintegerAccessor(&OpticalNetDevice::SetMtu, &OpticalNetDevice::GetMtu),
+                MakeUintegerChecker<uint16_t>())
             .AddAttribute("MaxBurstBytes",
                           "Largest frame (burst) of any other protocol, bytes "
                           "(Mtu ... 4294967281). One burst costs one event.",
@@ -271,9 +271,9 @@ void
 OpticalNetDevice::SetMaxBurstBytes(uint32_t bytes)
 {
     NS_ABORT_MSG_IF(bytes < m_mtu || bytes > MAX_BURST_LIMIT,
-                    "ns3::OpticalNetDevice::MaxBurstBytes = "
-                        << bytes << " is invalid: use Mtu (" << m_mtu << ") ... "
-                        << MAX_BURST_LIMIT);
+                    "ns3::OpticalNetDevice::MaxBurstBytes = " << bytes << " is invalid: use Mtu ("
+                                                              << m_mtu << ") ... "
+                                                              << MAX_BURST_LIMIT);
     m_maxBurstBytes = bytes;
 }
 

@@ -162,11 +162,11 @@ class OpticalNetDevice : public NetDevice
     /// A circuit lane: one wavelength group and the circuit it holds.
     struct Lane
     {
-        int64_t peer{-1};   //!< destination port of its circuit, -1 if none
-        int64_t voq{-1};    //!< key of the queue it serves, -1 if none
-        bool up{false};     //!< circuit usable
-        Time busyUntil;     //!< end of the frame being serialized
-        EventId resume;     //!< pending end-of-serialization event
+        int64_t peer{-1}; //!< destination port of its circuit, -1 if none
+        int64_t voq{-1};  //!< key of the queue it serves, -1 if none
+        bool up{false};   //!< circuit usable
+        Time busyUntil;   //!< end of the frame being serialized
+        EventId resume;   //!< pending end-of-serialization event
     };
 
     /// Frames waiting for one destination port and flow.
@@ -206,41 +206,41 @@ class OpticalNetDevice : public NetDevice
     /// @param n the WavelengthsPerCircuit attribute
     void SetWavelengthsPerCircuit(uint32_t n);
 
-    Ptr<Node> m_node;                           //!< owning node
-    uint32_t m_ifIndex;                         //!< interface index
-    Mac48Address m_address;                     //!< MAC address
-    uint16_t m_mtu;                             //!< Mtu attribute
-    uint32_t m_maxBurstBytes;                   //!< MaxBurstBytes attribute
-    uint64_t m_maxQueueBytes;                   //!< MaxQueueBytes attribute
-    uint32_t m_wavelengthsPerCircuit;           //!< WavelengthsPerCircuit attribute (0: all)
-    bool m_waitForCircuit;                      //!< WaitForCircuit attribute
-    Ptr<CoherentTransceiver> m_transceiver;     //!< optical front end
-    Ptr<OpticalChannel> m_fiber;                //!< fiber to the crossbar
-    Ptr<PhotonicCrossbar> m_crossbar;           //!< crossbar
-    uint32_t m_port;                            //!< crossbar port
-    std::vector<Lane> m_lanes;                  //!< circuit lanes
-    std::map<uint64_t, Voq> m_voqs;             //!< virtual output queues by VoqKey
+    Ptr<Node> m_node;                       //!< owning node
+    uint32_t m_ifIndex;                     //!< interface index
+    Mac48Address m_address;                 //!< MAC address
+    uint16_t m_mtu;                         //!< Mtu attribute
+    uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute
+    uint64_t m_maxQueueBytes;               //!< MaxQueueBytes attribute
+    uint32_t m_wavelengthsPerCircuit;       //!< WavelengthsPerCircuit attribute (0: all)
+    bool m_waitForCircuit;                  //!< WaitForCircuit attribute
+    Ptr<CoherentTransceiver> m_transceiver; //!< optical front end
+    Ptr<OpticalChannel> m_fiber;            //!< fiber to the crossbar
+    Ptr<PhotonicCrossbar> m_crossbar;       //!< crossbar
+    uint32_t m_port;                        //!< crossbar port
+    std::vector<Lane> m_lanes;              //!< circuit lanes
+    std::map<uint64_t, Voq> m_voqs;         //!< virtual output queues by VoqKey
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
-    uint64_t m_queuedBytes;                     //!< payload bytes queued
-    uint64_t m_txBytes;                         //!< payload bytes handed to Send
-    uint64_t m_rxBytes;                         //!< payload bytes delivered
-    uint64_t m_rxFrames;                        //!< frames delivered
+    uint64_t m_queuedBytes;                                    //!< payload bytes queued
+    uint64_t m_txBytes;                                        //!< payload bytes handed to Send
+    uint64_t m_rxBytes;                                        //!< payload bytes delivered
+    uint64_t m_rxFrames;                                       //!< frames delivered
     std::array<uint64_t, static_cast<size_t>(OpticalDropReason::COUNT)> m_dropped; //!< bytes
     NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous callback
     TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
 
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;         //!< MacTx
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;     //!< MacTxDrop
-    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;  //!< MacPromiscRx
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;         //!< MacRx
-    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;    //!< PhyTxBegin
-    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;      //!< PhyTxEnd
-    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;     //!< PhyTxDrop
-    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;      //!< PhyRxEnd
-    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;     //!< PhyRxDrop
-    TracedCallback<Ptr<const Packet>> m_snifferTrace;       //!< Sniffer
-    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;                   //!< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;               //!< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;            //!< MacPromiscRx
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;                   //!< MacRx
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;              //!< PhyTxBegin
+    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;                //!< PhyTxEnd
+    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;               //!< PhyTxDrop
+    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;                //!< PhyRxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;               //!< PhyRxDrop
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;                 //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace;          //!< PromiscSniffer
     TracedCallback<Ptr<const Packet>, OpticalDropReason> m_dropTrace; //!< Drop
 };
 

@@ -47,11 +47,11 @@ double SerializationSeconds(uint64_t bytes, uint32_t wavelengths, double rateBps
  */
 struct LinkBudget
 {
-    double launchPowerDbm{0};   //!< transmitter launch power, dBm
-    double fiberLossDb{0};      //!< attenuation times fiber length, dB
-    double crossbarLossDb{0};   //!< insertion loss of the crossbar traversal, dB
-    double connectorLossDb{0};  //!< all connectors on the path, dB
-    double sensitivityDbm{0};   //!< receiver sensitivity, dBm
+    double launchPowerDbm{0};  //!< transmitter launch power, dBm
+    double fiberLossDb{0};     //!< attenuation times fiber length, dB
+    double crossbarLossDb{0};  //!< insertion loss of the crossbar traversal, dB
+    double connectorLossDb{0}; //!< all connectors on the path, dB
+    double sensitivityDbm{0};  //!< receiver sensitivity, dBm
 
     /// @return received power, dBm
     double ReceivedPowerDbm() const;

@@ -73,19 +73,19 @@ PhotonicCrossbar::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("ScaleAcross")
             .AddConstructor<PhotonicCrossbar>()
-            .AddAttribute("NumPorts",
-                          "Number of ports (>= 1); fixed once a device is attached.",
-                          UintegerValue(64),
-                          MakeUintegerAccessor(&PhotonicCrossbar::SetNPorts,
-                                               &PhotonicCrossbar::GetNPorts),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("LanesPerPort",
-                          "Independent circuit ends per port (>= 1): one per wavelength group "
-                          "of the attached NICs (Wavelengths / WavelengthsPerCircuit).",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&PhotonicCrossbar::SetNLanes,
-                                               &PhotonicCrossbar::GetNLanes),
-                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "NumPorts",
+                "Number of ports (>= 1); fixed once a device is attached.",
+                UintegerValue(64),
+                MakeUintegerAccessor(&PhotonicCrossbar::SetNPorts, &PhotonicCrossbar::GetNPorts),
+                MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "LanesPerPort",
+                "Independent circuit ends per port (>= 1): one per wavelength group "
+                "of the attached NICs (Wavelengths / WavelengthsPerCircuit).",
+                UintegerValue(1),
+                MakeUintegerAccessor(&PhotonicCrossbar::SetNLanes, &PhotonicCrossbar::GetNLanes),
+                MakeUintegerChecker<uint32_t>())
             .AddAttribute("ReconfigurationTime",
                           "Time to set up a circuit between two ports (>= 0). Presets: MEMS "
                           "10 ms, Piezo 1 ms, SiPh-MZI 1 us, SOA 10 ns.",
@@ -415,8 +415,7 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                     "EstablishCircuit " << srcPort << ":" << srcLane << " -> " << dstPort << ":"
                                         << dstLane << ": an end is already in use");
     const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
-    const Time up =
-        TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
+    const Time up = TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
     if (m_devices[srcPort])
     {
         m_devices[srcPort]->NotifyCircuitGranted(srcLane, dstPort);
@@ -427,8 +426,8 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
     }
     else
     {
-        const uint32_t context = m_devices[srcPort] ? m_devices[srcPort]->GetNode()->GetId()
-                                                    : Simulator::GetContext();
+        const uint32_t context =
+            m_devices[srcPort] ? m_devices[srcPort]->GetNode()->GetId() : Simulator::GetContext();
         Simulator::ScheduleWithContext(context,
                                        up - Simulator::Now(),
                                        &PhotonicCrossbar::NotifyUp,
@@ -567,8 +566,8 @@ PhotonicCrossbar::Forward(Ptr<Packet> frame,
     const Ptr<OpticalNetDevice>& rx = m_devices[dstPort];
     NS_ASSERT_MSG(rx, "a circuit leads to port " << dstPort << ", which has no device");
     const Ptr<CoherentTransceiver> rxXcvr = rx->GetTransceiver();
-    const Time arrival = tail + m_switchingLatency + m_fibers[dstPort]->GetDelay() +
-                         rxXcvr->GetFixedLatency();
+    const Time arrival =
+        tail + m_switchingLatency + m_fibers[dstPort]->GetDelay() + rxXcvr->GetFixedLatency();
 
     optical::LinkBudget budget;
     budget.launchPowerDbm = m_devices[srcPort]->GetTransceiver()->GetLaunchPowerDbm();

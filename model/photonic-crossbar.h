@@ -67,10 +67,10 @@ class PhotonicCrossbar : public Object
     /// A switching technology: typical reconfiguration time, insertion loss and port power.
     struct Technology
     {
-        std::string name;          //!< preset name
-        Time reconfigurationTime;  //!< time to set up a circuit
-        double insertionLossDb;    //!< loss of one traversal, dB
-        double portPowerW;         //!< static power per port, W
+        std::string name;         //!< preset name
+        Time reconfigurationTime; //!< time to set up a circuit
+        double insertionLossDb;   //!< loss of one traversal, dB
+        double portPowerW;        //!< static power per port, W
     };
 
     /**
@@ -232,20 +232,20 @@ class PhotonicCrossbar : public Object
     /// @param w power per port (>= 0)
     void SetPortPower(double w);
 
-    uint32_t m_nPorts;                              //!< NumPorts attribute
-    uint32_t m_nLanes;                              //!< LanesPerPort attribute
-    Time m_reconfigurationTime;                     //!< ReconfigurationTime attribute
-    Time m_switchingLatency;                        //!< SwitchingLatency attribute
-    double m_insertionLossDb;                       //!< InsertionLoss attribute
-    double m_portPowerW;                            //!< PortPower attribute
-    Ptr<CircuitScheduler> m_scheduler;              //!< circuit policy
-    std::unique_ptr<CrossbarPortTable> m_table;     //!< circuit state
-    std::vector<Ptr<OpticalNetDevice>> m_devices;   //!< device per port
-    std::vector<Ptr<OpticalChannel>> m_fibers;      //!< fiber per port
+    uint32_t m_nPorts;                                      //!< NumPorts attribute
+    uint32_t m_nLanes;                                      //!< LanesPerPort attribute
+    Time m_reconfigurationTime;                             //!< ReconfigurationTime attribute
+    Time m_switchingLatency;                                //!< SwitchingLatency attribute
+    double m_insertionLossDb;                               //!< InsertionLoss attribute
+    double m_portPowerW;                                    //!< PortPower attribute
+    Ptr<CircuitScheduler> m_scheduler;                      //!< circuit policy
+    std::unique_ptr<CrossbarPortTable> m_table;             //!< circuit state
+    std::vector<Ptr<OpticalNetDevice>> m_devices;           //!< device per port
+    std::vector<Ptr<OpticalChannel>> m_fibers;              //!< fiber per port
     std::unordered_map<uint64_t, uint32_t> m_portOfAddress; //!< MAC address -> port
 
-    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
-    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;    //!< CircuitUp
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace;  //!< CircuitDown
     TracedCallback<Ptr<const Packet>, OpticalDropReason, uint32_t> m_dropTrace; //!< Drop
 };
 

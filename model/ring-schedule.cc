@@ -151,7 +151,8 @@ RingSchedule::GetOp(uint32_t rank, uint64_t index) const
     const int64_t q = Mod(int64_t{rank} * m_inverse[channel], p);
     const bool gatherPhase = GetKind() == CollectiveKind::ALL_GATHER ||
                              (GetKind() == CollectiveKind::ALL_REDUCE && step >= p - 1);
-    const int64_t u = GetKind() == CollectiveKind::ALL_REDUCE && gatherPhase ? step - (p - 1) : step;
+    const int64_t u =
+        GetKind() == CollectiveKind::ALL_REDUCE && gatherPhase ? step - (p - 1) : step;
     int64_t label;
     if (isRecv)
     {

@@ -61,11 +61,11 @@ class RingSchedule : public CollectiveSchedule
     /// @return the block (and so the owner rank) of a segment
     uint32_t BlockOf(uint32_t segment) const;
 
-    uint32_t m_channels;              //!< parallel rings
-    uint32_t m_chunks;                //!< chunks per block
-    uint32_t m_steps;                 //!< steps per channel
-    std::vector<uint32_t> m_stride;   //!< per channel
-    std::vector<uint32_t> m_inverse;  //!< per channel: stride^-1 mod p
+    uint32_t m_channels;             //!< parallel rings
+    uint32_t m_chunks;               //!< chunks per block
+    uint32_t m_steps;                //!< steps per channel
+    std::vector<uint32_t> m_stride;  //!< per channel
+    std::vector<uint32_t> m_inverse; //!< per channel: stride^-1 mod p
 };
 
 } // namespace ns3

@@ -77,9 +77,9 @@ StaticCircuitScheduler::Start()
     for (const auto& [src, dst] : m_circuits)
     {
         NS_ABORT_MSG_IF(src >= table.GetNPorts() || dst >= table.GetNPorts(),
-                        "StaticCircuitScheduler: circuit " << src << " -> " << dst
-                                                           << " names a port >= NumPorts = "
-                                                           << table.GetNPorts());
+                        "StaticCircuitScheduler: circuit "
+                            << src << " -> " << dst
+                            << " names a port >= NumPorts = " << table.GetNPorts());
         const int64_t inLane = table.FindFreeInputLane(src);
         const int64_t outLane = table.FindFreeOutputLane(dst);
         NS_ABORT_MSG_IF(inLane < 0 || outLane < 0,

@@ -127,7 +127,9 @@ class BuildListsTestCase : public TestCase
             const auto a = CMakeSection(cmake, cm);
             const auto b = WafList(waf, wf);
             NS_TEST_ASSERT_MSG_GT(a.size(), 0, cm << " is empty or unreadable");
-            NS_TEST_EXPECT_MSG_EQ(Join(a), Join(b), "CMakeLists.txt " << cm << " vs wscript " << wf);
+            NS_TEST_EXPECT_MSG_EQ(Join(a),
+                                  Join(b),
+                                  "CMakeLists.txt " << cm << " vs wscript " << wf);
             for (const auto& f : a)
             {
                 NS_TEST_EXPECT_MSG_EQ(std::ifstream(ModuleRoot() + "/" + f).good(),

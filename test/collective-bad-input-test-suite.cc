@@ -23,7 +23,9 @@ namespace
 class CollectiveFatalTestCase : public TestCase
 {
   public:
-    CollectiveFatalTestCase(std::string name, std::function<void()> fn, std::vector<std::string> words)
+    CollectiveFatalTestCase(std::string name,
+                            std::function<void()> fn,
+                            std::vector<std::string> words)
         : TestCase(name),
           m_fn(fn),
           m_words(words)
@@ -43,7 +45,9 @@ class CollectiveFatalTestCase : public TestCase
 
 /// @return code that runs one operation of size bytes with communicator attributes set
 std::function<void()>
-RunOperation(uint32_t ranks, uint64_t bytes, std::vector<std::pair<std::string, std::string>> attributes)
+RunOperation(uint32_t ranks,
+             uint64_t bytes,
+             std::vector<std::pair<std::string, std::string>> attributes)
 {
     return [=]() {
         NodeContainer nodes;
@@ -66,8 +70,7 @@ class CollectiveBadInputTestSuite : public TestSuite
     CollectiveBadInputTestSuite()
         : TestSuite("scale-across-collective-bad-input", TestSuite::Type::UNIT)
     {
-        Add("0 ranks", []() { CollectiveHelper().Install(NetDeviceContainer()); },
-            {"0 ranks"});
+        Add("0 ranks", []() { CollectiveHelper().Install(NetDeviceContainer()); }, {"0 ranks"});
         Add("size not a multiple of 4",
             RunOperation(4, 1022, {}),
             {"size = 1022", "multiple of 4"});

@@ -34,7 +34,10 @@ class ClosedFormTestCase : public TestCase
   public:
     /// @param name what is tested @param config the run @param expected closed form
     /// @param messages messages on the critical path
-    ClosedFormTestCase(std::string name, CollectiveRunConfig config, Time expected, uint32_t messages)
+    ClosedFormTestCase(std::string name,
+                       CollectiveRunConfig config,
+                       Time expected,
+                       uint32_t messages)
         : TestCase(name),
           m_config(config),
           m_expected(expected),

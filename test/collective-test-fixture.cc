@@ -69,7 +69,10 @@ DefaultAlpha()
 }
 
 Time
-RingClosedForm(uint32_t steps, uint32_t chunks, double chunkBytes, double laneBytesPerSecond,
+RingClosedForm(uint32_t steps,
+               uint32_t chunks,
+               double chunkBytes,
+               double laneBytesPerSecond,
                Time alpha)
 {
     const double t = (chunkBytes + FRAMING) / laneBytesPerSecond;

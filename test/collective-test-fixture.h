@@ -25,17 +25,17 @@ namespace scale_across_test
 /// A collective run on a single-crossbar optical fabric.
 struct CollectiveRunConfig
 {
-    uint32_t ranks{8};                      //!< ranks = endpoints
-    uint32_t wavelengths{1};                //!< per transceiver
-    uint32_t wavelengthsPerCircuit{0};      //!< 0: all bonded
-    std::string collective{"all_reduce"};   //!< collective
-    std::string algorithm{"ring"};          //!< algorithm
-    uint64_t chunkBytes{0};                 //!< pipeline chunk
-    uint32_t channels{1};                   //!< channels
-    uint32_t root{0};                       //!< broadcast root
-    bool staticCircuits{true};              //!< ideal fabric (else on-demand)
-    Time reconfiguration{MicroSeconds(1)};  //!< crossbar set-up time (on-demand)
-    std::vector<uint64_t> sizes;            //!< message sizes
+    uint32_t ranks{8};                     //!< ranks = endpoints
+    uint32_t wavelengths{1};               //!< per transceiver
+    uint32_t wavelengthsPerCircuit{0};     //!< 0: all bonded
+    std::string collective{"all_reduce"};  //!< collective
+    std::string algorithm{"ring"};         //!< algorithm
+    uint64_t chunkBytes{0};                //!< pipeline chunk
+    uint32_t channels{1};                  //!< channels
+    uint32_t root{0};                      //!< broadcast root
+    bool staticCircuits{true};             //!< ideal fabric (else on-demand)
+    Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
+    std::vector<uint64_t> sizes;           //!< message sizes
 };
 
 /// What a run produced.
@@ -67,7 +67,10 @@ Time DefaultAlpha();
  * @param alpha per-message latency
  * @return T
  */
-Time RingClosedForm(uint32_t steps, uint32_t chunks, double chunkBytes, double laneBytesPerSecond,
+Time RingClosedForm(uint32_t steps,
+                    uint32_t chunks,
+                    double chunkBytes,
+                    double laneBytesPerSecond,
                     Time alpha);
 
 } // namespace scale_across_test

@@ -112,31 +112,40 @@ class OpticalBadInputTestSuite : public TestSuite
 
         AddTestCase(new EdgesAcceptedTestCase());
         // Transceiver
-        Add("Wavelengths = 0", SetOn<CoherentTransceiver>("Wavelengths", u(0)),
+        Add("Wavelengths = 0",
+            SetOn<CoherentTransceiver>("Wavelengths", u(0)),
             {"Wavelengths = 0", "1 ... 1024"});
-        Add("Wavelengths = 1025", SetOn<CoherentTransceiver>("Wavelengths", u(1025)),
+        Add("Wavelengths = 1025",
+            SetOn<CoherentTransceiver>("Wavelengths", u(1025)),
             {"Wavelengths = 1025", "1 ... 1024"});
         Add("DataRatePerWavelength = 0",
             SetOn<CoherentTransceiver>("DataRatePerWavelength",
                                        std::make_shared<DataRateValue>(DataRate("0bps"))),
             {"DataRatePerWavelength = 0bps", "positive rate"});
-        Add("DspLatency < 0", SetOn<CoherentTransceiver>("DspLatency", t(NanoSeconds(-1))),
+        Add("DspLatency < 0",
+            SetOn<CoherentTransceiver>("DspLatency", t(NanoSeconds(-1))),
             {"DspLatency", "-1", ">= 0"});
-        Add("FecLatency < 0", SetOn<CoherentTransceiver>("FecLatency", t(NanoSeconds(-5))),
+        Add("FecLatency < 0",
+            SetOn<CoherentTransceiver>("FecLatency", t(NanoSeconds(-5))),
             {"FecLatency", "-5", ">= 0"});
-        Add("EnergyPerBit < 0", SetOn<CoherentTransceiver>("EnergyPerBit", d(-1)),
+        Add("EnergyPerBit < 0",
+            SetOn<CoherentTransceiver>("EnergyPerBit", d(-1)),
             {"EnergyPerBit = -1", ">= 0"});
         // Fiber
         Add("Length < 0", SetOn<OpticalChannel>("Length", d(-1)), {"Length = -1", ">= 0"});
-        Add("RefractiveIndex < 1", SetOn<OpticalChannel>("RefractiveIndex", d(0.5)),
+        Add("RefractiveIndex < 1",
+            SetOn<OpticalChannel>("RefractiveIndex", d(0.5)),
             {"RefractiveIndex = 0.5", ">= 1"});
-        Add("Attenuation < 0", SetOn<OpticalChannel>("Attenuation", d(-0.2)),
+        Add("Attenuation < 0",
+            SetOn<OpticalChannel>("Attenuation", d(-0.2)),
             {"Attenuation = -0.2", ">= 0"});
-        Add("ConnectorLoss < 0", SetOn<OpticalChannel>("ConnectorLoss", d(-1)),
+        Add("ConnectorLoss < 0",
+            SetOn<OpticalChannel>("ConnectorLoss", d(-1)),
             {"ConnectorLoss = -1", ">= 0"});
         // Crossbar
         Add("NumPorts = 0", SetOn<PhotonicCrossbar>("NumPorts", u(0)), {"NumPorts = 0", ">= 1"});
-        Add("LanesPerPort = 0", SetOn<PhotonicCrossbar>("LanesPerPort", u(0)),
+        Add("LanesPerPort = 0",
+            SetOn<PhotonicCrossbar>("LanesPerPort", u(0)),
             {"LanesPerPort = 0", ">= 1"});
         Add("ReconfigurationTime < 0",
             SetOn<PhotonicCrossbar>("ReconfigurationTime", t(MicroSeconds(-1))),
@@ -144,16 +153,19 @@ class OpticalBadInputTestSuite : public TestSuite
         Add("SwitchingLatency < 0",
             SetOn<PhotonicCrossbar>("SwitchingLatency", t(NanoSeconds(-1))),
             {"SwitchingLatency", ">= 0"});
-        Add("InsertionLoss < 0", SetOn<PhotonicCrossbar>("InsertionLoss", d(-3)),
+        Add("InsertionLoss < 0",
+            SetOn<PhotonicCrossbar>("InsertionLoss", d(-3)),
             {"InsertionLoss = -3", ">= 0"});
-        Add("PortPower < 0", SetOn<PhotonicCrossbar>("PortPower", d(-1)),
+        Add("PortPower < 0",
+            SetOn<PhotonicCrossbar>("PortPower", d(-1)),
             {"PortPower = -1", ">= 0"});
         Add("unknown technology",
             []() { OpticalFabricHelper().SetCrossbarTechnology("Magic"); },
             {"\"Magic\"", "MEMS, Piezo, SiPh-MZI, SOA"});
         // Device
         Add("Mtu = 0", SetOn<OpticalNetDevice>("Mtu", u(0)), {"Mtu = 0", "1 ... 65535"});
-        Add("MaxBurstBytes < Mtu", SetOn<OpticalNetDevice>("MaxBurstBytes", u(100)),
+        Add("MaxBurstBytes < Mtu",
+            SetOn<OpticalNetDevice>("MaxBurstBytes", u(100)),
             {"MaxBurstBytes = 100", "Mtu (1500)"});
         Add("WavelengthsPerCircuit does not divide Wavelengths",
             Topology([](OpticalFabricHelper& f, NodeContainer& n) {

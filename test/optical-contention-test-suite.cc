@@ -37,8 +37,8 @@ class DisjointPairsTestCase : public TestCase
         f.SendAt(Seconds(0), 0, 1, 8 * MIB);
         f.SendAt(Seconds(0), 2, 3, 8 * MIB);
         Simulator::Run();
-        const Time alone =
-            c.reconfiguration + ClosedFormTransfer(8 * MIB, 1, 1.6e12, c.dsp + c.fec, 20, c.switching);
+        const Time alone = c.reconfiguration +
+                           ClosedFormTransfer(8 * MIB, 1, 1.6e12, c.dsp + c.fec, 20, c.switching);
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 2, "both frames arrive");
         NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at, alone, NanoSeconds(1), "first pair");
         NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[1].at, alone, NanoSeconds(1), "second pair");
@@ -74,14 +74,19 @@ class TwoSendersOneReceiverTestCase : public TestCase
 
         const double ser = 8.0 * (4 * MIB + MAC_HEADER) / 1.6e12;
         const Time fiber = Seconds(c.fiberMeters * FIBER_INDEX / 299792458.0);
-        const Time transfer = ClosedFormTransfer(4 * MIB, 1, 1.6e12, c.dsp + c.fec, 20, c.switching);
+        const Time transfer =
+            ClosedFormTransfer(4 * MIB, 1, 1.6e12, c.dsp + c.fec, 20, c.switching);
         // First: granted at 0, up at R, arrives R + transfer.
-        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at, c.reconfiguration + transfer, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at,
+                                  c.reconfiguration + transfer,
+                                  NanoSeconds(1),
                                   "first sender");
         // Second: its circuit can be set up once the first circuit's last bit has left the
         // crossbar (R + fiber + ser), then takes R, then transfers.
         const Time secondUp = c.reconfiguration + fiber + Seconds(ser) + c.reconfiguration;
-        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[1].at, secondUp + transfer, NanoSeconds(2),
+        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[1].at,
+                                  secondUp + transfer,
+                                  NanoSeconds(2),
                                   "second sender waits for the drain and one reconfiguration");
         Simulator::Destroy();
     }
@@ -143,7 +148,9 @@ class ReconfigurationIsLocalTestCase : public TestCase
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "static circuit delivers");
         const Time transfer = ClosedFormTransfer(MIB, 1, 1.6e12, c.dsp + c.fec, 20, c.switching);
-        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at, MilliSeconds(1) + transfer, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at,
+                                  MilliSeconds(1) + transfer,
+                                  NanoSeconds(1),
                                   "static circuit timing");
         Simulator::Destroy();
 
@@ -151,15 +158,19 @@ class ReconfigurationIsLocalTestCase : public TestCase
         d.nodes = 4;
         d.reconfiguration = MilliSeconds(10);
         TestFabric g(d);
-        g.SendAt(Seconds(0), 2, 3, MIB);             // 2->3 set up, up at 10 ms
-        g.SendAt(MilliSeconds(11), 0, 1, MIB);       // 0->1 reconfigures 11 ... 21 ms
-        g.SendAt(MilliSeconds(12), 2, 3, MIB);       // 2->3 in the middle of it
+        g.SendAt(Seconds(0), 2, 3, MIB);       // 2->3 set up, up at 10 ms
+        g.SendAt(MilliSeconds(11), 0, 1, MIB); // 0->1 reconfigures 11 ... 21 ms
+        g.SendAt(MilliSeconds(12), 2, 3, MIB); // 2->3 in the middle of it
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(g.arrivals.size(), 3, "every frame arrives");
         NS_TEST_ASSERT_MSG_EQ(g.arrivals[1].node, 3, "2->3 is not held up by 0->1");
-        NS_TEST_ASSERT_MSG_EQ_TOL(g.arrivals[1].at, MilliSeconds(12) + transfer, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(g.arrivals[1].at,
+                                  MilliSeconds(12) + transfer,
+                                  NanoSeconds(1),
                                   "2->3 keeps its exact timing during 0->1's reconfiguration");
-        NS_TEST_ASSERT_MSG_EQ_TOL(g.arrivals[2].at, MilliSeconds(21) + transfer, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(g.arrivals[2].at,
+                                  MilliSeconds(21) + transfer,
+                                  NanoSeconds(1),
                                   "0->1 arrives after its own reconfiguration");
         NS_TEST_ASSERT_MSG_EQ(g.Sent(), g.Received(), "bytes conserved");
         Simulator::Destroy();

@@ -62,8 +62,8 @@ class RandomTrafficRun
         return m_trace.str();
     }
 
-    bool m_conserved{false};  //!< bytes conserved in the last run
-    size_t m_delivered{0};    //!< frames delivered in the last run
+    bool m_conserved{false}; //!< bytes conserved in the last run
+    size_t m_delivered{0};   //!< frames delivered in the last run
 
   private:
     void OnRx(std::string node, Ptr<const Packet> p)
@@ -102,7 +102,8 @@ class SameSeedSameTraceTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(ta.size(), 1000, "the trace records the run");
         NS_TEST_ASSERT_MSG_EQ((ta == tb), true, "same seed, same trace");
         NS_TEST_ASSERT_MSG_EQ((ta != tc), true, "another run number gives other traffic");
-        NS_TEST_ASSERT_MSG_EQ(a.m_conserved && b.m_conserved && other.m_conserved, true,
+        NS_TEST_ASSERT_MSG_EQ(a.m_conserved && b.m_conserved && other.m_conserved,
+                              true,
                               "bytes conserved in every run");
         NS_TEST_ASSERT_MSG_EQ(other.m_delivered, 300, "every frame delivered in the other run");
         RngSeedManager::SetSeed(1);

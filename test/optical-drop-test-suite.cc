@@ -112,7 +112,8 @@ class ReconfiguringTestCase : public TestCase
         f.SendAt(MicroSeconds(1), 0, 1, 4 * KIB);
         f.SendAt(MicroSeconds(20), 0, 1, 8 * KIB);
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::RECONFIGURING), 4 * KIB,
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::RECONFIGURING),
+                              4 * KIB,
                               "the early frame is dropped as Reconfiguring");
         NS_TEST_ASSERT_MSG_EQ(rec.crossbar[OpticalDropReason::RECONFIGURING], 1, "crossbar trace");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "the late frame arrives");
@@ -173,7 +174,9 @@ class LinkBudgetTestCase : public TestCase
             f.SendAt(Seconds(0), 0, 1, 100 * KIB);
             Simulator::Run();
             const bool closes = km < 12;
-            NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), (closes ? 1 : 0), "delivery follows the budget");
+            NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(),
+                                  (closes ? 1 : 0),
+                                  "delivery follows the budget");
             NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::LINK_BUDGET),
                                   (closes ? 0 : 100 * KIB),
                                   "LinkBudget bytes");
@@ -235,7 +238,8 @@ class DeviceRefusesTestCase : public TestCase
         Simulator::Schedule(Seconds(0), [&]() {
             ok[0] = dev->Send(Create<Packet>(2000), peer, 0x0800);            // > Mtu for IPv4
             ok[1] = dev->Send(Create<Packet>(17 << 20), peer, TEST_PROTOCOL); // > MaxBurstBytes
-            ok[2] = dev->Send(Create<Packet>(100), Mac48Address("02:00:00:00:99:99"),
+            ok[2] = dev->Send(Create<Packet>(100),
+                              Mac48Address("02:00:00:00:99:99"),
                               TEST_PROTOCOL);                                  // nobody
             ok[3] = dev->Send(Create<Packet>(512 * KIB), peer, TEST_PROTOCOL); // queued
             ok[4] = dev->Send(Create<Packet>(512 * KIB), peer, TEST_PROTOCOL); // queued (full)
@@ -244,9 +248,11 @@ class DeviceRefusesTestCase : public TestCase
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(ok[0] || ok[1] || ok[2] || ok[5], false, "refused sends say so");
         NS_TEST_ASSERT_MSG_EQ(ok[3] && ok[4], true, "accepted sends say so");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::FRAME_TOO_LARGE), 2000 + (17 << 20),
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::FRAME_TOO_LARGE),
+                              2000 + (17 << 20),
                               "FrameTooLarge bytes");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::UNKNOWN_DESTINATION), 100,
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::UNKNOWN_DESTINATION),
+                              100,
                               "UnknownDestination bytes");
         NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::QUEUE_FULL), 1, "QueueFull bytes");
         NS_TEST_ASSERT_MSG_EQ(rec.ns3["MacTxDrop"], 4, "MacTxDrop per refused frame");

@@ -71,8 +71,7 @@ class Ipv4OverFabricTestCase : public TestCase
         }
 
         const uint64_t bulkBytes = 2000000;
-        BulkSendHelper bulk("ns3::TcpSocketFactory",
-                            InetSocketAddress(ifaces.GetAddress(2), 5000));
+        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(ifaces.GetAddress(2), 5000));
         bulk.SetAttribute("MaxBytes", UintegerValue(bulkBytes));
         bulk.Install(nodes.Get(1)).Start(MicroSeconds(5));
         PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",

@@ -72,7 +72,8 @@ class SingleTransferTestCase : public TestCase
                                   NanoSeconds(1),
                                   "arrival differs from the closed form");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals[0].bytes, m_bytes, "payload size changed");
-        NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received() + f.Dropped() + f.Queued(),
+        NS_TEST_ASSERT_MSG_EQ(f.Sent(),
+                              f.Received() + f.Dropped() + f.Queued(),
                               "bytes not conserved");
         NS_TEST_ASSERT_MSG_EQ(f.Dropped(), 0, "nothing may be dropped");
         Simulator::Destroy();
@@ -112,9 +113,13 @@ class OnDemandSetupTestCase : public TestCase
 
         const Time one = ClosedFormTransfer(bytes, 1, 1.6e12, c.dsp + c.fec, 50, c.switching);
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 2, "two frames sent, two received");
-        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at, m_reconf + one, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[0].at,
+                                  m_reconf + one,
+                                  NanoSeconds(1),
                                   "first frame: reconfiguration + transfer");
-        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[1].at, later + one, NanoSeconds(1),
+        NS_TEST_ASSERT_MSG_EQ_TOL(f.arrivals[1].at,
+                                  later + one,
+                                  NanoSeconds(1),
                                   "second frame: the idle circuit is kept, no reconfiguration");
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received(), "bytes not conserved");
         Simulator::Destroy();
@@ -190,7 +195,9 @@ class SplitWavelengthsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 4, "four frames, four arrivals");
         for (const auto& a : f.arrivals)
         {
-            NS_TEST_ASSERT_MSG_EQ_TOL(a.at, one, NanoSeconds(1),
+            NS_TEST_ASSERT_MSG_EQ_TOL(a.at,
+                                      one,
+                                      NanoSeconds(1),
                                       "node " << a.node << ": one wavelength's rate, in parallel");
         }
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received(), "bytes not conserved");

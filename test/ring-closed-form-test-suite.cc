@@ -79,8 +79,8 @@ class RingClosedFormTestCase : public TestCase
         // The textbook form, without framing: 2(p-1) alpha + 2 (p-1)/p n/B for all-reduce.
         if (chunks == 1 && block > 1e5)
         {
-            const double textbook = steps * DefaultAlpha().GetSeconds() +
-                                    steps * block / (LAMBDA_BYTES);
+            const double textbook =
+                steps * DefaultAlpha().GetSeconds() + steps * block / (LAMBDA_BYTES);
             NS_TEST_ASSERT_MSG_EQ_TOL(out.results[0].time.GetSeconds(),
                                       textbook,
                                       textbook * 1e-3,
@@ -116,8 +116,8 @@ class BusBandwidthTestCase : public TestCase
         const double lineRateGBs = 1.6e12 / 8 / 1e9;
         NS_TEST_ASSERT_MSG_GT_OR_EQ(out.results[0].busbw,
                                     0.97 * lineRateGBs,
-                                    "busbw " << out.results[0].busbw << " GB/s of "
-                                             << lineRateGBs << " GB/s");
+                                    "busbw " << out.results[0].busbw << " GB/s of " << lineRateGBs
+                                             << " GB/s");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(out.results[0].busbw, lineRateGBs, "busbw above line rate");
     }
 };

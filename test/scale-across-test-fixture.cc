@@ -13,10 +13,9 @@
 #include "ns3/static-circuit-scheduler.h"
 #include "ns3/uinteger.h"
 
+#include <cstdio>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cstdio>
 
 namespace ns3
 {
@@ -70,9 +69,8 @@ TestFabric::Dev(uint32_t i) const
 bool
 TestFabric::Receive(Ptr<NetDevice> dev, Ptr<const Packet> p, uint16_t, const Address&)
 {
-    arrivals.push_back({dev->GetNode()->GetId() - nodes.Get(0)->GetId(),
-                        p->GetSize(),
-                        Simulator::Now()});
+    arrivals.push_back(
+        {dev->GetNode()->GetId() - nodes.Get(0)->GetId(), p->GetSize(), Simulator::Now()});
     return true;
 }
 

@@ -36,20 +36,20 @@ constexpr double FIBER_INDEX = 1.468;
 /// How to build a test fabric.
 struct FabricConfig
 {
-    uint32_t nodes{2};                   //!< endpoints
-    uint32_t wavelengths{1};             //!< per transceiver
-    uint32_t wavelengthsPerCircuit{0};   //!< 0: all bonded
+    uint32_t nodes{2};                         //!< endpoints
+    uint32_t wavelengths{1};                   //!< per transceiver
+    uint32_t wavelengthsPerCircuit{0};         //!< 0: all bonded
     std::string ratePerWavelength{"1600Gbps"}; //!< payload rate
-    Time dsp{NanoSeconds(100)};          //!< DSP latency
-    Time fec{NanoSeconds(100)};          //!< FEC latency
-    double fiberMeters{10};              //!< each NIC-to-crossbar fiber
-    double attenuation{0.35};            //!< dB/km
-    double insertionLoss{5};             //!< crossbar, dB
-    Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time
-    Time switching{Seconds(0)};          //!< crossbar traversal
-    bool waitForCircuit{true};           //!< NIC waits for circuits
+    Time dsp{NanoSeconds(100)};                //!< DSP latency
+    Time fec{NanoSeconds(100)};                //!< FEC latency
+    double fiberMeters{10};                    //!< each NIC-to-crossbar fiber
+    double attenuation{0.35};                  //!< dB/km
+    double insertionLoss{5};                   //!< crossbar, dB
+    Time reconfiguration{MicroSeconds(1)};     //!< crossbar set-up time
+    Time switching{Seconds(0)};                //!< crossbar traversal
+    bool waitForCircuit{true};                 //!< NIC waits for circuits
     uint64_t maxQueueBytes{uint64_t{4} << 30}; //!< NIC queue capacity
-    bool staticRing{false};              //!< static ring circuits i -> i+1 instead of on-demand
+    bool staticRing{false}; //!< static ring circuits i -> i+1 instead of on-demand
     std::vector<std::pair<uint32_t, uint32_t>> staticCircuits; //!< static circuits (if any)
 };
 
@@ -91,10 +91,10 @@ class TestFabric
     /// @return true if sent = received + dropped + queued
     bool Conserved() const;
 
-    NodeContainer nodes;              //!< endpoints
-    NetDeviceContainer devices;       //!< their devices
-    Ptr<PhotonicCrossbar> crossbar;   //!< the crossbar
-    std::vector<Arrival> arrivals;    //!< deliveries, in order
+    NodeContainer nodes;            //!< endpoints
+    NetDeviceContainer devices;     //!< their devices
+    Ptr<PhotonicCrossbar> crossbar; //!< the crossbar
+    std::vector<Arrival> arrivals;  //!< deliveries, in order
 
   private:
     /// Receive callback of every device.

@@ -10,10 +10,9 @@
 #include "ns3/binary-tree.h"
 #include "ns3/collective-schedule.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <deque>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -37,7 +36,7 @@ Execute(const CollectiveSchedule& s)
     std::vector<std::vector<Data>> state(p, std::vector<Data>(segs));
     std::vector<std::vector<CollectiveOp>> ops(p);
     std::vector<std::vector<bool>> done(p);
-    std::vector<std::map<uint32_t, std::deque<size_t>>> sendQueue(p); // by peer and flow
+    std::vector<std::map<uint32_t, std::deque<size_t>>> sendQueue(p);       // by peer and flow
     std::vector<std::map<std::pair<uint32_t, uint32_t>, size_t>> recvOf(p); // (src, tag)
     for (uint32_t r = 0; r < p; ++r)
     {
@@ -72,6 +71,7 @@ Execute(const CollectiveSchedule& s)
         }
         done[r].assign(ops[r].size(), false);
     }
+
     struct Message
     {
         uint32_t src;
@@ -79,6 +79,7 @@ Execute(const CollectiveSchedule& s)
         uint32_t tag;
         std::vector<Data> data; // one per segment of the op
     };
+
     std::deque<Message> inFlight;
     std::string error;
     auto pump = [&](uint32_t r, uint32_t stream) {
@@ -104,8 +105,8 @@ Execute(const CollectiveSchedule& s)
             {
                 if (g >= segs || state[r][g].empty())
                 {
-                    error = "rank " + std::to_string(r) + " sends segment " +
-                            std::to_string(g) + " it does not hold";
+                    error = "rank " + std::to_string(r) + " sends segment " + std::to_string(g) +
+                            " it does not hold";
                     return;
                 }
                 payload.push_back(state[r][g]);

@@ -5,7 +5,6 @@
 #include "ns3/crossbar-port-table.h"
 
 #include <gtest/gtest.h>
-
 #include <stdexcept>
 
 using ns3::CrossbarPortTable;
