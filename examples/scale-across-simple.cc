@@ -215,16 +215,9 @@ main(int argc, char* argv[])
     std::cout << "# IPv4: " << flows << " flows seen by FlowMonitor, " << lost
               << " packets lost; TCP bulk delivered " << bulkRx << " of 10000000 bytes\n";
 
-    uint64_t sent = 0;
-    uint64_t accounted = 0;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        Ptr<OpticalNetDevice> d = DynamicCast<OpticalNetDevice>(devices.Get(i));
-        sent += d->GetTxBytes();
-        accounted += d->GetRxBytes() + d->GetDroppedBytes() + d->GetQueuedBytes();
-    }
-    std::cout << "# fabric: " << sent << " bytes sent = " << accounted
-              << " received + dropped + queued\n";
+    const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
+    std::cout << "# fabric: " << bytes.sent << " bytes sent = " << bytes.received << " received + "
+              << bytes.dropped << " dropped + " << bytes.queued << " queued\n";
     std::cout << "# wrote " << outputDir << "/scale-across-simple-transfer.txt, " << written.plt;
     if (!written.png.empty())
     {
@@ -237,7 +230,7 @@ main(int argc, char* argv[])
     std::cout << "\n";
     Simulator::Destroy();
 
-    if (mismatches || lost || bulkRx != 10000000 || sent != accounted)
+    if (mismatches || lost || bulkRx != 10000000 || !bytes.IsBalanced())
     {
         std::cerr << "scale-across-simple: FAILED (" << mismatches
                   << " transfers off their closed form, " << lost << " IP packets lost)\n";

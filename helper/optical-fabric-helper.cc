@@ -123,6 +123,30 @@ OpticalFabricHelper::GetCrossbar() const
     return m_crossbar;
 }
 
+bool
+OpticalFabricHelper::ByteAccount::IsBalanced() const
+{
+    return sent == received + dropped + queued;
+}
+
+OpticalFabricHelper::ByteAccount
+OpticalFabricHelper::Account(const NetDeviceContainer& devices)
+{
+    ByteAccount a;
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        Ptr<OpticalNetDevice> d = DynamicCast<OpticalNetDevice>(devices.Get(i));
+        if (d)
+        {
+            a.sent += d->GetTxBytes();
+            a.received += d->GetRxBytes();
+            a.dropped += d->GetDroppedBytes();
+            a.queued += d->GetQueuedBytes();
+        }
+    }
+    return a;
+}
+
 void
 OpticalFabricHelper::EnablePcapInternal(std::string prefix,
                                         Ptr<NetDevice> nd,

@@ -20,10 +20,7 @@ BroadcastSchedule::BroadcastSchedule(uint32_t ranks,
       m_root(root),
       m_tree(tree)
 {
-    m_chunks =
-        chunkBytes == 0 || bytes == 0
-            ? 1
-            : static_cast<uint32_t>(std::max<uint64_t>(1, (bytes + chunkBytes - 1) / chunkBytes));
+    m_chunks = ChunksFor(bytes, chunkBytes);
 }
 
 std::string

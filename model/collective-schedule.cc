@@ -97,6 +97,16 @@ CollectiveSchedule::EvenShare(uint64_t bytes, uint64_t parts, uint64_t index)
     return bytes / parts + (index < bytes % parts ? 1 : 0);
 }
 
+uint32_t
+CollectiveSchedule::ChunksFor(uint64_t pieceBytes, uint64_t chunkBytes)
+{
+    if (chunkBytes == 0 || pieceBytes == 0)
+    {
+        return 1;
+    }
+    return static_cast<uint32_t>((pieceBytes + chunkBytes - 1) / chunkBytes);
+}
+
 std::string
 GetCollectiveAlgorithms()
 {

@@ -131,6 +131,13 @@ class CollectiveSchedule
      */
     static uint64_t EvenShare(uint64_t bytes, uint64_t parts, uint64_t index);
 
+    /**
+     * @param pieceBytes size of the largest piece to pipeline, bytes
+     * @param chunkBytes pipeline chunk, bytes (0: no pipelining)
+     * @return chunks per piece: ceil(pieceBytes / chunkBytes), at least 1
+     */
+    static uint32_t ChunksFor(uint64_t pieceBytes, uint64_t chunkBytes);
+
   private:
     CollectiveKind m_kind; //!< the collective
     uint32_t m_ranks;      //!< ranks

@@ -17,10 +17,7 @@ DoubleBinaryTreeSchedule::DoubleBinaryTreeSchedule(uint32_t ranks,
       m_trees(2 * channels)
 {
     const uint64_t largest = EvenShare(bytes, m_trees, 0);
-    m_chunks =
-        chunkBytes == 0 || largest == 0
-            ? 1
-            : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
+    m_chunks = ChunksFor(largest, chunkBytes);
 }
 
 std::string

@@ -20,10 +20,7 @@ HalvingDoublingSchedule::HalvingDoublingSchedule(uint32_t ranks,
         ++m_log2;
     }
     const uint64_t largest = EvenShare(bytes, ranks, 0);
-    m_chunks =
-        chunkBytes == 0 || largest == 0
-            ? 1
-            : static_cast<uint32_t>(std::max<uint64_t>(1, (largest + chunkBytes - 1) / chunkBytes));
+    m_chunks = ChunksFor(largest, chunkBytes);
 }
 
 std::string

@@ -15,10 +15,7 @@ PairwiseAllToAllSchedule::PairwiseAllToAllSchedule(uint32_t ranks,
     : CollectiveSchedule(CollectiveKind::ALL_TO_ALL, ranks, bytes)
 {
     const uint64_t block = EvenShare(bytes, ranks, 0);
-    m_chunks =
-        chunkBytes == 0 || block == 0
-            ? 1
-            : static_cast<uint32_t>(std::max<uint64_t>(1, (block + chunkBytes - 1) / chunkBytes));
+    m_chunks = ChunksFor(block, chunkBytes);
 }
 
 std::string

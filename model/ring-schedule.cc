@@ -54,10 +54,7 @@ RingSchedule::RingSchedule(CollectiveKind kind,
       m_steps(kind == CollectiveKind::ALL_REDUCE ? 2 * (ranks - 1) : ranks - 1)
 {
     const uint64_t largestBlock = EvenShare(EvenShare(bytes, channels, 0), ranks, 0);
-    m_chunks = chunkBytes == 0 || largestBlock == 0
-                   ? 1
-                   : static_cast<uint32_t>(
-                         std::max<uint64_t>(1, (largestBlock + chunkBytes - 1) / chunkBytes));
+    m_chunks = ChunksFor(largestBlock, chunkBytes);
     std::vector<uint32_t> strides;
     for (uint32_t d = 1; d <= ranks / 2 || strides.empty(); ++d)
     {

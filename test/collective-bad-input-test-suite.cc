@@ -19,30 +19,6 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-/// One bad request.
-class CollectiveFatalTestCase : public TestCase
-{
-  public:
-    CollectiveFatalTestCase(std::string name,
-                            std::function<void()> fn,
-                            std::vector<std::string> words)
-        : TestCase(name),
-          m_fn(fn),
-          m_words(words)
-    {
-    }
-
-  private:
-    void DoRun() override
-    {
-        std::string detail;
-        NS_TEST_ASSERT_MSG_EQ(ExpectFatal(m_fn, m_words, detail), true, detail);
-    }
-
-    std::function<void()> m_fn;
-    std::vector<std::string> m_words;
-};
-
 /// @return code that runs one operation of size bytes with communicator attributes set
 std::function<void()>
 RunOperation(uint32_t ranks,
@@ -106,7 +82,7 @@ class CollectiveBadInputTestSuite : public TestSuite
   private:
     void Add(std::string what, std::function<void()> fn, std::vector<std::string> words)
     {
-        AddTestCase(new CollectiveFatalTestCase(what, fn, words));
+        AddTestCase(new FatalTestCase(what, fn, words));
     }
 };
 

@@ -54,10 +54,10 @@ RunCollective(const CollectiveRunConfig& c)
         Ptr<CollectiveTransport> t = nodes.Get(i)->GetObject<CollectiveTransport>();
         out.sent += t->GetSentBytes();
         out.received += t->GetReceivedBytes();
-        Ptr<OpticalNetDevice> d = DynamicCast<OpticalNetDevice>(devices.Get(i));
-        out.deviceTx += d->GetTxBytes();
-        out.deviceAccounted += d->GetRxBytes() + d->GetDroppedBytes() + d->GetQueuedBytes();
     }
+    const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
+    out.deviceTx = bytes.sent;
+    out.deviceAccounted = bytes.received + bytes.dropped + bytes.queued;
     Simulator::Destroy();
     return out;
 }

@@ -24,29 +24,6 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-/// One bad input and the words its message must contain.
-class FatalTestCase : public TestCase
-{
-  public:
-    FatalTestCase(std::string name, std::function<void()> fn, std::vector<std::string> words)
-        : TestCase(name),
-          m_fn(fn),
-          m_words(words)
-    {
-    }
-
-  private:
-    void DoRun() override
-    {
-        std::string detail;
-        const bool ok = ExpectFatal(m_fn, m_words, detail);
-        NS_TEST_ASSERT_MSG_EQ(ok, true, detail);
-    }
-
-    std::function<void()> m_fn;
-    std::vector<std::string> m_words;
-};
-
 /// Set one attribute of a fresh object of type T.
 template <typename T>
 std::function<void()>

@@ -208,5 +208,21 @@ ExpectFatal(const std::function<void()>& fn,
     return true;
 }
 
+FatalTestCase::FatalTestCase(std::string name,
+                             std::function<void()> fn,
+                             std::vector<std::string> expected)
+    : TestCase(name),
+      m_fn(fn),
+      m_expected(expected)
+{
+}
+
+void
+FatalTestCase::DoRun()
+{
+    std::string detail;
+    NS_TEST_ASSERT_MSG_EQ(ExpectFatal(m_fn, m_expected, detail), true, detail);
+}
+
 } // namespace scale_across_test
 } // namespace ns3

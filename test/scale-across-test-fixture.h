@@ -10,6 +10,7 @@
 #include "ns3/nstime.h"
 #include "ns3/optical-net-device.h"
 #include "ns3/photonic-crossbar.h"
+#include "ns3/test.h"
 
 #include <functional>
 #include <string>
@@ -129,6 +130,24 @@ Time ClosedFormTransfer(uint64_t payload,
 bool ExpectFatal(const std::function<void()>& fn,
                  const std::vector<std::string>& expected,
                  std::string& detail);
+
+/// A test case that passes when fn stops with a fatal error naming every expected word.
+class FatalTestCase : public TestCase
+{
+  public:
+    /**
+     * @param name what is tested
+     * @param fn the bad input
+     * @param expected words the message must contain
+     */
+    FatalTestCase(std::string name, std::function<void()> fn, std::vector<std::string> expected);
+
+  private:
+    void DoRun() override;
+
+    std::function<void()> m_fn;          //!< the bad input
+    std::vector<std::string> m_expected; //!< words of the message
+};
 
 } // namespace scale_across_test
 } // namespace ns3
