@@ -48,6 +48,7 @@ def build(bld):
         'test/optical-determinism-test-suite.cc',
         'test/optical-bad-input-test-suite.cc',
         'test/optical-ipv4-test-suite.cc',
+        'test/optical-tracing-test-suite.cc',
         'test/collective-test-fixture.cc',
         'test/ring-closed-form-test-suite.cc',
         'test/collective-closed-form-test-suite.cc',

@@ -16,6 +16,8 @@
 #include "ns3/photonic-crossbar.h"
 #include "ns3/uinteger.h"
 
+#include <sstream>
+
 namespace ns3
 {
 
@@ -186,26 +188,42 @@ OpticalFabricHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
     Packet::EnablePrinting();
     if (!stream)
     {
+        // A file of its own: sinks without context, as PointToPointHelper does.
         AsciiTraceHelper asciiTraceHelper;
         const std::string filename =
             explicitFilename ? prefix : asciiTraceHelper.GetFilenameFromDevice(prefix, device);
-        stream = asciiTraceHelper.CreateFileStream(filename);
+        Ptr<OutputStreamWrapper> own = asciiTraceHelper.CreateFileStream(filename);
+        device->TraceConnectWithoutContext(
+            "MacTx",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, own));
+        device->TraceConnectWithoutContext(
+            "PhyTxBegin",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, own));
+        device->TraceConnectWithoutContext(
+            "MacRx",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, own));
+        for (const char* drop : {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"})
+        {
+            device->TraceConnectWithoutContext(
+                drop,
+                MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, own));
+        }
+        return;
     }
-    // Context-free sinks bound to the stream serve both the per-device and the shared file.
-    device->TraceConnectWithoutContext(
-        "MacTx",
-        MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, stream));
-    device->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, stream));
-    device->TraceConnectWithoutContext(
-        "MacRx",
-        MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, stream));
+    // A shared file: sinks with the Config path as context, so lines name their device.
+    std::ostringstream path;
+    path << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
+         << "/$ns3::OpticalNetDevice/";
+    Config::Connect(path.str() + "MacTx",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
+    Config::Connect(path.str() + "PhyTxBegin",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
+    Config::Connect(path.str() + "MacRx",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream));
     for (const char* drop : {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"})
     {
-        device->TraceConnectWithoutContext(
-            drop,
-            MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, stream));
+        Config::Connect(path.str() + drop,
+                        MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
     }
 }
 
