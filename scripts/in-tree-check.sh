@@ -50,7 +50,7 @@ fi
 log "building with $jobs jobs"
 cmake --build cmake-cache -j"$jobs" >"$cache/build.log" 2>&1 || { grep -E 'error|Error' -A3 "$cache/build.log" | head -60; exit 1; }
 
-runner=$(ls build/utils/ns3.*-test-runner* | head -1)
+runner=$(ls -t build/utils/ns3.*-test-runner* | head -1) # the newest build profile
 suites=$("$runner" --list | grep '^scale-across-' || true)
 [ -n "$suites" ] || { echo "no scale-across suites are registered in the ns-3 tree"; exit 1; }
 failed=0
