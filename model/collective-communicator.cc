@@ -202,14 +202,16 @@ CollectiveCommunicator::MakeSchedule(uint64_t bytes) const
     q.chunkBytes = m_chunkBytes;
     q.channels = m_channels;
     q.root = m_root;
+    std::string error;
     try
     {
         return CreateCollectiveSchedule(q);
     }
     catch (const std::invalid_argument& e)
     {
-        NS_FATAL_ERROR("ns3::CollectiveCommunicator: " << e.what());
+        error = e.what(); // stop outside the handler, so no exception is in flight
     }
+    NS_FATAL_ERROR("ns3::CollectiveCommunicator: " << error);
     return nullptr;
 }
 
