@@ -36,6 +36,7 @@ def build(bld):
         'model/photonic-crossbar.cc',
         'model/ring-schedule.cc',
         'model/static-circuit-scheduler.cc',
+        'model/virtual-output-queues.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('scale-across')
@@ -86,6 +87,7 @@ def build(bld):
         'model/photonic-crossbar.h',
         'model/ring-schedule.h',
         'model/static-circuit-scheduler.h',
+        'model/virtual-output-queues.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

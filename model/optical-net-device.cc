@@ -179,7 +179,7 @@ OpticalNetDevice::DoDispose()
         lane.resume.Cancel();
     }
     m_lanes.clear();
-    m_voqs.clear();
+    m_queues.Clear();
     m_blindQueue.clear();
     m_node = nullptr;
     m_transceiver = nullptr;
@@ -201,6 +201,7 @@ OpticalNetDevice::Attach(Ptr<OpticalChannel> fiber, Ptr<PhotonicCrossbar> crossb
                     "OpticalNetDevice::Attach: set the device's Address before attaching it "
                     "(OpticalFabricHelper allocates one)");
     m_lanes.resize(GetNCircuitLanes());
+    m_queues.SetNLanes(GetNCircuitLanes());
     crossbar->AttachDevice(this, fiber, port);
     fiber->Attach(this);
     m_fiber = fiber;
@@ -321,37 +322,7 @@ OpticalNetDevice::GetQueuedBytes() const
 bool
 OpticalNetDevice::IsLaneIdle(uint32_t lane) const
 {
-    if (m_lanes[lane].voq < 0)
-    {
-        return true;
-    }
-    auto it = m_voqs.find(static_cast<uint64_t>(m_lanes[lane].voq));
-    return it == m_voqs.end() || it->second.frames.empty();
-}
-
-uint64_t
-OpticalNetDevice::VoqKey(uint32_t dstPort, uint8_t flow)
-{
-    return (uint64_t{dstPort} << 8) | flow;
-}
-
-bool
-OpticalNetDevice::BindFreeLane(uint64_t key, Voq& voq)
-{
-    // Any lane whose circuit reaches the port (up, or granted and coming up) and serves
-    // nobody; TryStart waits for it to be up.
-    const auto dstPort = static_cast<int64_t>(key >> 8);
-    for (uint32_t i = 0; i < m_lanes.size(); ++i)
-    {
-        if (m_lanes[i].peer == dstPort && m_lanes[i].voq < 0)
-        {
-            m_lanes[i].voq = static_cast<int64_t>(key);
-            voq.lane = i;
-            voq.requested = false;
-            return true;
-        }
-    }
-    return false;
+    return m_queues.IsLaneIdle(lane);
 }
 
 uint64_t
@@ -458,16 +429,13 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
         TryStart(0);
         return true;
     }
-    const uint64_t key = VoqKey(dstPort, flow);
-    Voq& voq = m_voqs[key];
-    voq.frames.push_back(packet);
-    if (voq.lane >= 0 || BindFreeLane(key, voq))
+    const VirtualOutputQueues::PushResult r = m_queues.Push(dstPort, flow, packet);
+    if (r.lane >= 0)
     {
-        TryStart(static_cast<uint32_t>(voq.lane));
+        TryStart(static_cast<uint32_t>(r.lane));
     }
-    else if (!voq.requested)
+    else if (r.request)
     {
-        voq.requested = true;
         m_crossbar->RequestCircuit(m_port, dstPort);
     }
     return true;
@@ -487,26 +455,14 @@ OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& ds
         m_blindQueue.pop_front();
         return true;
     }
-    const Lane& lane = m_lanes[laneIndex];
-    if (!lane.up || lane.voq < 0)
-    {
-        return false;
-    }
-    auto it = m_voqs.find(static_cast<uint64_t>(lane.voq));
-    if (it == m_voqs.end() || it->second.frames.empty())
-    {
-        return false;
-    }
-    frame = it->second.frames.front();
-    it->second.frames.pop_front();
-    dstPort = static_cast<uint32_t>(lane.peer);
-    return true;
+    frame = m_queues.Pop(laneIndex, dstPort);
+    return frame != nullptr;
 }
 
 void
 OpticalNetDevice::TryStart(uint32_t laneIndex)
 {
-    Lane& lane = m_lanes[laneIndex];
+    LaneTiming& lane = m_lanes[laneIndex];
     if (!lane.resume.IsExpired())
     {
         return; // the end of the current frame will start the next one
@@ -567,46 +523,15 @@ void
 OpticalNetDevice::NotifyCircuitGranted(uint32_t laneIndex, uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << laneIndex << dstPort);
-    Lane& lane = m_lanes[laneIndex];
-    lane.peer = dstPort;
-    lane.up = false;
-    lane.voq = -1;
-    // The grant answers the oldest request for this port: bind its queue now, so that the
-    // scheduler sees the circuit as busy while it is being set up.
-    for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
-         it != m_voqs.end() && (it->first >> 8) == dstPort;
-         ++it)
-    {
-        if (it->second.lane < 0 && it->second.requested)
-        {
-            BindFreeLane(it->first, it->second);
-            return;
-        }
-    }
+    m_queues.Grant(laneIndex, dstPort);
 }
 
 void
 OpticalNetDevice::NotifyCircuitUp(uint32_t laneIndex, uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << laneIndex << dstPort);
-    Lane& lane = m_lanes[laneIndex];
-    NS_ASSERT(lane.peer == dstPort);
-    lane.up = true;
-    if (lane.voq < 0)
-    {
-        // A circuit nobody asked for (a static one): serve a queue for its port, if any.
-        for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
-             it != m_voqs.end() && (it->first >> 8) == dstPort;
-             ++it)
-        {
-            if (it->second.lane < 0 && !it->second.frames.empty())
-            {
-                BindFreeLane(it->first, it->second);
-                break;
-            }
-        }
-    }
-    if (m_waitForCircuit && IsLaneIdle(laneIndex))
+    m_queues.Up(laneIndex);
+    if (m_waitForCircuit && m_queues.IsLaneIdle(laneIndex))
     {
         m_crossbar->NotifyIdle(m_port, laneIndex);
         return;
@@ -618,29 +543,10 @@ void
 OpticalNetDevice::NotifyCircuitDown(uint32_t laneIndex)
 {
     NS_LOG_FUNCTION(this << laneIndex);
-    Lane& lane = m_lanes[laneIndex];
-    const int64_t key = lane.voq;
-    lane.peer = -1;
-    lane.up = false;
-    lane.voq = -1;
-    if (key < 0)
+    const int64_t again = m_queues.Down(laneIndex);
+    if (again >= 0 && m_waitForCircuit)
     {
-        return;
-    }
-    auto it = m_voqs.find(static_cast<uint64_t>(key));
-    if (it == m_voqs.end())
-    {
-        return;
-    }
-    it->second.lane = -1;
-    if (it->second.frames.empty())
-    {
-        m_voqs.erase(it);
-    }
-    else if (m_waitForCircuit && !it->second.requested)
-    {
-        it->second.requested = true;
-        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(key >> 8));
+        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(again));
     }
 }
 
@@ -648,24 +554,12 @@ void
 OpticalNetDevice::NotifyCircuitRejected(uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << dstPort);
-    // The refused request is the oldest one outstanding for this port.
-    for (auto it = m_voqs.lower_bound(VoqKey(dstPort, 0));
-         it != m_voqs.end() && (it->first >> 8) == dstPort;
-         ++it)
+    for (const Ptr<Packet>& frame : m_queues.Reject(dstPort))
     {
-        if (it->second.lane >= 0 || !it->second.requested)
-        {
-            continue;
-        }
-        for (const Ptr<Packet>& frame : it->second.frames)
-        {
-            const uint64_t bytes = PayloadBytes(frame);
-            m_queuedBytes -= bytes;
-            m_macTxDropTrace(frame);
-            CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
-        }
-        m_voqs.erase(it);
-        return;
+        const uint64_t bytes = PayloadBytes(frame);
+        m_queuedBytes -= bytes;
+        m_macTxDropTrace(frame);
+        CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
     }
 }
 

@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_OPTICAL_NET_DEVICE_H
 
 #include "optical-drop-reason.h"
+#include "virtual-output-queues.h"
 
 #include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
@@ -16,7 +17,6 @@
 
 #include <array>
 #include <deque>
-#include <map>
 #include <vector>
 
 namespace ns3
@@ -159,22 +159,11 @@ class OpticalNetDevice : public NetDevice
     void DoDispose() override;
 
   private:
-    /// A circuit lane: one wavelength group and the circuit it holds.
-    struct Lane
+    /// Serialization state of a circuit lane (its circuit state is in VirtualOutputQueues).
+    struct LaneTiming
     {
-        int64_t peer{-1}; //!< destination port of its circuit, -1 if none
-        int64_t voq{-1};  //!< key of the queue it serves, -1 if none
-        bool up{false};   //!< circuit usable
-        Time busyUntil;   //!< end of the frame being serialized
-        EventId resume;   //!< pending end-of-serialization event
-    };
-
-    /// Frames waiting for one destination port and flow.
-    struct Voq
-    {
-        std::deque<Ptr<Packet>> frames; //!< frames, oldest first
-        int64_t lane{-1};               //!< lane with a circuit to the destination, or -1
-        bool requested{false};          //!< a circuit request is outstanding
+        Time busyUntil; //!< end of the frame being serialized
+        EventId resume; //!< pending end-of-serialization event
     };
 
     /// Add the header and queue a frame for a port. @return false if dropped
@@ -184,11 +173,6 @@ class OpticalNetDevice : public NetDevice
                  uint16_t protocol,
                  uint32_t dstPort,
                  uint8_t flow);
-    /// @return the queue key of a destination port and flow
-    static uint64_t VoqKey(uint32_t dstPort, uint8_t flow);
-    /// Give the queue a lane whose circuit already reaches its port, if one is free.
-    /// @return true if it got one
-    bool BindFreeLane(uint64_t key, Voq& voq);
     /// Start the next frame on a lane if the lane and a frame are ready.
     void TryStart(uint32_t lane);
     /// Take the next frame for a lane. @return false if none
@@ -218,8 +202,8 @@ class OpticalNetDevice : public NetDevice
     Ptr<OpticalChannel> m_fiber;            //!< fiber to the crossbar
     Ptr<PhotonicCrossbar> m_crossbar;       //!< crossbar
     uint32_t m_port;                        //!< crossbar port
-    std::vector<Lane> m_lanes;              //!< circuit lanes
-    std::map<uint64_t, Voq> m_voqs;         //!< virtual output queues by VoqKey
+    std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
+    VirtualOutputQueues m_queues;           //!< queues and lane bindings
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
     uint64_t m_queuedBytes;                                    //!< payload bytes queued
     uint64_t m_txBytes;                                        //!< payload bytes handed to Send

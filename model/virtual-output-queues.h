@@ -1,0 +1,110 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
+#define SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
+
+#include "ns3/packet.h"
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across
+ * @brief A NIC's virtual output queues, one per (destination port, flow), and which circuit
+ * lane serves which queue.
+ *
+ * The bookkeeping half of OpticalNetDevice, kept apart from its timing and traces. A lane
+ * holds at most one circuit (granted, then up) and serves at most one queue; a queue holds at
+ * most one lane and at most one outstanding circuit request. Grants answer the oldest request
+ * for their port; a circuit nobody asked for (a static one) serves the first queue for its port
+ * that has frames.
+ */
+class VirtualOutputQueues
+{
+  public:
+    /// What Push decided.
+    struct PushResult
+    {
+        int64_t lane{-1};    //!< the lane serving the queue, -1 if none yet
+        bool request{false}; //!< the caller must ask for a circuit to the port
+    };
+
+    /// @param lanes number of circuit lanes of the NIC
+    void SetNLanes(uint32_t lanes);
+
+    /**
+     * @brief Queue a frame (with its MAC header).
+     * @param dstPort destination port
+     * @param flow flow
+     * @param frame the frame
+     * @return the lane serving its queue, or whether a circuit must be requested
+     */
+    PushResult Push(uint32_t dstPort, uint8_t flow, Ptr<Packet> frame);
+
+    /**
+     * @brief Take the next frame for a lane whose circuit is up.
+     * @param lane the lane
+     * @param dstPort set to its destination
+     * @return the frame, or nullptr if the lane is down or its queue empty
+     */
+    Ptr<Packet> Pop(uint32_t lane, uint32_t& dstPort);
+
+    /// @param lane a lane @return true if no frame waits for its circuit
+    bool IsLaneIdle(uint32_t lane) const;
+
+    /// A circuit to dstPort was granted on lane. @param lane the lane @param dstPort the port
+    void Grant(uint32_t lane, uint32_t dstPort);
+    /// The circuit on lane is up. @param lane the lane
+    void Up(uint32_t lane);
+    /**
+     * @brief The circuit on lane was torn down.
+     * @param lane the lane
+     * @return the port to request a new circuit for (its queue still has frames), or -1
+     */
+    int64_t Down(uint32_t lane);
+    /**
+     * @brief The oldest request for dstPort will never be granted: empty its queue.
+     * @param dstPort the port
+     * @return the frames of that queue
+     */
+    std::deque<Ptr<Packet>> Reject(uint32_t dstPort);
+
+    /// Drop everything.
+    void Clear();
+
+  private:
+    /// Frames waiting for one destination port and flow.
+    struct Queue
+    {
+        std::deque<Ptr<Packet>> frames; //!< frames, oldest first
+        int64_t lane{-1};               //!< lane serving it, -1 if none
+        bool requested{false};          //!< a circuit request is outstanding
+    };
+
+    /// A circuit lane.
+    struct Lane
+    {
+        int64_t peer{-1};  //!< destination port of its circuit, -1 if none
+        int64_t queue{-1}; //!< key of the queue it serves, -1 if none
+        bool up{false};    //!< circuit usable
+    };
+
+    /// @return the key of a destination port and flow
+    static uint64_t Key(uint32_t dstPort, uint8_t flow);
+    /// Give a queue a lane whose circuit reaches its port and serves nobody. @return success
+    bool BindFreeLane(uint64_t key, Queue& queue);
+
+    std::vector<Lane> m_lanes;          //!< by lane
+    std::map<uint64_t, Queue> m_queues; //!< by Key, ordered: deterministic and port-grouped
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H */
