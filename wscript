@@ -56,6 +56,7 @@ def build(bld):
         'test/collective-p2p-test-suite.cc',
         'test/collective-protocol-test-suite.cc',
         'test/collective-bad-input-test-suite.cc',
+        'test/scale-smoke-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
