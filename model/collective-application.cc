@@ -177,8 +177,9 @@ bool
 CollectiveApplication::StartSends()
 {
     bool any = false;
-    for (auto& [stream, queue] : m_sendQueues)
+    for (auto it = m_sendQueues.begin(); it != m_sendQueues.end();)
     {
+        auto& queue = it->second;
         while (!queue.empty())
         {
             const CollectiveOp& op = queue.front().second;
@@ -205,6 +206,8 @@ CollectiveApplication::StartSends()
             any = true;
             OpDone();
         }
+        // Finished streams go, so each receive rescans only streams with sends left.
+        it = queue.empty() ? m_sendQueues.erase(it) : std::next(it);
     }
     return any;
 }

@@ -131,13 +131,13 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_chunkBytes(0),
       m_channels(1),
       m_root(0),
-      m_protocol("Simple"),
       m_protocolLatency(false),
       m_reductionRate(0),
       m_next(0),
       m_pending(0)
 {
     NS_LOG_FUNCTION(this);
+    SetProtocol("Simple");
 }
 
 CollectiveCommunicator::~CollectiveCommunicator()
@@ -156,8 +156,13 @@ CollectiveCommunicator::DoDispose()
 void
 CollectiveCommunicator::SetProtocol(std::string name)
 {
-    Protocol(name);
+    const ProtocolConstants& p = Protocol(name);
     m_protocol = name;
+    m_wireFactor = p.wireFactor;
+    m_baseLatencyUs[0] = p.ringBaseUs;
+    m_baseLatencyUs[1] = p.treeBaseUs;
+    m_sendLatencyUs[0] = p.ringStepUs;
+    m_sendLatencyUs[1] = p.treeStepUs;
 }
 
 std::string
@@ -291,29 +296,21 @@ CollectiveCommunicator::GetSchedule() const
 double
 CollectiveCommunicator::GetWireFactor() const
 {
-    return Protocol(m_protocol).wireFactor;
+    return m_wireFactor;
 }
 
 Time
 CollectiveCommunicator::GetSendLatency() const
 {
-    if (!m_protocolLatency)
-    {
-        return Seconds(0);
-    }
-    const ProtocolConstants& p = Protocol(m_protocol);
-    return Seconds(1e-6 * (m_algorithm == "tree" ? p.treeStepUs : p.ringStepUs));
+    return m_protocolLatency ? Seconds(1e-6 * m_sendLatencyUs[m_algorithm == "tree" ? 1 : 0])
+                             : Seconds(0);
 }
 
 Time
 CollectiveCommunicator::GetBaseLatency() const
 {
-    if (!m_protocolLatency)
-    {
-        return Seconds(0);
-    }
-    const ProtocolConstants& p = Protocol(m_protocol);
-    return Seconds(1e-6 * (m_algorithm == "tree" ? p.treeBaseUs : p.ringBaseUs));
+    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[m_algorithm == "tree" ? 1 : 0])
+                             : Seconds(0);
 }
 
 DataRate

@@ -113,24 +113,27 @@ class CollectiveCommunicator : public Object
     /// @return the Protocol attribute
     std::string GetProtocol() const;
 
-    uint32_t m_id;                                         //!< communicator id
-    std::string m_collective;                              //!< Collective attribute
-    std::string m_algorithm;                               //!< Algorithm attribute
-    uint64_t m_chunkBytes;                                 //!< ChunkBytes attribute
-    uint32_t m_channels;                                   //!< Channels attribute
-    uint32_t m_root;                                       //!< Root attribute
-    std::string m_protocol;                                //!< Protocol attribute
-    bool m_protocolLatency;                                //!< ProtocolLatency attribute
-    DataRate m_reductionRate;                              //!< ReductionRate attribute
-    Time m_gap;                                            //!< Gap attribute
-    std::vector<Ptr<CollectiveApplication>> m_apps;        //!< by rank
-    std::vector<Address> m_addresses;                      //!< by rank
-    std::vector<uint64_t> m_sizes;                         //!< sizes to run
-    size_t m_next;                                         //!< next size
-    std::unique_ptr<CollectiveSchedule> m_schedule;        //!< running operation
-    Time m_start;                                          //!< its start
-    uint32_t m_pending;                                    //!< ranks not done yet
-    std::vector<CollectiveResult> m_results;               //!< finished operations
+    uint32_t m_id;                                  //!< communicator id
+    std::string m_collective;                       //!< Collective attribute
+    std::string m_algorithm;                        //!< Algorithm attribute
+    uint64_t m_chunkBytes;                          //!< ChunkBytes attribute
+    uint32_t m_channels;                            //!< Channels attribute
+    uint32_t m_root;                                //!< Root attribute
+    std::string m_protocol;                         //!< Protocol attribute
+    double m_wireFactor;                            //!< wire bytes per data byte of the protocol
+    double m_baseLatencyUs[2];                      //!< its base latency, us: ring, tree
+    double m_sendLatencyUs[2];                      //!< its latency per send, us: ring, tree
+    bool m_protocolLatency;                         //!< ProtocolLatency attribute
+    DataRate m_reductionRate;                       //!< ReductionRate attribute
+    Time m_gap;                                     //!< Gap attribute
+    std::vector<Ptr<CollectiveApplication>> m_apps; //!< by rank
+    std::vector<Address> m_addresses;               //!< by rank
+    std::vector<uint64_t> m_sizes;                  //!< sizes to run
+    size_t m_next;                                  //!< next size
+    std::unique_ptr<CollectiveSchedule> m_schedule; //!< running operation
+    Time m_start;                                   //!< its start
+    uint32_t m_pending;                             //!< ranks not done yet
+    std::vector<CollectiveResult> m_results;        //!< finished operations
     TracedCallback<const CollectiveResult&> m_resultTrace; //!< OperationComplete
 };
 

@@ -26,8 +26,6 @@ ToString(OpticalDropReason reason)
         return "Reconfiguring";
     case OpticalDropReason::LINK_BUDGET:
         return "LinkBudget";
-    case OpticalDropReason::DEVICE_DOWN:
-        return "DeviceDown";
     case OpticalDropReason::COUNT:
         break;
     }

@@ -25,7 +25,6 @@ enum class OpticalDropReason : uint8_t
     NO_CIRCUIT,          //!< reached the crossbar on a port with no circuit to its destination
     RECONFIGURING,       //!< reached the crossbar while its circuit was still being set up
     LINK_BUDGET,         //!< received power below the receiver sensitivity (PhyRxDrop)
-    DEVICE_DOWN,         //!< the receiving device was administratively down (PhyRxDrop)
     COUNT                //!< number of reasons (not a reason)
 };
 

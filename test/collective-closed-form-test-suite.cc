@@ -64,24 +64,6 @@ class ClosedFormTestCase : public TestCase
     uint32_t m_messages;
 };
 
-/// @return depth of BinaryTree(p)
-uint32_t
-BinaryTreeDepth(uint32_t p)
-{
-    uint32_t deepest = 0;
-    for (uint32_t r = 0; r < p; ++r)
-    {
-        uint32_t d = 0;
-        for (int64_t x = r; BinaryTree(p, static_cast<uint32_t>(x)).parent >= 0;
-             x = BinaryTree(p, static_cast<uint32_t>(x)).parent)
-        {
-            ++d;
-        }
-        deepest = std::max(deepest, d);
-    }
-    return deepest;
-}
-
 /// The suite.
 class CollectiveClosedFormTestSuite : public TestSuite
 {
@@ -182,7 +164,7 @@ class CollectiveClosedFormTestSuite : public TestSuite
                 c.wavelengths = 2;
                 c.wavelengthsPerCircuit = 1;
                 const double t2 = (static_cast<double>(n) / chunks + FRAMING) / LAMBDA_BYTES;
-                const uint32_t d = BinaryTreeDepth(p);
+                const uint32_t d = DoubleBinaryTreeDepth(p, 0); // its first tree is BinaryTree
                 std::ostringstream tree;
                 tree << "tree broadcast p = " << p << ", " << chunks
                      << " chunks: (c - 1) t + d (t + alpha), d = " << d;

@@ -87,34 +87,19 @@ TestFabric::SendAt(Time at, uint32_t src, uint32_t dst, uint32_t bytes)
 uint64_t
 TestFabric::Sent() const
 {
-    uint64_t s = 0;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        s += Dev(i)->GetTxBytes();
-    }
-    return s;
+    return OpticalFabricHelper::Account(devices).sent;
 }
 
 uint64_t
 TestFabric::Received() const
 {
-    uint64_t s = 0;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        s += Dev(i)->GetRxBytes();
-    }
-    return s;
+    return OpticalFabricHelper::Account(devices).received;
 }
 
 uint64_t
 TestFabric::Dropped() const
 {
-    uint64_t s = 0;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        s += Dev(i)->GetDroppedBytes();
-    }
-    return s;
+    return OpticalFabricHelper::Account(devices).dropped;
 }
 
 uint64_t
@@ -131,18 +116,13 @@ TestFabric::Dropped(OpticalDropReason r) const
 uint64_t
 TestFabric::Queued() const
 {
-    uint64_t s = 0;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        s += Dev(i)->GetQueuedBytes();
-    }
-    return s;
+    return OpticalFabricHelper::Account(devices).queued;
 }
 
 bool
 TestFabric::Conserved() const
 {
-    return Sent() == Received() + Dropped() + Queued();
+    return OpticalFabricHelper::Account(devices).IsBalanced();
 }
 
 Time
