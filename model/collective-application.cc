@@ -45,6 +45,7 @@ CollectiveApplication::CollectiveApplication()
       m_nextRead(0),
       m_opsDone(0),
       m_queuedSends(0),
+      m_nStreams(0),
       m_inProgress(false)
 {
     NS_LOG_FUNCTION(this);
@@ -110,7 +111,11 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     m_opsDone = 0;
     m_queuedSends = 0;
     m_received.assign(m_nOps, false);
-    m_sendQueues.clear();
+    for (size_t i = 0; i < m_nStreams; ++i)
+    {
+        m_streams[i].ops.clear();
+    }
+    m_nStreams = 0;
     m_expected.clear();
     if (m_nOps == 0)
     {
@@ -156,7 +161,7 @@ CollectiveApplication::ReadOps()
         any = true;
         if (op.kind == CollectiveOp::Kind::SEND)
         {
-            m_sendQueues[(uint64_t{op.peer} << 8) | op.flow].emplace_back(index, op);
+            StreamFor((uint64_t{op.peer} << 8) | op.flow).ops.emplace_back(index, op);
             ++m_queuedSends;
             continue;
         }
@@ -177,9 +182,9 @@ bool
 CollectiveApplication::StartSends()
 {
     bool any = false;
-    for (auto it = m_sendQueues.begin(); it != m_sendQueues.end();)
+    for (size_t i = 0; i < m_nStreams;)
     {
-        auto& queue = it->second;
+        auto& queue = m_streams[i].ops;
         while (!queue.empty())
         {
             const CollectiveOp& op = queue.front().second;
@@ -206,10 +211,37 @@ CollectiveApplication::StartSends()
             any = true;
             OpDone();
         }
-        // Finished streams go, so each receive rescans only streams with sends left.
-        it = queue.empty() ? m_sendQueues.erase(it) : std::next(it);
+        // Finished streams go to the spares, so each receive rescans only streams with sends
+        // left (all-to-all has p - 1 of them).
+        if (queue.empty())
+        {
+            std::swap(m_streams[i], m_streams[--m_nStreams]);
+        }
+        else
+        {
+            ++i;
+        }
     }
     return any;
+}
+
+CollectiveApplication::SendStream&
+CollectiveApplication::StreamFor(uint64_t key)
+{
+    for (size_t i = 0; i < m_nStreams; ++i)
+    {
+        if (m_streams[i].key == key)
+        {
+            return m_streams[i];
+        }
+    }
+    if (m_nStreams == m_streams.size())
+    {
+        m_streams.emplace_back();
+    }
+    SendStream& stream = m_streams[m_nStreams++];
+    stream.key = key;
+    return stream;
 }
 
 void
@@ -232,7 +264,6 @@ CollectiveApplication::Send(CollectiveOp op)
 void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
-    NS_LOG_FUNCTION(this << header.source << header.tag);
     NS_ABORT_MSG_IF(!m_schedule || header.operation != m_sequence,
                     "rank " << m_rank << " got a message of operation " << header.operation
                             << " while running " << m_sequence);

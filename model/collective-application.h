@@ -73,6 +73,13 @@ class CollectiveApplication : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /// Sends to one (peer, flow), in schedule order: they leave in that order.
+    struct SendStream
+    {
+        uint64_t key{0};                                   //!< peer << 8 | flow
+        std::deque<std::pair<uint64_t, CollectiveOp>> ops; //!< (op index, op), oldest first
+    };
+
     /// A whole message arrived.
     void OnMessage(const CollectiveHeader& header);
     /// Read ops, start what can start, until nothing changes.
@@ -81,6 +88,8 @@ class CollectiveApplication : public Application
     bool ReadOps();
     /// Start the sends at the head of each peer's queue that may start. @return true if any
     bool StartSends();
+    /// @param key peer << 8 | flow @return its send stream, taken from the spares if new
+    SendStream& StreamFor(uint64_t key);
     /// Hand a send to the transport (after the protocol's latency, if any).
     void Send(CollectiveOp op);
     /// Mark a receive complete (after the reduction time, if any).
@@ -104,8 +113,10 @@ class CollectiveApplication : public Application
     uint64_t m_opsDone;                   //!< finished ops
     uint64_t m_queuedSends;               //!< read but not started
     std::vector<bool> m_received;         //!< per op index
-    std::map<uint64_t, std::deque<std::pair<uint64_t, CollectiveOp>>>
-        m_sendQueues;                                                           //!< by peer, flow
+    // Streams [0, m_nStreams) have sends; the rest are spares that keep their storage, so a
+    // stream that empties and comes back (every step of a ring) allocates nothing.
+    std::vector<SendStream> m_streams;                                          //!< send streams
+    size_t m_nStreams;                                                          //!< streams in use
     std::unordered_map<uint64_t, std::pair<uint64_t, CollectiveOp>> m_expected; //!< by key
     std::unordered_set<uint64_t> m_early; //!< arrived before their op was read
     bool m_inProgress;                    //!< re-entry guard of Progress

@@ -116,7 +116,6 @@ CollectiveTransport::Send(const Address& to,
                           double wireFactor,
                           uint8_t flow)
 {
-    NS_LOG_FUNCTION(this << to << header.tag << header.messageBytes);
     NS_ASSERT(wireFactor >= 1.0);
     const auto perBurst = static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
     NS_ABORT_MSG_IF(perBurst == 0,
@@ -134,7 +133,10 @@ CollectiveTransport::Send(const Address& to,
         Ptr<Packet> burst = Create<Packet>(
             static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
         burst->AddHeader(header);
-        burst->AddPacketTag(OpticalFlowTag(flow));
+        if (flow != 0)
+        {
+            burst->AddPacketTag(OpticalFlowTag(flow)); // no tag reads as flow 0
+        }
         m_device->Send(burst, to, m_protocol);
         offset += data;
     } while (offset < header.messageBytes);
@@ -150,7 +152,6 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
 {
     CollectiveHeader header;
     packet->PeekHeader(header);
-    NS_LOG_FUNCTION(this << header);
     if (header.dataBytes != header.messageBytes)
     {
         // A message of several bursts: complete when all its bytes are in.

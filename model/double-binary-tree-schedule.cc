@@ -5,6 +5,7 @@
 #include "double-binary-tree-schedule.h"
 
 #include <algorithm>
+#include <array>
 
 namespace ns3
 {
@@ -18,6 +19,20 @@ DoubleBinaryTreeSchedule::DoubleBinaryTreeSchedule(uint32_t ranks,
 {
     const uint64_t largest = EvenShare(bytes, m_trees, 0);
     m_chunks = ChunksFor(largest, chunkBytes);
+    // GetOp is called once per message: the trees are laid out here, once, in O(p x trees).
+    m_links.resize(size_t{ranks} * m_trees);
+    m_perChunk.assign(ranks, 0);
+    for (uint32_t r = 0; r < ranks; ++r)
+    {
+        for (uint32_t t = 0; t < m_trees; ++t)
+        {
+            const TreeLinks l = ComputeLinks(r, t);
+            m_links[size_t{r} * m_trees + t] = {
+                static_cast<int32_t>(l.parent),
+                {static_cast<int32_t>(l.children[0]), static_cast<int32_t>(l.children[1])}};
+            m_perChunk[r] += OpsPerChunk(r, t);
+        }
+    }
 }
 
 std::string
@@ -34,6 +49,17 @@ DoubleBinaryTreeSchedule::GetNChunks() const
 
 TreeLinks
 DoubleBinaryTreeSchedule::Links(uint32_t rank, uint32_t tree) const
+{
+    const PackedLinks& l = m_links[size_t{rank} * m_trees + tree];
+    TreeLinks links;
+    links.parent = l.parent;
+    links.children[0] = l.children[0];
+    links.children[1] = l.children[1];
+    return links;
+}
+
+TreeLinks
+DoubleBinaryTreeSchedule::ComputeLinks(uint32_t rank, uint32_t tree) const
 {
     // Channel ch rotates the ranks by ch, so channels use different trees.
     const uint32_t p = GetNRanks();
@@ -66,7 +92,7 @@ DoubleBinaryTreeSchedule::GetSegmentBytes(uint32_t segment) const
 uint32_t
 DoubleBinaryTreeSchedule::OpsPerChunk(uint32_t rank, uint32_t tree) const
 {
-    const TreeLinks l = Links(rank, tree);
+    const PackedLinks& l = m_links[size_t{rank} * m_trees + tree];
     const uint32_t children = (l.children[0] >= 0) + (l.children[1] >= 0);
     const uint32_t parent = l.parent >= 0 ? 2 : 0; // send up, receive down
     return 2 * children + parent;
@@ -75,12 +101,7 @@ DoubleBinaryTreeSchedule::OpsPerChunk(uint32_t rank, uint32_t tree) const
 uint64_t
 DoubleBinaryTreeSchedule::GetNOps(uint32_t rank) const
 {
-    uint64_t n = 0;
-    for (uint32_t t = 0; t < m_trees; ++t)
-    {
-        n += uint64_t{OpsPerChunk(rank, t)} * m_chunks;
-    }
-    return n;
+    return uint64_t{m_perChunk[rank]} * m_chunks;
 }
 
 CollectiveOp
@@ -89,11 +110,7 @@ DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
     // Ops are ordered chunk by chunk, then tree, so that a rank reading its schedule a window
     // at a time advances both trees together. Within a (chunk, tree) block the order is:
     // receive child 0, receive child 1, send parent, receive parent, send child 0, send child 1.
-    uint64_t perChunk = 0;
-    for (uint32_t t = 0; t < m_trees; ++t)
-    {
-        perChunk += OpsPerChunk(rank, t);
-    }
+    const uint64_t perChunk = m_perChunk[rank];
     const auto chunk = static_cast<uint32_t>(index / perChunk);
     uint64_t blockStart = uint64_t{chunk} * perChunk;
     uint32_t tree = 0;
@@ -102,49 +119,49 @@ DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
         blockStart += OpsPerChunk(rank, tree);
         ++tree;
     }
-    const TreeLinks l = Links(rank, tree);
+    const PackedLinks& l = m_links[size_t{rank} * m_trees + tree];
     const auto k = static_cast<uint32_t>(index - blockStart);
-
-    std::vector<CollectiveOp> block;
-    std::vector<int64_t> childRecvs;
     const uint32_t slot = tree * m_chunks + chunk;
-    for (int64_t c : l.children)
+
+    // The block has at most six ops: built on the stack, since this runs once per message.
+    std::array<CollectiveOp, 6> block;
+    uint32_t size = 0;
+    std::array<int64_t, 2> childRecvs{CollectiveOp::NONE, CollectiveOp::NONE};
+    uint32_t nChildren = 0;
+    for (int32_t c : l.children)
     {
         if (c >= 0)
         {
-            CollectiveOp op;
+            CollectiveOp& op = block[size];
             op.kind = CollectiveOp::Kind::RECV;
             op.reduce = true;
             op.peer = static_cast<uint32_t>(c);
             op.tag = 2 * slot;
-            childRecvs.push_back(static_cast<int64_t>(blockStart + block.size()));
-            block.push_back(op);
+            childRecvs[nChildren++] = static_cast<int64_t>(blockStart + size);
+            ++size;
         }
     }
     int64_t fromParent = CollectiveOp::NONE;
     if (l.parent >= 0)
     {
-        CollectiveOp up;
+        CollectiveOp& up = block[size++];
         up.kind = CollectiveOp::Kind::SEND;
         up.peer = static_cast<uint32_t>(l.parent);
         up.tag = 2 * slot;
-        for (size_t i = 0; i < childRecvs.size(); ++i)
-        {
-            up.deps[i] = childRecvs[i];
-        }
-        block.push_back(up);
-        CollectiveOp down;
+        up.deps[0] = childRecvs[0];
+        up.deps[1] = childRecvs[1];
+        CollectiveOp& down = block[size];
         down.kind = CollectiveOp::Kind::RECV;
         down.peer = static_cast<uint32_t>(l.parent);
         down.tag = 2 * slot + 1;
-        fromParent = static_cast<int64_t>(blockStart + block.size());
-        block.push_back(down);
+        fromParent = static_cast<int64_t>(blockStart + size);
+        ++size;
     }
-    for (int64_t c : l.children)
+    for (int32_t c : l.children)
     {
         if (c >= 0)
         {
-            CollectiveOp op;
+            CollectiveOp& op = block[size++];
             op.kind = CollectiveOp::Kind::SEND;
             op.peer = static_cast<uint32_t>(c);
             op.tag = 2 * slot + 1;
@@ -154,12 +171,9 @@ DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
             }
             else
             {
-                for (size_t i = 0; i < childRecvs.size(); ++i)
-                {
-                    op.deps[i] = childRecvs[i];
-                }
+                op.deps[0] = childRecvs[0];
+                op.deps[1] = childRecvs[1];
             }
-            block.push_back(op);
         }
     }
     CollectiveOp op = block[k];

@@ -56,11 +56,22 @@ class DoubleBinaryTreeSchedule : public CollectiveSchedule
     TreeLinks Links(uint32_t rank, uint32_t tree) const;
 
   private:
+    /// @return the links of rank in tree, from NCCL's double binary tree (rotated per channel)
+    TreeLinks ComputeLinks(uint32_t rank, uint32_t tree) const;
     /// @return ops of rank per chunk of a tree
     uint32_t OpsPerChunk(uint32_t rank, uint32_t tree) const;
 
-    uint32_t m_trees;  //!< 2 x channels
-    uint32_t m_chunks; //!< chunks per tree
+    /// Links of one rank in one tree, packed (rank numbers fit 32 bits; -1 = none).
+    struct PackedLinks
+    {
+        int32_t parent;      //!< parent, -1 at the root
+        int32_t children[2]; //!< children, -1 where absent
+    };
+
+    uint32_t m_trees;                 //!< 2 x channels
+    uint32_t m_chunks;                //!< chunks per tree
+    std::vector<PackedLinks> m_links; //!< by rank x m_trees + tree, computed once
+    std::vector<uint32_t> m_perChunk; //!< ops of a rank per chunk, all trees
 };
 
 } // namespace ns3

@@ -359,7 +359,6 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
                            const Address& dest,
                            uint16_t protocolNumber)
 {
-    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
@@ -376,7 +375,10 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
         CountDrop(packet, OpticalDropReason::FRAME_TOO_LARGE, bytes);
         return false;
     }
-    m_macTxTrace(packet);
+    if (!m_macTxTrace.IsEmpty())
+    {
+        m_macTxTrace(packet);
+    }
     if (to.IsBroadcast() || to.IsGroup())
     {
         bool all = true;
@@ -488,9 +490,20 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
         m_transceiver->GetSerializationTime(frame->GetSize(), GetWavelengthsPerCircuit());
     lane.busyUntil = now + serialization;
     m_transceiver->NotifyTransmitted(frame->GetSize());
-    m_phyTxBeginTrace(frame);
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
+    // Traces are checked before the call: this runs once per frame, mostly with nothing
+    // connected.
+    if (!m_phyTxBeginTrace.IsEmpty())
+    {
+        m_phyTxBeginTrace(frame);
+    }
+    if (!m_snifferTrace.IsEmpty())
+    {
+        m_snifferTrace(frame);
+    }
+    if (!m_promiscSnifferTrace.IsEmpty())
+    {
+        m_promiscSnifferTrace(frame);
+    }
     m_crossbar->Transmit(frame, m_port, laneIndex, dstPort, serialization);
 
     const bool more = m_waitForCircuit ? !IsLaneIdle(laneIndex) : !m_blindQueue.empty();
@@ -511,7 +524,6 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
 void
 OpticalNetDevice::TransmitComplete(uint32_t laneIndex, Ptr<Packet> frame)
 {
-    NS_LOG_FUNCTION(this << laneIndex);
     if (frame)
     {
         m_phyTxEndTrace(frame);
@@ -574,16 +586,24 @@ OpticalNetDevice::NotifyFabricDrop(Ptr<const Packet> frame, OpticalDropReason re
 void
 OpticalNetDevice::ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses)
 {
-    NS_LOG_FUNCTION(this << frame << budgetCloses);
     if (!budgetCloses)
     {
         m_phyRxDropTrace(frame);
         CountDrop(frame, OpticalDropReason::LINK_BUDGET, PayloadBytes(frame));
         return;
     }
-    m_phyRxEndTrace(frame);
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
+    if (!m_phyRxEndTrace.IsEmpty())
+    {
+        m_phyRxEndTrace(frame);
+    }
+    if (!m_snifferTrace.IsEmpty())
+    {
+        m_snifferTrace(frame);
+    }
+    if (!m_promiscSnifferTrace.IsEmpty())
+    {
+        m_promiscSnifferTrace(frame);
+    }
 
     EthernetHeader header(false);
     frame->RemoveHeader(header);
@@ -611,7 +631,10 @@ OpticalNetDevice::ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses)
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
-        m_macRxTrace(frame);
+        if (!m_macRxTrace.IsEmpty())
+        {
+            m_macRxTrace(frame);
+        }
         if (!m_rxCallback.IsNull())
         {
             m_rxCallback(this, frame, protocol, header.GetSource());

@@ -496,7 +496,6 @@ PhotonicCrossbar::RequestCircuit(uint32_t srcPort, uint32_t dstPort)
 void
 PhotonicCrossbar::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 {
-    NS_LOG_FUNCTION(this << srcPort << srcLane);
     GetScheduler()->NotifyIdle(srcPort, srcLane);
 }
 
@@ -507,7 +506,6 @@ PhotonicCrossbar::Transmit(Ptr<Packet> frame,
                            uint32_t dstPort,
                            Time serialization)
 {
-    NS_LOG_FUNCTION(this << frame << srcPort << srcLane << dstPort << serialization);
     const Time fiberIn = m_fibers[srcPort]->GetDelay();
     const Time head = Simulator::Now() + fiberIn;
     const uint32_t in = m_table->Slot(srcPort, srcLane);
@@ -541,7 +539,6 @@ PhotonicCrossbar::CheckAtCrossbar(Ptr<Packet> frame,
                                   uint32_t dstPort,
                                   Time serialization)
 {
-    NS_LOG_FUNCTION(this << frame << srcPort << srcLane << dstPort);
     const Time head = Simulator::Now();
     if (m_table->Carries(m_table->Slot(srcPort, srcLane), dstPort, head.GetTimeStep()))
     {
@@ -565,7 +562,8 @@ PhotonicCrossbar::Forward(Ptr<Packet> frame,
     m_table->Accept(m_table->Slot(srcPort, srcLane), tail.GetTimeStep());
     const Ptr<OpticalNetDevice>& rx = m_devices[dstPort];
     NS_ASSERT_MSG(rx, "a circuit leads to port " << dstPort << ", which has no device");
-    const Ptr<CoherentTransceiver> rxXcvr = rx->GetTransceiver();
+    // Raw pointers: this runs once per frame, and the devices outlive it.
+    const CoherentTransceiver* rxXcvr = PeekPointer(rx->GetTransceiver());
     const Time arrival =
         tail + m_switchingLatency + m_fibers[dstPort]->GetDelay() + rxXcvr->GetFixedLatency();
 
