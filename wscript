@@ -75,6 +75,7 @@ def build(bld):
         'model/collective-result.h',
         'model/collective-schedule.h',
         'model/collective-transport.h',
+        'model/compact-fifo.h',
         'model/crossbar-port-table.h',
         'model/double-binary-tree-schedule.h',
         'model/halving-doubling-schedule.h',

@@ -20,3 +20,16 @@ if(ENABLE_TESTS)
   target_link_libraries(scale-across-gtest libscale-across GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)
 endif()
+
+# Bench programs (bench/): figures as `name value unit` lines; run by scripts/bench.sh, never
+# by ctest (speed is measured, not tested).
+option(SCALE_ACROSS_BENCH "Build the bench programs" ON)
+if(SCALE_ACROSS_BENCH)
+  add_library(scale-across-bench-support STATIC bench/bench-support.cc)
+  target_link_libraries(scale-across-bench-support PUBLIC libscale-across)
+  foreach(_bench bench-fabric-build bench-allreduce bench-scaling bench-vs-tcp)
+    add_executable(${_bench} bench/${_bench}.cc)
+    target_link_libraries(${_bench} ${SCALE_ACROSS_NO_AS_NEEDED} scale-across-bench-support
+                          ${libinternet} ${libpoint-to-point} ${libapplications})
+  endforeach()
+endif()

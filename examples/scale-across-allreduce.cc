@@ -160,12 +160,7 @@ main(int argc, char* argv[])
         if (fabricKind == "static")
         {
             Ptr<StaticCircuitScheduler> circuits = nccl.MakeStaticCircuits(ranks, sizes.front());
-            std::vector<uint32_t> out(ranks, 0);
-            std::vector<uint32_t> in(ranks, 0);
-            for (const auto& [src, dst] : circuits->GetCircuits())
-            {
-                lanes = std::max({lanes, ++out[src], ++in[dst]});
-            }
+            lanes = circuits->GetLanesNeeded();
             if (wavelengths % lanes != 0)
             {
                 Fail(op + "/" + algo + " on " + std::to_string(ranks) + " ranks needs " +

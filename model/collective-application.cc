@@ -114,6 +114,8 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     for (size_t i = 0; i < m_nStreams; ++i)
     {
         m_streams[i].ops.clear();
+        m_streams[i].headRead = false;
+        m_streams[i].inFlight = 0;
     }
     m_nStreams = 0;
     m_expected.clear();
@@ -161,7 +163,7 @@ CollectiveApplication::ReadOps()
         any = true;
         if (op.kind == CollectiveOp::Kind::SEND)
         {
-            StreamFor((uint64_t{op.peer} << 8) | op.flow).ops.emplace_back(index, op);
+            StreamFor((uint64_t{op.peer} << 8) | op.flow).ops.push_back(index);
             ++m_queuedSends;
             continue;
         }
@@ -172,7 +174,7 @@ CollectiveApplication::ReadOps()
         }
         else
         {
-            m_expected.emplace(key, std::make_pair(index, op));
+            m_expected.emplace(key, index);
         }
     }
     return any;
@@ -182,12 +184,19 @@ bool
 CollectiveApplication::StartSends()
 {
     bool any = false;
+    const uint32_t credits = m_communicator->GetSendCredits();
     for (size_t i = 0; i < m_nStreams;)
     {
-        auto& queue = m_streams[i].ops;
-        while (!queue.empty())
+        SendStream& stream = m_streams[i];
+        auto& queue = stream.ops;
+        while (!queue.empty() && (credits == 0 || stream.inFlight < credits))
         {
-            const CollectiveOp& op = queue.front().second;
+            if (!stream.headRead)
+            {
+                stream.head = m_schedule->GetOp(m_rank, queue.front());
+                stream.headRead = true;
+            }
+            const CollectiveOp& op = stream.head;
             bool ready = true;
             for (int64_t d : op.deps)
             {
@@ -207,13 +216,15 @@ CollectiveApplication::StartSends()
                 Send(op);
             }
             queue.pop_front();
+            stream.headRead = false;
             --m_queuedSends;
+            ++stream.inFlight;
             any = true;
             OpDone();
         }
         // Finished streams go to the spares, so each receive rescans only streams with sends
         // left (all-to-all has p - 1 of them).
-        if (queue.empty())
+        if (queue.empty() && stream.inFlight == 0)
         {
             std::swap(m_streams[i], m_streams[--m_nStreams]);
         }
@@ -241,6 +252,7 @@ CollectiveApplication::StreamFor(uint64_t key)
     }
     SendStream& stream = m_streams[m_nStreams++];
     stream.key = key;
+    stream.headRead = false;
     return stream;
 }
 
@@ -253,6 +265,7 @@ CollectiveApplication::Send(CollectiveOp op)
     h.source = m_rank;
     h.tag = op.tag;
     h.messageBytes = m_schedule->GetOpBytes(op);
+    h.flow = op.flow;
     NS_LOG_LOGIC("rank " << m_rank << " sends tag " << op.tag << " (" << h.messageBytes
                          << " bytes) to " << op.peer);
     m_transport->Send(m_communicator->GetAddress(op.peer),
@@ -262,11 +275,33 @@ CollectiveApplication::Send(CollectiveOp op)
 }
 
 void
+CollectiveApplication::CreditReturned(uint32_t peer, uint8_t flow)
+{
+    const uint64_t key = (uint64_t{peer} << 8) | flow;
+    for (size_t i = 0; i < m_nStreams; ++i)
+    {
+        if (m_streams[i].key == key)
+        {
+            NS_ASSERT(m_streams[i].inFlight > 0);
+            --m_streams[i].inFlight;
+            Progress();
+            return;
+        }
+    }
+    NS_FATAL_ERROR("rank " << m_rank << " got a credit back from rank " << peer << ", flow "
+                           << unsigned{flow} << ", for a message it never sent");
+}
+
+void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
     NS_ABORT_MSG_IF(!m_schedule || header.operation != m_sequence,
                     "rank " << m_rank << " got a message of operation " << header.operation
                             << " while running " << m_sequence);
+    if (m_communicator->GetSendCredits() != 0)
+    {
+        m_communicator->ReturnCredit(header.source, m_rank, header.flow);
+    }
     const uint64_t key = Key(header.source, header.tag);
     auto it = m_expected.find(key);
     if (it == m_expected.end())
@@ -274,9 +309,9 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
         m_early.insert(key);
         return;
     }
-    const auto [index, op] = it->second;
+    const uint64_t index = it->second;
     m_expected.erase(it);
-    CompleteReceive(index, op);
+    CompleteReceive(index, m_schedule->GetOp(m_rank, index));
     Progress();
 }
 

@@ -7,10 +7,10 @@
 
 #include "collective-header.h"
 #include "collective-schedule.h"
+#include "compact-fifo.h"
 
 #include "ns3/application.h"
 
-#include <deque>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -66,6 +66,13 @@ class CollectiveApplication : public Application
      */
     void BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule);
 
+    /**
+     * @brief A message this rank sent to peer on flow has arrived: one more may go.
+     * @param peer the receiver
+     * @param flow the flow
+     */
+    void CreditReturned(uint32_t peer, uint8_t flow);
+
   protected:
     void DoDispose() override;
 
@@ -76,8 +83,11 @@ class CollectiveApplication : public Application
     /// Sends to one (peer, flow), in schedule order: they leave in that order.
     struct SendStream
     {
-        uint64_t key{0};                                   //!< peer << 8 | flow
-        std::deque<std::pair<uint64_t, CollectiveOp>> ops; //!< (op index, op), oldest first
+        uint64_t key{0};           //!< peer << 8 | flow
+        CompactFifo<uint64_t> ops; //!< op indices, oldest first (ops are re-read: O(1))
+        CollectiveOp head;         //!< the op of ops.front(), once read
+        bool headRead{false};      //!< head holds it
+        uint32_t inFlight{0};      //!< sent, not yet arrived (SendCredits)
     };
 
     /// A whole message arrived.
@@ -115,11 +125,11 @@ class CollectiveApplication : public Application
     std::vector<bool> m_received;         //!< per op index
     // Streams [0, m_nStreams) have sends; the rest are spares that keep their storage, so a
     // stream that empties and comes back (every step of a ring) allocates nothing.
-    std::vector<SendStream> m_streams;                                          //!< send streams
-    size_t m_nStreams;                                                          //!< streams in use
-    std::unordered_map<uint64_t, std::pair<uint64_t, CollectiveOp>> m_expected; //!< by key
-    std::unordered_set<uint64_t> m_early; //!< arrived before their op was read
-    bool m_inProgress;                    //!< re-entry guard of Progress
+    std::vector<SendStream> m_streams;                 //!< send streams
+    size_t m_nStreams;                                 //!< streams in use
+    std::unordered_map<uint64_t, uint64_t> m_expected; //!< receive op index by message key
+    std::unordered_set<uint64_t> m_early;              //!< arrived before their op was read
+    bool m_inProgress;                                 //!< re-entry guard of Progress
 };
 
 } // namespace ns3

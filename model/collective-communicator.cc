@@ -119,6 +119,16 @@ CollectiveCommunicator::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&CollectiveCommunicator::m_gap),
                           MakeTimeChecker())
+            .AddAttribute("SendCredits",
+                          "Messages a rank may have in flight on one (peer, flow) connection "
+                          "before the receiver has taken the oldest: NCCL's NCCL_STEPS (8) "
+                          "receive slots. Bounds a rank's queued messages (and memory) when "
+                          "its data is ready long before the network can take it, as on tree "
+                          "leaves. 0 = unlimited. A credit comes back when the message "
+                          "arrives (no return latency).",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&CollectiveCommunicator::m_sendCredits),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("OperationComplete",
                             "An operation finished on every rank.",
                             MakeTraceSourceAccessor(&CollectiveCommunicator::m_resultTrace),
@@ -133,6 +143,7 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_root(0),
       m_protocolLatency(false),
       m_reductionRate(0),
+      m_sendCredits(8),
       m_next(0),
       m_pending(0)
 {
@@ -250,6 +261,18 @@ CollectiveCommunicator::StartNext()
     {
         app->BeginOperation(sequence, m_schedule.get());
     }
+}
+
+uint32_t
+CollectiveCommunicator::GetSendCredits() const
+{
+    return m_sendCredits;
+}
+
+void
+CollectiveCommunicator::ReturnCredit(uint32_t sender, uint32_t receiver, uint8_t flow)
+{
+    m_apps[sender]->CreditReturned(receiver, flow);
 }
 
 void

@@ -90,6 +90,16 @@ class CollectiveCommunicator : public Object
     /// @return reduction rate, 0 for instantaneous reductions
     DataRate GetReductionRate() const;
 
+    /// @return messages a rank may have in flight per (peer, flow), 0 for no limit
+    uint32_t GetSendCredits() const;
+    /**
+     * @brief A rank took a message out of its receive slot: give the sender its credit back.
+     * @param sender the rank that sent it
+     * @param receiver the rank that got it
+     * @param flow its flow
+     */
+    void ReturnCredit(uint32_t sender, uint32_t receiver, uint8_t flow);
+
     /**
      * @brief Called by a rank when it has received everything.
      * @param rank the rank
@@ -126,6 +136,7 @@ class CollectiveCommunicator : public Object
     bool m_protocolLatency;                         //!< ProtocolLatency attribute
     DataRate m_reductionRate;                       //!< ReductionRate attribute
     Time m_gap;                                     //!< Gap attribute
+    uint32_t m_sendCredits;                         //!< SendCredits attribute
     std::vector<Ptr<CollectiveApplication>> m_apps; //!< by rank
     std::vector<Address> m_addresses;               //!< by rank
     std::vector<uint64_t> m_sizes;                  //!< sizes to run

@@ -30,7 +30,7 @@ CollectiveHeader::CollectiveHeader() = default;
 uint32_t
 CollectiveHeader::GetSerializedSize() const
 {
-    return 4 * 4 + 8 + 8 + 4;
+    return 4 * 4 + 8 + 8 + 4 + 1;
 }
 
 void
@@ -43,6 +43,7 @@ CollectiveHeader::Serialize(Buffer::Iterator i) const
     i.WriteHtonU64(messageBytes);
     i.WriteHtonU64(offset);
     i.WriteHtonU32(dataBytes);
+    i.WriteU8(flow);
 }
 
 uint32_t
@@ -56,6 +57,7 @@ CollectiveHeader::Deserialize(Buffer::Iterator start)
     messageBytes = i.ReadNtohU64();
     offset = i.ReadNtohU64();
     dataBytes = i.ReadNtohU32();
+    flow = i.ReadU8();
     return i.GetDistanceFrom(start);
 }
 
@@ -63,7 +65,8 @@ void
 CollectiveHeader::Print(std::ostream& os) const
 {
     os << "comm=" << communicator << " op=" << operation << " src=" << source << " tag=" << tag
-       << " bytes=" << offset << "+" << dataBytes << "/" << messageBytes;
+       << " flow=" << unsigned{flow} << " bytes=" << offset << "+" << dataBytes << "/"
+       << messageBytes;
 }
 
 } // namespace ns3

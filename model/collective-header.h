@@ -35,6 +35,7 @@ class CollectiveHeader : public Header
     uint64_t messageBytes{0}; //!< data bytes of the whole message
     uint64_t offset{0};       //!< first data byte carried by this burst
     uint32_t dataBytes{0};    //!< data bytes carried by this burst
+    uint8_t flow{0};          //!< channel or tree (the receiver returns its send credit)
 
     uint32_t GetSerializedSize() const override;
     void Serialize(Buffer::Iterator start) const override;

@@ -45,7 +45,7 @@ CollectiveTransport::GetTypeId()
             .AddAttribute("MaxSegmentBytes",
                           "Most data bytes per burst (>= 1). The default fills the optical "
                           "device's 16 MiB MaxBurstBytes together with the header.",
-                          UintegerValue(16 * 1024 * 1024 - 36),
+                          UintegerValue(16 * 1024 * 1024 - 37),
                           MakeUintegerAccessor(&CollectiveTransport::m_maxSegment),
                           MakeUintegerChecker<uint32_t>(1))
             .AddTraceSource("MessageReceived",
@@ -57,7 +57,7 @@ CollectiveTransport::GetTypeId()
 
 CollectiveTransport::CollectiveTransport()
     : m_protocol(0x88B6),
-      m_maxSegment(16 * 1024 * 1024 - 36),
+      m_maxSegment(16 * 1024 * 1024 - 37),
       m_sentBytes(0),
       m_receivedBytes(0),
       m_partialBytes(0)

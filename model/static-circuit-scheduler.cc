@@ -9,6 +9,9 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace ns3
 {
 
@@ -66,6 +69,19 @@ const std::vector<std::pair<uint32_t, uint32_t>>&
 StaticCircuitScheduler::GetCircuits() const
 {
     return m_circuits;
+}
+
+uint32_t
+StaticCircuitScheduler::GetLanesNeeded() const
+{
+    std::unordered_map<uint32_t, uint32_t> out;
+    std::unordered_map<uint32_t, uint32_t> in;
+    uint32_t lanes = 1;
+    for (const auto& [src, dst] : m_circuits)
+    {
+        lanes = std::max({lanes, ++out[src], ++in[dst]});
+    }
+    return lanes;
 }
 
 void

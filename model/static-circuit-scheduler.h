@@ -52,6 +52,14 @@ class StaticCircuitScheduler : public CircuitScheduler
     /// @return the circuits of the set, in the order added
     const std::vector<std::pair<uint32_t, uint32_t>>& GetCircuits() const;
 
+    /**
+     * @brief Circuit lanes a NIC needs to hold the whole set at once: the most circuits any
+     * port sources or sinks (at least 1). Set the devices' WavelengthsPerCircuit to
+     * Wavelengths / this for an ideal fabric.
+     * @return lanes per NIC
+     */
+    uint32_t GetLanesNeeded() const;
+
     void Start() override;
     void RequestCircuit(uint32_t srcPort, uint32_t dstPort) override;
     void NotifyIdle(uint32_t srcPort, uint32_t srcLane) override;

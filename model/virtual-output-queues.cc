@@ -29,6 +29,7 @@ VirtualOutputQueues::BindFreeLane(uint64_t key, Queue& queue)
         if (m_lanes[i].peer == dstPort && m_lanes[i].queue < 0)
         {
             m_lanes[i].queue = static_cast<int64_t>(key);
+            m_lanes[i].served = &queue;
             queue.lane = i;
             queue.requested = false;
             return true;
@@ -60,17 +61,12 @@ Ptr<Packet>
 VirtualOutputQueues::Pop(uint32_t lane, uint32_t& dstPort)
 {
     const Lane& l = m_lanes[lane];
-    if (!l.up || l.queue < 0)
+    if (!l.up || !l.served || l.served->frames.empty())
     {
         return nullptr;
     }
-    auto it = m_queues.find(static_cast<uint64_t>(l.queue));
-    if (it == m_queues.end() || it->second.frames.empty())
-    {
-        return nullptr;
-    }
-    Ptr<Packet> frame = it->second.frames.front();
-    it->second.frames.pop_front();
+    Ptr<Packet> frame = l.served->frames.front();
+    l.served->frames.pop_front();
     dstPort = static_cast<uint32_t>(l.peer);
     return frame;
 }
@@ -78,12 +74,8 @@ VirtualOutputQueues::Pop(uint32_t lane, uint32_t& dstPort)
 bool
 VirtualOutputQueues::IsLaneIdle(uint32_t lane) const
 {
-    if (m_lanes[lane].queue < 0)
-    {
-        return true;
-    }
-    auto it = m_queues.find(static_cast<uint64_t>(m_lanes[lane].queue));
-    return it == m_queues.end() || it->second.frames.empty();
+    const Queue* served = m_lanes[lane].served;
+    return !served || served->frames.empty();
 }
 
 void
@@ -152,7 +144,7 @@ VirtualOutputQueues::Down(uint32_t lane)
     return key >> 8;
 }
 
-std::deque<Ptr<Packet>>
+std::vector<Ptr<Packet>>
 VirtualOutputQueues::Reject(uint32_t dstPort)
 {
     // The refused request is the oldest one outstanding for this port.
@@ -162,7 +154,7 @@ VirtualOutputQueues::Reject(uint32_t dstPort)
     {
         if (it->second.lane < 0 && it->second.requested)
         {
-            std::deque<Ptr<Packet>> frames = std::move(it->second.frames);
+            std::vector<Ptr<Packet>> frames = it->second.frames.take();
             m_queues.erase(it);
             return frames;
         }

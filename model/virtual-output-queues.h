@@ -5,10 +5,11 @@
 #ifndef SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
 #define SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
 
+#include "compact-fifo.h"
+
 #include "ns3/packet.h"
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <vector>
 
@@ -74,7 +75,7 @@ class VirtualOutputQueues
      * @param dstPort the port
      * @return the frames of that queue
      */
-    std::deque<Ptr<Packet>> Reject(uint32_t dstPort);
+    std::vector<Ptr<Packet>> Reject(uint32_t dstPort);
 
     /// Drop everything.
     void Clear();
@@ -83,17 +84,18 @@ class VirtualOutputQueues
     /// Frames waiting for one destination port and flow.
     struct Queue
     {
-        std::deque<Ptr<Packet>> frames; //!< frames, oldest first
-        int64_t lane{-1};               //!< lane serving it, -1 if none
-        bool requested{false};          //!< a circuit request is outstanding
+        CompactFifo<Ptr<Packet>> frames; //!< frames, oldest first
+        int64_t lane{-1};                //!< lane serving it, -1 if none
+        bool requested{false};           //!< a circuit request is outstanding
     };
 
     /// A circuit lane.
     struct Lane
     {
-        int64_t peer{-1};  //!< destination port of its circuit, -1 if none
-        int64_t queue{-1}; //!< key of the queue it serves, -1 if none
-        bool up{false};    //!< circuit usable
+        int64_t peer{-1};       //!< destination port of its circuit, -1 if none
+        int64_t queue{-1};      //!< key of the queue it serves, -1 if none
+        Queue* served{nullptr}; //!< that queue (map nodes do not move), nullptr if none
+        bool up{false};         //!< circuit usable
     };
 
     /// @return the key of a destination port and flow

@@ -174,6 +174,28 @@ class CollectiveClosedFormTestSuite : public TestSuite
                                                    chunks + d));
             }
         }
+        // NCCL's receive slots: with K credits per connection and alpha > (K - 1) t, chunk i
+        // starts at floor(i / K)(t + alpha) + (i mod K) t, so the run takes
+        // floor((c - 1) / K)(t + alpha) + ((c - 1) mod K) t + t + alpha.
+        for (uint32_t k : {1u, 2u, 3u})
+        {
+            const uint32_t chunks = 10;
+            const uint64_t chunk = 10000;
+            CollectiveRunConfig c;
+            c.ranks = 2;
+            c.collective = "broadcast";
+            c.algorithm = "ring";
+            c.chunkBytes = chunk;
+            c.sendCredits = k;
+            c.sizes = {chunks * chunk};
+            const double t = (static_cast<double>(chunk) + FRAMING) / LAMBDA_BYTES;
+            const uint32_t last = chunks - 1;
+            const double expected = (last / k) * (t + a) + (last % k) * t + t + a;
+            std::ostringstream name;
+            name << "broadcast p = 2, " << chunks << " chunks of " << chunk
+                 << " B, SendCredits = " << k << ": credit-bound pipeline";
+            AddTestCase(new ClosedFormTestCase(name.str(), c, Seconds(expected), chunks));
+        }
     }
 };
 

@@ -54,7 +54,7 @@ class PointToPointTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(comm->GetResults().size(), 1, "the operation completes");
         // Ring on 2 ranks: K steps of one block of n / 2 each; the PPP header is 2 bytes.
         const uint32_t steps = m_collective == "all_reduce" ? 2 : 1;
-        const double t = (m_bytes / 2.0 + 36 + 2) / (100e9 / 8);
+        const double t = (m_bytes / 2.0 + 37 + 2) / (100e9 / 8);
         const double expected = steps * (t + 2e-6);
         NS_TEST_ASSERT_MSG_EQ_TOL(comm->GetResults()[0].time.GetSeconds(),
                                   expected,

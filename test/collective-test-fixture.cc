@@ -33,6 +33,7 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(c.chunkBytes));
     nccl.SetCommunicatorAttribute("Channels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
+    nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
 
     OpticalFabricHelper fabric;
     fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(c.wavelengths));

@@ -35,6 +35,7 @@ struct CollectiveRunConfig
     uint32_t root{0};                      //!< broadcast root
     bool staticCircuits{true};             //!< ideal fabric (else on-demand)
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
+    uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
     std::vector<uint64_t> sizes;           //!< message sizes
 };
 
@@ -51,8 +52,8 @@ struct CollectiveRunOutcome
 /// @param c what to run @return the outcome (the simulator is destroyed afterwards)
 CollectiveRunOutcome RunCollective(const CollectiveRunConfig& c);
 
-/// Framing per message: CollectiveHeader (36) + MAC header (14) bytes.
-constexpr double FRAMING = 50;
+/// Framing per message: CollectiveHeader (37) + MAC header (14) bytes.
+constexpr double FRAMING = 51;
 
 /// Per-message latency on the default fabric: DSP + FEC + 2 x 10 m of fiber.
 Time DefaultAlpha();

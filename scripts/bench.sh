@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build (scripts/build.sh) and run the bench programs with the configurations of issue #5,
+# one after the other (they measure wall time: run nothing else beside them). Each prints
+# `name value unit` lines; everything goes to results/bench/ (one .txt per bench, plus the
+# scaling table, .plt and PNG). Takes about 10 minutes on two cores.
+#
+#   scripts/bench.sh            all four benches and the scaling study
+#   scripts/bench.sh quick      small sizes only (a minute), to check the programs work
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$here/build}
+out=$here/results/bench
+mode=${1:-full}
+
+"$here/scripts/build.sh"
+mkdir -p "$out"
+bin=$build/bin
+
+run() { # run <name> <program> <args...>: show and keep the figures
+  local name=$1
+  shift
+  echo "== $name: $*"
+  "$bin/$@" | tee "$out/$name.txt.tmp"
+  mv "$out/$name.txt.tmp" "$out/$name.txt"
+}
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+if [ "$mode" = quick ]; then
+  run fabric-build bench-fabric-build --endpoints=4096 --runs=3
+  run allreduce-tree bench-allreduce --algo=tree --ranks=1024 --bytes=67108864 --chunkBytes=1048576 --progress=false
+  run allreduce-ring bench-allreduce --algo=ring --ranks=256 --bytes=67108864 --progress=false
+  run vs-tcp bench-vs-tcp --ranks=8 --bytes=8388608
+  run scaling bench-scaling --endpoints=64,256,1024 --bytes=67108864 --chunkBytes=1048576 --outputDir="$out"
+else
+  run fabric-build bench-fabric-build --endpoints=65536 --runs=5
+  run allreduce-tree bench-allreduce --algo=tree --ranks=65536 --bytes=1073741824 --chunkBytes=8388608
+  run allreduce-ring bench-allreduce --algo=ring --ranks=4096 --bytes=1073741824
+  run vs-tcp bench-vs-tcp --ranks=64 --bytes=67108864
+  run scaling bench-scaling --endpoints=64,256,1024,4096,16384,65536 --outputDir="$out"
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "figures in $out/"
