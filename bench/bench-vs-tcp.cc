@@ -65,6 +65,10 @@ class TcpRing
         {
             ++m_ranksDone;
             m_done = Simulator::Now();
+            if (Complete())
+            {
+                Simulator::Stop(); // TCP timers and ShowProgress would run on
+            }
         }
     }
 
@@ -137,10 +141,11 @@ RunTcpRing(uint32_t p, uint64_t bytes, double* values)
                                                  MakeCallback(&TcpRing::Received, &ring).Bind(r));
     }
     Simulator::ScheduleNow(&TcpRing::Start, &ring);
-    {
-        ShowProgress progress(Seconds(10), std::cerr);
-        Simulator::Run();
-    }
+    // Outlives the run (ns-3.37 does not cancel its event when destroyed); the ring stops the
+    // simulation when complete. The limit stops a ring that would never complete.
+    ShowProgress progress(Seconds(10), std::cerr);
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
     values[0] = ring.DoneAt().GetSeconds() * 1e6;
     values[1] = static_cast<double>(Simulator::GetEventCount());
     values[2] = ring.Complete() ? 1 : 0;
