@@ -11,6 +11,7 @@ def build(bld):
                       'point-to-point'])
     module.source = [
         'helper/collective-helper.cc',
+        'helper/example-arguments.cc',
         'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
         'model/binary-tree.cc',
@@ -25,6 +26,7 @@ def build(bld):
         'model/collective-transport.cc',
         'model/crossbar-port-table.cc',
         'model/double-binary-tree-schedule.cc',
+        'model/fabric-byte-ledger.cc',
         'model/halving-doubling-schedule.cc',
         'model/on-demand-circuit-scheduler.cc',
         'model/optical-channel.cc',
@@ -57,12 +59,14 @@ def build(bld):
         'test/collective-protocol-test-suite.cc',
         'test/collective-bad-input-test-suite.cc',
         'test/scale-smoke-test-suite.cc',
+        'test/attribute-ranges-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
     headers.module = 'scale-across'
     headers.source = [
         'helper/collective-helper.h',
+        'helper/example-arguments.h',
         'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',
         'model/binary-tree.h',
@@ -78,6 +82,7 @@ def build(bld):
         'model/compact-fifo.h',
         'model/crossbar-port-table.h',
         'model/double-binary-tree-schedule.h',
+        'model/fabric-byte-ledger.h',
         'model/halving-doubling-schedule.h',
         'model/on-demand-circuit-scheduler.h',
         'model/optical-channel.h',

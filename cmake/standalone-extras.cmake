@@ -16,6 +16,7 @@ if(ENABLE_TESTS)
     test/gtest/optical-physics-gtest.cc
     test/gtest/crossbar-port-table-gtest.cc
     test/gtest/collective-schedule-gtest.cc
+    test/gtest/fabric-byte-ledger-gtest.cc
   )
   target_link_libraries(scale-across-gtest libscale-across GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)
@@ -32,4 +33,18 @@ if(SCALE_ACROSS_BENCH)
     target_link_libraries(${_bench} ${SCALE_ACROSS_NO_AS_NEEDED} scale-across-bench-support
                           ${libinternet} ${libpoint-to-point} ${libapplications})
   endforeach()
+endif()
+
+# The quick examples under valgrind memcheck (label memcheck), beside the suites.
+if(SCALE_ACROSS_VALGRIND AND ENABLE_EXAMPLES)
+  add_test(NAME memcheck/scale-across-allreduce
+           COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
+                   $<TARGET_FILE:scale-across-allreduce> --ranks=8 --minBytes=1048576
+                   --maxBytes=4194304 --outputDir=${CMAKE_BINARY_DIR}/memcheck-allreduce)
+  add_test(NAME memcheck/scale-across-simple
+           COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
+                   $<TARGET_FILE:scale-across-simple> --nodes=3
+                   --outputDir=${CMAKE_BINARY_DIR}/memcheck-simple)
+  set_tests_properties(memcheck/scale-across-allreduce memcheck/scale-across-simple
+                       PROPERTIES LABELS memcheck)
 endif()

@@ -60,6 +60,12 @@ add_compile_options(-Wall -Wextra -Wno-unused-parameter)
 if(SCALE_ACROSS_WERROR)
   add_compile_options(-Werror)
 endif()
+# valgrind memcheck as ctest label 'memcheck' (suites and quick examples); not with sanitizers.
+set(SCALE_ACROSS_MEMCHECK_ARGS --error-exitcode=1 --leak-check=full
+    --errors-for-leak-kinds=definite --show-leak-kinds=definite -q)
+if(NOT SCALE_ACROSS_SANITIZE)
+  find_program(SCALE_ACROSS_VALGRIND valgrind)
+endif()
 if(SCALE_ACROSS_SANITIZE)
   add_compile_options(-fsanitize=${SCALE_ACROSS_SANITIZE} -fno-omit-frame-pointer
                       -fno-sanitize-recover=all)
@@ -130,6 +136,14 @@ function(build_lib)
                    COMMAND test-runner --suite=${CMAKE_MATCH_1}
                    WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
           set_tests_properties(ns3-suite/${CMAKE_MATCH_1} PROPERTIES LABELS ns3-suite)
+          if(SCALE_ACROSS_VALGRIND)
+            # The same suite under valgrind memcheck: any invalid access or definite leak fails.
+            add_test(NAME memcheck/${CMAKE_MATCH_1}
+                     COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
+                             $<TARGET_FILE:test-runner> --suite=${CMAKE_MATCH_1}
+                     WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+            set_tests_properties(memcheck/${CMAKE_MATCH_1} PROPERTIES LABELS memcheck)
+          endif()
         endif()
       endforeach()
     endforeach()

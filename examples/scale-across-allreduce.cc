@@ -30,29 +30,13 @@ NS_LOG_COMPONENT_DEFINE("ScaleAcrossAllReduce");
 namespace
 {
 
-/// @return the items of a comma-separated list
-std::vector<std::string>
-Split(const std::string& list)
-{
-    std::vector<std::string> items;
-    std::stringstream ss(list);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (!item.empty())
-        {
-            items.push_back(item);
-        }
-    }
-    return items;
-}
+const std::string PROGRAM = "scale-across-allreduce"; //!< prefix of error lines
 
-/// Stop with one line on stderr.
+/// Stop with one line on stderr and status 1.
 [[noreturn]] void
 Fail(const std::string& message)
 {
-    std::cerr << "scale-across-allreduce: " << message << std::endl;
-    std::exit(1);
+    ExampleArguments::Fail(PROGRAM, message);
 }
 
 } // namespace
@@ -79,10 +63,10 @@ main(int argc, char* argv[])
     cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric.\n"
               "Valid --op/--algo pairs: " +
               GetCollectiveAlgorithms() + ".");
-    cmd.AddValue("minBytes", "smallest message, bytes (nccl-tests -b)", minBytes);
-    cmd.AddValue("maxBytes", "largest message, bytes (nccl-tests -e)", maxBytes);
-    cmd.AddValue("stepFactor", "factor between sizes, >= 2 (nccl-tests -f)", stepFactor);
-    cmd.AddValue("ranks", "ranks (endpoints), >= 1", ranks);
+    cmd.AddValue("minBytes", "smallest message, bytes, >= 4 (nccl-tests -b)", minBytes);
+    cmd.AddValue("maxBytes", "largest message, bytes, <= 2^40 (nccl-tests -e)", maxBytes);
+    cmd.AddValue("stepFactor", "factor between sizes, 2 ... 1024 (nccl-tests -f)", stepFactor);
+    cmd.AddValue("ranks", "ranks (endpoints), 1 ... 1048576", ranks);
     cmd.AddValue("algo",
                  "algorithms to compare, comma separated: ring, tree, "
                  "halving_doubling, pairwise",
@@ -90,9 +74,11 @@ main(int argc, char* argv[])
     cmd.AddValue("op",
                  "collective: all_reduce, all_gather, reduce_scatter, all_to_all, broadcast",
                  op);
-    cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each", wavelengths);
+    cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each, 1 ... 1024", wavelengths);
     cmd.AddValue("chunkBytes", "pipeline chunk, bytes; 0 = no pipelining", chunkBytes);
-    cmd.AddValue("channels", "parallel rings / tree pairs, each on its own lane", channels);
+    cmd.AddValue("channels",
+                 "parallel rings / tree pairs, each on its own lane, 1 ... 32",
+                 channels);
     cmd.AddValue("protocol", "NCCL protocol: Simple, LL128 or LL", protocol);
     cmd.AddValue("protocolLatency",
                  "add NCCL's base and per-send latency (true/false)",
@@ -103,11 +89,26 @@ main(int argc, char* argv[])
                      PhotonicCrossbar::GetTechnologyNames(),
                  technology);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
+    ExampleArguments::ExitOnFatalError(PROGRAM);
+    ExampleArguments::CheckUnsigned(argc,
+                                    argv,
+                                    PROGRAM,
+                                    {{"minBytes", uint64_t{1} << 40},
+                                     {"maxBytes", uint64_t{1} << 40},
+                                     {"stepFactor", 1024},
+                                     {"ranks", 1 << 20},
+                                     {"wavelengths", 1024},
+                                     {"chunkBytes", uint64_t{1} << 40},
+                                     {"channels", 32}});
     cmd.Parse(argc, argv);
 
     if (ranks == 0)
     {
-        Fail("--ranks=0 is invalid: use >= 1");
+        Fail("--ranks=0 is invalid: use 1 ... 1048576");
+    }
+    if (channels == 0)
+    {
+        Fail("--channels=0 is invalid: use 1 ... 32");
     }
     if (wavelengths == 0 || wavelengths > 1024)
     {
@@ -124,7 +125,7 @@ main(int argc, char* argv[])
              " are invalid: use 4 <= minBytes <= maxBytes and stepFactor >= 2");
     }
     const std::vector<uint64_t> sizes = CollectiveHelper::Sizes(minBytes, maxBytes, stepFactor);
-    const std::vector<std::string> algorithms = Split(algos);
+    const std::vector<std::string> algorithms = ExampleArguments::SplitList(algos);
     if (algorithms.empty())
     {
         Fail("--algo is empty: name at least one of ring, tree, halving_doubling, pairwise");
@@ -185,6 +186,16 @@ main(int argc, char* argv[])
               << channels << " channel(s), protocol " << protocol
               << (protocolLatency ? " with latency" : "") << ", " << fabricKind << " fabric\n"
               << CollectiveResult::TableHeader() << "\n";
+        // The example's own checks: every size completed and every byte is accounted for.
+        const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
+        if (comm->GetResults().size() != sizes.size() || !bytes.IsBalanced())
+        {
+            Fail(op + "/" + algo + ": " + std::to_string(comm->GetResults().size()) + " of " +
+                 std::to_string(sizes.size()) + " sizes completed; fabric bytes sent " +
+                 std::to_string(bytes.sent) + ", received " + std::to_string(bytes.received) +
+                 ", dropped " + std::to_string(bytes.dropped) + ", queued " +
+                 std::to_string(bytes.queued));
+        }
         Gnuplot2dDataset busbw(algo);
         busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);
         for (const CollectiveResult& r : comm->GetResults())

@@ -79,6 +79,12 @@ main(int argc, char* argv[])
                  technology);
     cmd.AddValue("outputDir", "folder for the table, plot and pcap files", outputDir);
     cmd.AddValue("pcap", "write a pcap file per device (true/false)", pcap);
+    ExampleArguments::ExitOnFatalError("scale-across-simple");
+    ExampleArguments::CheckUnsigned(
+        argc,
+        argv,
+        "scale-across-simple",
+        {{"nodes", 64}, {"wavelengths", 1024}, {"wavelengthsPerCircuit", 1024}});
     cmd.Parse(argc, argv);
     if (nodes < 3 || nodes > 64)
     {

@@ -128,7 +128,7 @@ OpticalFabricHelper::GetCrossbar() const
 bool
 OpticalFabricHelper::ByteAccount::IsBalanced() const
 {
-    return sent == received + dropped + queued;
+    return sent == received + dropped + queued + inFlight;
 }
 
 OpticalFabricHelper::ByteAccount
@@ -144,6 +144,10 @@ OpticalFabricHelper::Account(const NetDeviceContainer& devices)
             a.received += d->GetRxBytes();
             a.dropped += d->GetDroppedBytes();
             a.queued += d->GetQueuedBytes();
+            if (Ptr<PhotonicCrossbar> crossbar = d->GetCrossbar())
+            {
+                a.inFlight += crossbar->GetLedger().Get(d->GetCrossbarPort()).inFlight;
+            }
         }
     }
     return a;

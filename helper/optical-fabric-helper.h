@@ -89,7 +89,8 @@ class OpticalFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperF
         uint64_t received{0}; //!< delivered to the nodes
         uint64_t dropped{0};  //!< dropped, any reason
         uint64_t queued{0};   //!< still in the virtual output queues
-        /// @return true if sent = received + dropped + queued
+        uint64_t inFlight{0}; //!< launched, not yet arrived (the simulation stopped first)
+        /// @return true if sent = received + dropped + queued + in flight
         bool IsBalanced() const;
     };
 

@@ -44,13 +44,15 @@ CoherentTransceiver::GetTypeId()
             .AddAttribute("DspLatency",
                           "Fixed latency of the coherent DSP, paid once per traversal (>= 0).",
                           TimeValue(NanoSeconds(100)),
-                          MakeTimeAccessor(&CoherentTransceiver::SetDspLatency),
+                          MakeTimeAccessor(&CoherentTransceiver::SetDspLatency,
+                                           &CoherentTransceiver::GetDspLatency),
                           MakeTimeChecker())
             .AddAttribute("FecLatency",
                           "Fixed latency of FEC encoding plus decoding, paid once per "
                           "traversal (>= 0).",
                           TimeValue(NanoSeconds(100)),
-                          MakeTimeAccessor(&CoherentTransceiver::SetFecLatency),
+                          MakeTimeAccessor(&CoherentTransceiver::SetFecLatency,
+                                           &CoherentTransceiver::GetFecLatency),
                           MakeTimeChecker())
             .AddAttribute("LaunchPower",
                           "Optical launch power per wavelength, dBm.",
@@ -177,6 +179,18 @@ CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) 
         optical::SerializationSeconds(bytes,
                                       wavelengths,
                                       static_cast<double>(m_ratePerLambda.GetBitRate())));
+}
+
+Time
+CoherentTransceiver::GetDspLatency() const
+{
+    return m_dspLatency;
+}
+
+Time
+CoherentTransceiver::GetFecLatency() const
+{
+    return m_fecLatency;
 }
 
 void

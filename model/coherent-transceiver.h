@@ -59,6 +59,10 @@ class CoherentTransceiver : public Object
     void SetFecLatency(Time t);
     /// @return DSP + FEC latency of one traversal
     Time GetFixedLatency() const;
+    /// @return the DspLatency attribute
+    Time GetDspLatency() const;
+    /// @return the FecLatency attribute
+    Time GetFecLatency() const;
     /// @return launch power, dBm
     double GetLaunchPowerDbm() const;
     /// @return receiver sensitivity, dBm

@@ -90,7 +90,7 @@ CollectiveCommunicator::GetTypeId()
                           "where the fabric has one.",
                           UintegerValue(1),
                           MakeUintegerAccessor(&CollectiveCommunicator::m_channels),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("Root",
                           "Root rank of broadcast.",
                           UintegerValue(0),
@@ -118,7 +118,7 @@ CollectiveCommunicator::GetTypeId()
                           "Idle time between two operations (>= 0).",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&CollectiveCommunicator::m_gap),
-                          MakeTimeChecker())
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("SendCredits",
                           "Messages a rank may have in flight on one (peer, flow) connection "
                           "before the receiver has taken the oldest: NCCL's NCCL_STEPS (8) "

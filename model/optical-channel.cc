@@ -35,17 +35,20 @@ OpticalChannel::GetTypeId()
             .AddAttribute("RefractiveIndex",
                           "Group refractive index of the fiber (>= 1); 1.468 gives ~4.9 ns/m.",
                           DoubleValue(1.468),
-                          MakeDoubleAccessor(&OpticalChannel::SetRefractiveIndex),
+                          MakeDoubleAccessor(&OpticalChannel::SetRefractiveIndex,
+                                             &OpticalChannel::GetRefractiveIndex),
                           MakeDoubleChecker<double>())
             .AddAttribute("Attenuation",
                           "Fiber attenuation, dB/km (>= 0).",
                           DoubleValue(0.35),
-                          MakeDoubleAccessor(&OpticalChannel::SetAttenuation),
+                          MakeDoubleAccessor(&OpticalChannel::SetAttenuation,
+                                             &OpticalChannel::GetAttenuation),
                           MakeDoubleChecker<double>())
             .AddAttribute("ConnectorLoss",
                           "Loss of the connectors on this fiber, dB (>= 0).",
                           DoubleValue(0.5),
-                          MakeDoubleAccessor(&OpticalChannel::SetConnectorLoss),
+                          MakeDoubleAccessor(&OpticalChannel::SetConnectorLoss,
+                                             &OpticalChannel::GetConnectorLossDb),
                           MakeDoubleChecker<double>());
     return tid;
 }
@@ -144,6 +147,18 @@ double
 OpticalChannel::GetConnectorLossDb() const
 {
     return m_connectorLossDb;
+}
+
+double
+OpticalChannel::GetRefractiveIndex() const
+{
+    return m_refractiveIndex;
+}
+
+double
+OpticalChannel::GetAttenuation() const
+{
+    return m_attenuationDbPerKm;
 }
 
 double

@@ -57,6 +57,10 @@ class OpticalChannel : public Channel
     double GetConnectorLossDb() const;
     /// @return fiber length, m
     double GetLength() const;
+    /// @return group refractive index
+    double GetRefractiveIndex() const;
+    /// @return attenuation, dB/km
+    double GetAttenuation() const;
 
     std::size_t GetNDevices() const override;
     Ptr<NetDevice> GetDevice(std::size_t i) const override;

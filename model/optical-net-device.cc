@@ -56,7 +56,8 @@ OpticalNetDevice::GetTypeId()
                           "Largest frame (burst) of any other protocol, bytes "
                           "(Mtu ... 4294967281). One burst costs one event.",
                           UintegerValue(16 * 1024 * 1024),
-                          MakeUintegerAccessor(&OpticalNetDevice::SetMaxBurstBytes),
+                          MakeUintegerAccessor(&OpticalNetDevice::SetMaxBurstBytes,
+                                               &OpticalNetDevice::GetMaxBurstBytes),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("MaxQueueBytes",
                           "Capacity of all virtual output queues together, payload bytes "
@@ -276,6 +277,12 @@ OpticalNetDevice::SetMaxBurstBytes(uint32_t bytes)
                                                               << m_mtu << ") ... "
                                                               << MAX_BURST_LIMIT);
     m_maxBurstBytes = bytes;
+}
+
+uint32_t
+OpticalNetDevice::GetMaxBurstBytes() const
+{
+    return m_maxBurstBytes;
 }
 
 uint64_t

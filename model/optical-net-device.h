@@ -154,6 +154,9 @@ class OpticalNetDevice : public NetDevice
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, OpticalDropReason reason);
 
+    /// @return payload bytes of a frame (frame size minus the MAC header)
+    static uint64_t PayloadBytes(Ptr<const Packet> frame);
+
   protected:
     void DoInitialize() override;
     void DoDispose() override;
@@ -181,12 +184,12 @@ class OpticalNetDevice : public NetDevice
     void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
     /// Count a drop and fire the traces. @param payloadBytes bytes counted
     void CountDrop(Ptr<const Packet> packet, OpticalDropReason reason, uint64_t payloadBytes);
-    /// @return payload bytes of a frame (frame size minus the MAC header)
-    static uint64_t PayloadBytes(Ptr<const Packet> frame);
     /// @param protocol EtherType @return true if IP, ARP or IPv6 (limited to Mtu)
     static bool IsMtuLimited(uint16_t protocol);
     /// @param bytes the MaxBurstBytes attribute
     void SetMaxBurstBytes(uint32_t bytes);
+    /// @return the MaxBurstBytes attribute
+    uint32_t GetMaxBurstBytes() const;
     /// @param n the WavelengthsPerCircuit attribute
     void SetWavelengthsPerCircuit(uint32_t n);
 

@@ -12,6 +12,7 @@
 #include "optical-physics.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -109,7 +110,8 @@ PhotonicCrossbar::GetTypeId()
             .AddAttribute("PortPower",
                           "Static electrical power per port, W (>= 0).",
                           DoubleValue(0.05),
-                          MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower),
+                          MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower,
+                                             &PhotonicCrossbar::GetPortPower),
                           MakeDoubleChecker<double>())
             .AddAttribute("Scheduler",
                           "The circuit scheduler; an OnDemandCircuitScheduler if not set.",
@@ -117,6 +119,13 @@ PhotonicCrossbar::GetTypeId()
                           MakePointerAccessor(&PhotonicCrossbar::SetScheduler,
                                               &PhotonicCrossbar::GetScheduler),
                           MakePointerChecker<CircuitScheduler>())
+            .AddAttribute("CheckConservation",
+                          "At Simulator::Destroy, stop with a fatal error unless every "
+                          "device's sent bytes = dropped (with a reason) + queued + in flight "
+                          "+ delivered.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PhotonicCrossbar::m_checkConservation),
+                          MakeBooleanChecker())
             .AddTraceSource("CircuitUp",
                             "A circuit finished its set-up and carries frames from now on.",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitUpTrace),
@@ -137,7 +146,9 @@ PhotonicCrossbar::PhotonicCrossbar()
       m_nLanes(1),
       m_reconfigurationTime(MicroSeconds(1)),
       m_insertionLossDb(5.0),
-      m_portPowerW(0.05)
+      m_portPowerW(0.05),
+      m_checkConservation(true),
+      m_checkScheduled(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -265,6 +276,7 @@ PhotonicCrossbar::Table()
         m_table = std::make_unique<CrossbarPortTable>(m_nPorts, m_nLanes);
         m_devices.resize(m_nPorts);
         m_fibers.resize(m_nPorts);
+        m_ledger.Resize(m_nPorts);
     }
     return *m_table;
 }
@@ -303,6 +315,13 @@ PhotonicCrossbar::AttachDevice(Ptr<OpticalNetDevice> device,
     m_devices[port] = device;
     m_fibers[port] = fiber;
     m_portOfAddress[key] = port;
+    if (!m_checkScheduled)
+    {
+        // The event holds a reference: the crossbar lives until the check has run.
+        Simulator::ScheduleDestroy(&PhotonicCrossbar::CheckConservationAtDestroy,
+                                   Ptr<PhotonicCrossbar>(this));
+        m_checkScheduled = true;
+    }
 }
 
 uint32_t
@@ -385,6 +404,12 @@ double
 PhotonicCrossbar::GetInsertionLossDb() const
 {
     return m_insertionLossDb;
+}
+
+double
+PhotonicCrossbar::GetPortPower() const
+{
+    return m_portPowerW;
 }
 
 double
@@ -506,6 +531,7 @@ PhotonicCrossbar::Transmit(Ptr<Packet> frame,
                            uint32_t dstPort,
                            Time serialization)
 {
+    m_ledger.Launched(srcPort, OpticalNetDevice::PayloadBytes(frame));
     const Time fiberIn = m_fibers[srcPort]->GetDelay();
     const Time head = Simulator::Now() + fiberIn;
     const uint32_t in = m_table->Slot(srcPort, srcLane);
@@ -577,10 +603,19 @@ PhotonicCrossbar::Forward(Ptr<Packet> frame,
 
     Simulator::ScheduleWithContext(rx->GetNode()->GetId(),
                                    arrival - Simulator::Now(),
-                                   &OpticalNetDevice::ReceiveFromFabric,
-                                   rx,
+                                   &PhotonicCrossbar::Deliver,
+                                   this,
                                    frame,
+                                   srcPort,
+                                   dstPort,
                                    budget.Closes());
+}
+
+void
+PhotonicCrossbar::Deliver(Ptr<Packet> frame, uint32_t srcPort, uint32_t dstPort, bool budgetCloses)
+{
+    m_ledger.Arrived(srcPort, OpticalNetDevice::PayloadBytes(frame), budgetCloses);
+    m_devices[dstPort]->ReceiveFromFabric(frame, budgetCloses);
 }
 
 void
@@ -593,8 +628,56 @@ PhotonicCrossbar::DropAtCrossbar(Ptr<Packet> frame, uint32_t srcPort, uint32_t s
         settling ? OpticalDropReason::RECONFIGURING : OpticalDropReason::NO_CIRCUIT;
     NS_LOG_LOGIC("drop " << frame->GetSize() << " bytes on port " << srcPort << ": "
                          << ToString(reason));
+    m_ledger.DroppedAtCrossbar(srcPort, OpticalNetDevice::PayloadBytes(frame));
     m_dropTrace(frame, reason, srcPort);
     m_devices[srcPort]->NotifyFabricDrop(frame, reason);
+}
+
+const FabricByteLedger&
+PhotonicCrossbar::GetLedger() const
+{
+    return m_ledger;
+}
+
+bool
+PhotonicCrossbar::CheckConservation(std::string& report) const
+{
+    std::ostringstream os;
+    for (uint32_t port = 0; port < m_devices.size(); ++port)
+    {
+        const Ptr<OpticalNetDevice>& d = m_devices[port];
+        if (!d)
+        {
+            continue;
+        }
+        FabricByteLedger::DeviceCounts counts;
+        counts.sent = d->GetTxBytes();
+        counts.droppedAtCrossbar = d->GetDroppedBytes(OpticalDropReason::NO_CIRCUIT) +
+                                   d->GetDroppedBytes(OpticalDropReason::RECONFIGURING);
+        // Link-budget losses are counted by the receiver; the ledger has them by source.
+        counts.droppedAtSender = d->GetDroppedBytes() - counts.droppedAtCrossbar -
+                                 d->GetDroppedBytes(OpticalDropReason::LINK_BUDGET);
+        counts.queued = d->GetQueuedBytes();
+        const std::string wrong = FabricByteLedger::Check(counts, m_ledger.Get(port));
+        if (!wrong.empty())
+        {
+            os << "device " << d->GetAddress() << " on port " << port << ": " << wrong << "\n";
+        }
+    }
+    report = os.str();
+    return report.empty();
+}
+
+void
+PhotonicCrossbar::CheckConservationAtDestroy()
+{
+    std::string report;
+    if (m_checkConservation && !CheckConservation(report))
+    {
+        NS_FATAL_ERROR("PhotonicCrossbar: bytes are not conserved (this is a bug in the model; "
+                       "set ns3::PhotonicCrossbar::CheckConservation to false to go on): "
+                       << report);
+    }
 }
 
 } // namespace ns3

@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_PHOTONIC_CROSSBAR_H
 
 #include "crossbar-port-table.h"
+#include "fabric-byte-ledger.h"
 #include "optical-drop-reason.h"
 
 #include "ns3/mac48-address.h"
@@ -112,6 +113,18 @@ class PhotonicCrossbar : public Object
     double GetInsertionLossDb() const;
     /// @return static power of the crossbar: NumPorts x PortPower, W
     double GetStaticPowerWatts() const;
+    /// @return the PortPower attribute, W
+    double GetPortPower() const;
+
+    /// @return where the bytes launched from each port went
+    const FabricByteLedger& GetLedger() const;
+    /**
+     * @brief Byte conservation, per device: every byte its device was asked to send was
+     * dropped with a reason, is still queued or in flight, or was delivered.
+     * @param report set to one line per device that does not balance
+     * @return true if every device balances
+     */
+    bool CheckConservation(std::string& report) const;
 
     /**
      * @brief Set up a circuit (called by schedulers). Both ends must be free.
@@ -213,6 +226,10 @@ class PhotonicCrossbar : public Object
                  Time serialization);
     /// Drop a frame at the crossbar and tell its sender.
     void DropAtCrossbar(Ptr<Packet> frame, uint32_t srcPort, uint32_t srcLane, Time head);
+    /// A frame's last bit reaches its receiver: account for it and hand it over.
+    void Deliver(Ptr<Packet> frame, uint32_t srcPort, uint32_t dstPort, bool budgetCloses);
+    /// Run at Simulator::Destroy: stop with the report if bytes do not balance.
+    void CheckConservationAtDestroy();
     /// A circuit finished its set-up: tell the source NIC.
     void NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort, uint32_t dstLane);
     /// @param port a port index; aborts naming the attribute if it is out of range
@@ -243,6 +260,9 @@ class PhotonicCrossbar : public Object
     std::vector<Ptr<OpticalNetDevice>> m_devices;           //!< device per port
     std::vector<Ptr<OpticalChannel>> m_fibers;              //!< fiber per port
     std::unordered_map<uint64_t, uint32_t> m_portOfAddress; //!< MAC address -> port
+    FabricByteLedger m_ledger;                              //!< bytes by source port and fate
+    bool m_checkConservation;                               //!< CheckConservation attribute
+    bool m_checkScheduled;                                  //!< the check at Destroy is set
 
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;    //!< CircuitUp
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace;  //!< CircuitDown

@@ -6,7 +6,8 @@
 #   scripts/setup.sh --in-tree  also what the ns-3 source-tree check needs
 set -euo pipefail
 
-packages=(cmake g++ make pkg-config libns3-dev ns3 libgsl-dev libgtest-dev gnuplot-nox)
+packages=(cmake g++ make pkg-config libns3-dev ns3 libgsl-dev libgtest-dev gnuplot-nox valgrind
+          clang libclang-rt-14-dev)
 in_tree=0
 for arg in "$@"; do
   case "$arg" in

@@ -1,0 +1,214 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * scale-across-attribute-ranges: every numeric attribute of every scale-across TypeId is
+ * tried at both edges of its documented range: the last valid value is accepted, and the first
+ * invalid one stops the program with a message that names the attribute. A new numeric
+ * attribute that is not in the table below fails the completeness case.
+ */
+
+#include "scale-across-test-fixture.h"
+
+#include "ns3/object-factory.h"
+#include "ns3/object.h"
+#include "ns3/scale-across-module.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+
+#include <set>
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::scale_across_test;
+
+namespace
+{
+
+/// One attribute's documented range; "" where that edge does not exist.
+struct Range
+{
+    std::string type;        //!< TypeId name
+    std::string attribute;   //!< attribute name
+    std::string lowValid;    //!< smallest valid value
+    std::string lowInvalid;  //!< just below it
+    std::string highValid;   //!< largest valid value
+    std::string highInvalid; //!< just above it
+    std::string why;         //!< for unbounded or context-dependent ranges: why no edge
+};
+
+const std::vector<Range>&
+Ranges()
+{
+    static const std::vector<Range> ranges = {
+        {"ns3::CoherentTransceiver", "Wavelengths", "1", "0", "1024", "1025", ""},
+        {"ns3::CoherentTransceiver",
+         "DataRatePerWavelength",
+         "1bps",
+         "0bps",
+         "",
+         "",
+         "no upper bound"},
+        {"ns3::CoherentTransceiver", "DspLatency", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::CoherentTransceiver", "FecLatency", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::CoherentTransceiver", "LaunchPower", "", "", "", "", "any power in dBm"},
+        {"ns3::CoherentTransceiver", "ReceiverSensitivity", "", "", "", "", "any power in dBm"},
+        {"ns3::CoherentTransceiver", "EnergyPerBit", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::OpticalChannel", "Length", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::OpticalChannel", "RefractiveIndex", "1", "0.999", "", "", "no upper bound"},
+        {"ns3::OpticalChannel", "Attenuation", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::OpticalChannel", "ConnectorLoss", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::OpticalNetDevice", "Mtu", "1", "0", "65535", "65536", ""},
+        {"ns3::OpticalNetDevice", "MaxBurstBytes", "1500", "1499", "4294967281", "4294967282", ""},
+        {"ns3::OpticalNetDevice", "MaxQueueBytes", "1", "0", "18446744073709551615", "", "uint64"},
+        {"ns3::OpticalNetDevice", "WavelengthsPerCircuit", "0", "", "", "", "divides Wavelengths"},
+        {"ns3::PhotonicCrossbar", "NumPorts", "1", "0", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "LanesPerPort", "1", "0", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "ReconfigurationTime", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "SwitchingLatency", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "InsertionLoss", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "PortPower", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::CollectiveCommunicator", "ChunkBytes", "0", "", "", "", "uint64, 0 = whole"},
+        {"ns3::CollectiveCommunicator", "Channels", "1", "0", "", "", "lanes checked at run"},
+        {"ns3::CollectiveCommunicator", "Root", "0", "", "", "", "< ranks, checked at run"},
+        {"ns3::CollectiveCommunicator", "ReductionRate", "0bps", "", "", "", "0 = instantaneous"},
+        {"ns3::CollectiveCommunicator", "Gap", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::CollectiveCommunicator", "SendCredits", "0", "", "4294967295", "4294967296", ""},
+        {"ns3::CollectiveTransport", "ProtocolNumber", "0", "", "65535", "65536", ""},
+        {"ns3::CollectiveTransport", "MaxSegmentBytes", "1", "0", "4294967295", "4294967296", ""},
+        {"ns3::CollectiveApplication", "ReadWindow", "1", "0", "4294967295", "4294967296", ""},
+    };
+    return ranges;
+}
+
+/// @return a fresh object of the type, with the attribute set (fatal if refused)
+Ptr<Object>
+MakeWith(const std::string& type, const std::string& attribute, const std::string& value)
+{
+    ObjectFactory factory(type);
+    Ptr<Object> object = factory.Create();
+    object->SetAttribute(attribute, StringValue(value));
+    return object;
+}
+
+/// Valid edges are accepted; invalid ones stop with a message naming the attribute.
+class EdgesTestCase : public TestCase
+{
+  public:
+    /// @param range the attribute's range
+    explicit EdgesTestCase(Range range)
+        : TestCase(range.type + "::" + range.attribute),
+          m_range(std::move(range))
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (const std::string& v : {m_range.lowValid, m_range.highValid})
+        {
+            if (v.empty())
+            {
+                continue;
+            }
+            ObjectFactory factory(m_range.type);
+            Ptr<Object> object = factory.Create();
+            NS_TEST_ASSERT_MSG_EQ(object->SetAttributeFailSafe(m_range.attribute, StringValue(v)),
+                                  true,
+                                  m_range.attribute << " = " << v << " should be valid");
+            StringValue back;
+            NS_TEST_EXPECT_MSG_EQ(object->GetAttributeFailSafe(m_range.attribute, back),
+                                  true,
+                                  m_range.attribute << " can be read back");
+        }
+        for (const std::string& v : {m_range.lowInvalid, m_range.highInvalid})
+        {
+            if (v.empty())
+            {
+                continue;
+            }
+            std::string detail;
+            const std::string type = m_range.type;
+            const std::string attribute = m_range.attribute;
+            const bool fatal = ExpectFatal([type, attribute, v]() { MakeWith(type, attribute, v); },
+                                           {attribute},
+                                           detail);
+            NS_TEST_EXPECT_MSG_EQ(fatal,
+                                  true,
+                                  attribute << " = " << v << " must stop with a message naming "
+                                            << attribute << ": " << detail);
+        }
+    }
+
+    Range m_range; //!< under test
+};
+
+/// Every numeric attribute of the module has a row above.
+class CompletenessTestCase : public TestCase
+{
+  public:
+    CompletenessTestCase()
+        : TestCase("every numeric scale-across attribute has its range tested")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::set<std::string> listed;
+        for (const Range& r : Ranges())
+        {
+            listed.insert(r.type + "::" + r.attribute);
+        }
+        const std::set<std::string> numeric = {"ns3::UintegerValue",
+                                               "ns3::IntegerValue",
+                                               "ns3::DoubleValue",
+                                               "ns3::TimeValue",
+                                               "ns3::DataRateValue"};
+        std::ostringstream missing;
+        uint32_t checked = 0;
+        for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+        {
+            const TypeId tid = TypeId::GetRegistered(i);
+            if (tid.GetGroupName() != "ScaleAcross")
+            {
+                continue;
+            }
+            for (std::size_t a = 0; a < tid.GetAttributeN(); ++a)
+            {
+                const TypeId::AttributeInformation info = tid.GetAttribute(a);
+                if (numeric.count(info.checker->GetValueTypeName()) == 0)
+                {
+                    continue;
+                }
+                ++checked;
+                const std::string key = tid.GetName() + "::" + info.name;
+                if (listed.count(key) == 0)
+                {
+                    missing << " " << key;
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(checked, 20, "the module's TypeIds were found");
+        NS_TEST_EXPECT_MSG_EQ(missing.str(), "", "numeric attributes without a range row");
+    }
+};
+
+/// The suite.
+class AttributeRangesTestSuite : public TestSuite
+{
+  public:
+    AttributeRangesTestSuite()
+        : TestSuite("scale-across-attribute-ranges", TestSuite::Type::UNIT)
+    {
+        AddTestCase(new CompletenessTestCase());
+        for (const Range& r : Ranges())
+        {
+            AddTestCase(new EdgesTestCase(r));
+        }
+    }
+};
+
+/// Static instance registering the suite.
+AttributeRangesTestSuite g_attributeRangesTestSuite;
+
+} // namespace
