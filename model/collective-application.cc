@@ -12,6 +12,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -156,7 +158,8 @@ bool
 CollectiveApplication::ReadOps()
 {
     bool any = false;
-    while (m_nextRead < m_nOps && m_queuedSends < m_window)
+    const uint64_t window = std::min<uint64_t>(m_window, m_schedule->GetReadAhead());
+    while (m_nextRead < m_nOps && m_queuedSends < window)
     {
         const uint64_t index = m_nextRead++;
         const CollectiveOp op = m_schedule->GetOp(m_rank, index);

@@ -10,6 +10,7 @@
 #include "pairwise-all-to-all-schedule.h"
 #include "ring-schedule.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace ns3
@@ -59,6 +60,12 @@ uint64_t
 CollectiveSchedule::GetBytes() const
 {
     return m_bytes;
+}
+
+uint64_t
+CollectiveSchedule::GetReadAhead() const
+{
+    return std::numeric_limits<uint64_t>::max();
 }
 
 double

@@ -112,6 +112,14 @@ class CollectiveSchedule
      *         circuits a static fabric must provide
      */
     virtual std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const = 0;
+    /**
+     * @brief Sends a rank needs to read ahead so that a send that may start never waits
+     * behind sends that may not (CollectiveApplication reads min(this, ReadWindow)). Reading
+     * further only costs memory and time: a ring's sends become ready in the order they are
+     * read, per channel.
+     * @return sends to read ahead; the default is unbounded
+     */
+    virtual uint64_t GetReadAhead() const;
 
     /// @return the collective
     CollectiveKind GetKind() const;

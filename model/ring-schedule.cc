@@ -85,6 +85,14 @@ RingSchedule::GetAlgorithm() const
     return "ring";
 }
 
+uint64_t
+RingSchedule::GetReadAhead() const
+{
+    // Per channel, sends become ready in schedule order (each waits for the previous step's
+    // receive of the same chunk): two steps of every chunk and channel are more than enough.
+    return 2 * uint64_t{m_channels} * m_chunks;
+}
+
 uint32_t
 RingSchedule::GetNSteps() const
 {

@@ -40,6 +40,7 @@ class RingSchedule : public CollectiveSchedule
                  uint32_t channels);
 
     std::string GetAlgorithm() const override;
+    uint64_t GetReadAhead() const override;
     uint32_t GetNSegments() const override;
     uint64_t GetSegmentBytes(uint32_t segment) const override;
     uint64_t GetNOps(uint32_t rank) const override;
