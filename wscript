@@ -11,6 +11,7 @@ def build(bld):
                       'point-to-point'])
     module.source = [
         'helper/collective-helper.cc',
+        'helper/collective-progress.cc',
         'helper/example-arguments.cc',
         'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
@@ -66,6 +67,7 @@ def build(bld):
     headers.module = 'scale-across'
     headers.source = [
         'helper/collective-helper.h',
+        'helper/collective-progress.h',
         'helper/example-arguments.h',
         'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',

@@ -114,32 +114,6 @@ MedianInChildren(uint32_t runs, const std::function<void(double* values)>& part)
     return med;
 }
 
-namespace
-{
-/// ns-3's ShowProgress until the collective completes. Its events would keep the simulation
-/// running after the last message, and ns-3.37 does not cancel them when it is destroyed, so
-/// the run is stopped when the operation completes and the ShowProgress outlives the run.
-class ProgressUntilDone
-{
-  public:
-    /// Show progress every 10 s of wall time until comm's operation completes.
-    void Start(Ptr<CollectiveCommunicator> comm)
-    {
-        m_show = std::make_unique<ShowProgress>(Seconds(10), std::cerr);
-        comm->TraceConnectWithoutContext("OperationComplete",
-                                         MakeCallback(&ProgressUntilDone::Done, this));
-    }
-
-  private:
-    void Done(const CollectiveResult&)
-    {
-        Simulator::Stop();
-    }
-
-    std::unique_ptr<ShowProgress> m_show;
-};
-} // namespace
-
 AllReduceRun
 RunOpticalAllReduce(uint32_t ranks,
                     const std::string& algorithm,
@@ -177,10 +151,10 @@ RunOpticalAllReduce(uint32_t ranks,
     run.buildSeconds = WallSeconds() - t0;
 
     const double t1 = WallSeconds();
-    ProgressUntilDone show;
+    CollectiveProgress show;
     if (progress)
     {
-        show.Start(comm);
+        show.Start(comm, 1);
     }
     Simulator::Run();
     run.runSeconds = WallSeconds() - t1;

@@ -58,6 +58,7 @@ main(int argc, char* argv[])
     std::string fabricKind = "static";
     std::string technology = "SiPh-MZI";
     std::string outputDir = "scale-across-allreduce-output";
+    std::string progress = "auto";
 
     CommandLine cmd(__FILE__);
     cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric.\n"
@@ -89,6 +90,10 @@ main(int argc, char* argv[])
                      PhotonicCrossbar::GetTechnologyNames(),
                  technology);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
+    cmd.AddValue("progress",
+                 "show simulated time and events on stderr every 10 s of wall time: true, "
+                 "false, or auto (true from 1024 ranks)",
+                 progress);
     ExampleArguments::ExitOnFatalError(PROGRAM);
     ExampleArguments::CheckUnsigned(argc,
                                     argv,
@@ -106,6 +111,11 @@ main(int argc, char* argv[])
     {
         Fail("--ranks=0 is invalid: use 1 ... 1048576");
     }
+    if (progress != "auto" && progress != "true" && progress != "false")
+    {
+        Fail("--progress=" + progress + " is invalid: use true, false or auto");
+    }
+    const bool showProgress = progress == "true" || (progress == "auto" && ranks >= 1024);
     if (channels == 0)
     {
         Fail("--channels=0 is invalid: use 1 ... 32");
@@ -179,6 +189,11 @@ main(int argc, char* argv[])
         NetDeviceContainer devices = fabric.Install(nodes);
         Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
         comm->Run(sizes, Seconds(0));
+        CollectiveProgress show; // outlives Run and Destroy: ns-3.37 needs that
+        if (showProgress)
+        {
+            show.Start(comm, sizes.size());
+        }
         Simulator::Run();
 
         table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
