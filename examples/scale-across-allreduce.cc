@@ -86,8 +86,7 @@ main(int argc, char* argv[])
                  protocolLatency);
     cmd.AddValue("fabric", "static (circuits set up before the run) or ondemand", fabricKind);
     cmd.AddValue("technology",
-                 "crossbar technology for --fabric=ondemand: " +
-                     PhotonicCrossbar::GetTechnologyNames(),
+                 "crossbar technology for --fabric=ondemand: " + CrossbarTechnology::GetNames(),
                  technology);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
     cmd.AddValue("progress",
@@ -140,7 +139,7 @@ main(int argc, char* argv[])
     {
         Fail("--algo is empty: name at least one of ring, tree, halving_doubling, pairwise");
     }
-    PhotonicCrossbar::GetTechnology(technology); // checks the name
+    CrossbarTechnology::Get(technology); // checks the name
 
     const double lineRateGBs = wavelengths * 1.6e12 / 8 / 1e9;
     std::ostringstream table;

@@ -75,7 +75,7 @@ main(int argc, char* argv[])
                  wavelengthsPerCircuit);
     cmd.AddValue("fiberLength", "fiber from each NIC to the crossbar, m (>= 0)", fiberLength);
     cmd.AddValue("technology",
-                 "crossbar technology preset: " + PhotonicCrossbar::GetTechnologyNames(),
+                 "crossbar technology preset: " + CrossbarTechnology::GetNames(),
                  technology);
     cmd.AddValue("outputDir", "folder for the table, plot and pcap files", outputDir);
     cmd.AddValue("pcap", "write a pcap file per device (true/false)", pcap);

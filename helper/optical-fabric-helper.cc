@@ -8,6 +8,7 @@
 #include "ns3/circuit-scheduler.h"
 #include "ns3/coherent-transceiver.h"
 #include "ns3/config.h"
+#include "ns3/crossbar-technology.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
@@ -67,7 +68,7 @@ OpticalFabricHelper::SetCrossbarAttribute(std::string name, const AttributeValue
 void
 OpticalFabricHelper::SetCrossbarTechnology(const std::string& name)
 {
-    const PhotonicCrossbar::Technology t = PhotonicCrossbar::GetTechnology(name);
+    const CrossbarTechnology& t = CrossbarTechnology::Get(name);
     m_crossbarFactory.Set("ReconfigurationTime", TimeValue(t.reconfigurationTime));
     m_crossbarFactory.Set("InsertionLoss", DoubleValue(t.insertionLossDb));
     m_crossbarFactory.Set("PortPower", DoubleValue(t.portPowerW));

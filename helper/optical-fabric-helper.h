@@ -63,7 +63,7 @@ class OpticalFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperF
     /**
      * @brief Apply a technology preset to the crossbar: ReconfigurationTime, InsertionLoss
      * and PortPower. Attributes set afterwards override the preset.
-     * @param name one of PhotonicCrossbar::GetTechnologyNames()
+     * @param name one of CrossbarTechnology::GetNames()
      */
     void SetCrossbarTechnology(const std::string& name);
     /**

@@ -96,6 +96,12 @@ CollectiveApplication::GetRank() const
 }
 
 uint64_t
+CollectiveApplication::StreamKey(uint32_t peer, uint8_t flow)
+{
+    return (uint64_t{peer} << 8) | flow;
+}
+
+uint64_t
 CollectiveApplication::Key(uint32_t source, uint32_t tag)
 {
     return (uint64_t{source} << 32) | tag;
@@ -166,7 +172,7 @@ CollectiveApplication::ReadOps()
         any = true;
         if (op.kind == CollectiveOp::Kind::SEND)
         {
-            StreamFor((uint64_t{op.peer} << 8) | op.flow).ops.push_back(index);
+            StreamFor(StreamKey(op.peer, op.flow)).ops.push_back(index);
             ++m_queuedSends;
             continue;
         }
@@ -280,7 +286,7 @@ CollectiveApplication::Send(CollectiveOp op)
 void
 CollectiveApplication::CreditReturned(uint32_t peer, uint8_t flow)
 {
-    const uint64_t key = (uint64_t{peer} << 8) | flow;
+    const uint64_t key = StreamKey(peer, flow);
     for (size_t i = 0; i < m_nStreams; ++i)
     {
         if (m_streams[i].key == key)

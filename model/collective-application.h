@@ -110,6 +110,8 @@ class CollectiveApplication : public Application
     void OpDone();
     /// @return key of a message
     static uint64_t Key(uint32_t source, uint32_t tag);
+    /// @return key of the send stream to a peer on a flow
+    static uint64_t StreamKey(uint32_t peer, uint8_t flow);
 
     Ptr<CollectiveCommunicator> m_communicator; //!< the communicator
     Ptr<CollectiveTransport> m_transport;       //!< the node's transport

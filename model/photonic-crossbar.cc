@@ -20,7 +20,6 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
-#include <array>
 #include <sstream>
 
 namespace ns3
@@ -45,23 +44,6 @@ AddressKey(Mac48Address address)
         key = (key << 8) | byte;
     }
     return key;
-}
-
-/**
- * Orders of magnitude of the four families in doc/scale-across.rst: 3D-MEMS (~10 ms, ~2 dB),
- * piezo beam steering (~ms, ~1 dB), silicon-photonic MZI meshes (~us, lossy), SOA gates
- * (~10 ns, gain makes up the loss, but each gate draws current).
- */
-const std::array<PhotonicCrossbar::Technology, 4>&
-Technologies()
-{
-    static const std::array<PhotonicCrossbar::Technology, 4> presets{{
-        {"MEMS", MilliSeconds(10), 2.0, 0.1},
-        {"Piezo", MilliSeconds(1), 1.0, 0.2},
-        {"SiPh-MZI", MicroSeconds(1), 5.0, 0.05},
-        {"SOA", NanoSeconds(10), 0.0, 0.5},
-    }};
-    return presets;
 }
 
 } // namespace
@@ -183,32 +165,6 @@ PhotonicCrossbar::DoDispose()
     m_devices.clear();
     m_fibers.clear();
     Object::DoDispose();
-}
-
-PhotonicCrossbar::Technology
-PhotonicCrossbar::GetTechnology(const std::string& name)
-{
-    for (const auto& t : Technologies())
-    {
-        if (t.name == name)
-        {
-            return t;
-        }
-    }
-    NS_ABORT_MSG("unknown crossbar technology \"" << name << "\"; valid names are "
-                                                  << GetTechnologyNames());
-    return Technologies()[0];
-}
-
-std::string
-PhotonicCrossbar::GetTechnologyNames()
-{
-    std::ostringstream os;
-    for (size_t i = 0; i < Technologies().size(); ++i)
-    {
-        os << (i ? ", " : "") << Technologies()[i].name;
-    }
-    return os.str();
 }
 
 void

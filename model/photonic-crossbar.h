@@ -65,24 +65,6 @@ class PhotonicCrossbar : public Object
     PhotonicCrossbar(const PhotonicCrossbar&) = delete;
     PhotonicCrossbar& operator=(const PhotonicCrossbar&) = delete;
 
-    /// A switching technology: typical reconfiguration time, insertion loss and port power.
-    struct Technology
-    {
-        std::string name;         //!< preset name
-        Time reconfigurationTime; //!< time to set up a circuit
-        double insertionLossDb;   //!< loss of one traversal, dB
-        double portPowerW;        //!< static power per port, W
-    };
-
-    /**
-     * @brief Look up a technology preset.
-     * @param name one of GetTechnologyNames()
-     * @return the preset (aborts with the list of valid names if name is unknown)
-     */
-    static Technology GetTechnology(const std::string& name);
-    /// @return the names of all technology presets, comma separated
-    static std::string GetTechnologyNames();
-
     /**
      * @brief Connect a device, through its fiber, to a port.
      * @param device the device
