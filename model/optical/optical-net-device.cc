@@ -6,7 +6,6 @@
 
 #include "coherent-transceiver.h"
 #include "optical-channel.h"
-#include "optical-flow-tag.h"
 #include "photonic-crossbar.h"
 
 #include "ns3/abort.h"
@@ -14,6 +13,7 @@
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/optical-flow-tag.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"

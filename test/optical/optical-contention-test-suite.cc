@@ -6,7 +6,7 @@
  * by the circuit grants, never lost; reconfiguring one pair does not stall the others.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/simulator.h"
 #include "ns3/test.h"

@@ -5,13 +5,12 @@
 #ifndef SCALE_ACROSS_PHOTONIC_CROSSBAR_H
 #define SCALE_ACROSS_PHOTONIC_CROSSBAR_H
 
-#include "crossbar-port-table.h"
-#include "fabric-byte-ledger.h"
-#include "optical-drop-reason.h"
-
+#include "ns3/crossbar-port-table.h"
+#include "ns3/fabric-byte-ledger.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/optical-drop-reason.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 

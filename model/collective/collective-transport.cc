@@ -4,11 +4,10 @@
 
 #include "collective-transport.h"
 
-#include "optical-flow-tag.h"
-
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/optical-flow-tag.h"
 #include "ns3/packet.h"
 #include "ns3/uinteger.h"
 

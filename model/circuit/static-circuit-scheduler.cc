@@ -4,10 +4,9 @@
 
 #include "static-circuit-scheduler.h"
 
-#include "photonic-crossbar.h"
-
 #include "ns3/abort.h"
 #include "ns3/log.h"
+#include "ns3/photonic-crossbar.h"
 
 #include <algorithm>
 #include <unordered_map>

@@ -6,7 +6,7 @@
  * rate and delay.
  */
 
-#include "collective-test-fixture.h"
+#include "../collective-test-fixture.h"
 
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"

@@ -6,7 +6,7 @@
  * measured by the bench programs, never here.)
  */
 
-#include "collective-test-fixture.h"
+#include "../collective-test-fixture.h"
 
 #include "ns3/binary-tree.h"
 #include "ns3/test.h"

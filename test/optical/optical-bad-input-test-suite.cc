@@ -6,7 +6,7 @@
  * that are valid are accepted.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/coherent-transceiver.h"
 #include "ns3/data-rate.h"

@@ -5,13 +5,13 @@
 #ifndef SCALE_ACROSS_OPTICAL_NET_DEVICE_H
 #define SCALE_ACROSS_OPTICAL_NET_DEVICE_H
 
-#include "optical-drop-reason.h"
 #include "virtual-output-queues.h"
 
 #include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
+#include "ns3/optical-drop-reason.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 

@@ -23,7 +23,7 @@ std::string
 ModuleRoot()
 {
     std::string here = __FILE__;
-    for (int up = 0; up < 2; ++up)
+    for (int up = 0; up < 3; ++up)
     {
         here = here.substr(0, here.find_last_of('/'));
     }
@@ -40,26 +40,20 @@ Slurp(const std::string& relative)
     return ss.str();
 }
 
-/// @return the file names in a CMake keyword section: lines after KEYWORD up to the next
-/// upper-case keyword or ')'
+/// @return the file names of every CMake list "set(<folder>_<kind> ...)" of this kind
+/// (SOURCES, HEADERS or TESTS), over all folders
 std::set<std::string>
-CMakeSection(const std::string& text, const std::string& keyword)
+CMakeLists(const std::string& text, const std::string& kind)
 {
     std::set<std::string> files;
-    const size_t start = text.find(keyword);
-    if (start == std::string::npos)
+    const std::regex block("set\\((\\w+)_" + kind + "\\s([^)]*)\\)");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), block);
+         it != std::sregex_iterator();
+         ++it)
     {
-        return files;
-    }
-    std::istringstream lines(text.substr(start + keyword.size()));
-    std::string token;
-    while (lines >> token)
-    {
-        if (token == ")" || std::regex_match(token, std::regex("[A-Z_]+")))
-        {
-            break;
-        }
-        if (token.find(".cc") != std::string::npos || token.find(".h") != std::string::npos)
+        std::istringstream lines((*it)[2].str());
+        std::string token;
+        while (lines >> token)
         {
             files.insert(token);
         }
@@ -118,13 +112,13 @@ class BuildListsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(cmake.size(), 0, "cannot read " << ModuleRoot() << "/CMakeLists.txt");
         NS_TEST_ASSERT_MSG_NE(waf.size(), 0, "cannot read " << ModuleRoot() << "/wscript");
         const std::pair<const char*, const char*> pairs[] = {
-            {"SOURCE_FILES", "module.source"},
-            {"HEADER_FILES", "headers.source"},
-            {"TEST_SOURCES", "module_test.source"},
+            {"SOURCES", "module.source"},
+            {"HEADERS", "headers.source"},
+            {"TESTS", "module_test.source"},
         };
         for (const auto& [cm, wf] : pairs)
         {
-            const auto a = CMakeSection(cmake, cm);
+            const auto a = CMakeLists(cmake, cm);
             const auto b = WafList(waf, wf);
             NS_TEST_ASSERT_MSG_GT(a.size(), 0, cm << " is empty or unreadable");
             NS_TEST_EXPECT_MSG_EQ(Join(a),

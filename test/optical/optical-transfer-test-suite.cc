@@ -6,7 +6,7 @@
  * had to be set up), for several sizes, rates, wavelength counts and fiber lengths.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/coherent-transceiver.h"
 #include "ns3/simulator.h"

@@ -4,10 +4,9 @@
 
 #include "on-demand-circuit-scheduler.h"
 
-#include "optical-net-device.h"
-#include "photonic-crossbar.h"
-
 #include "ns3/log.h"
+#include "ns3/optical-net-device.h"
+#include "ns3/photonic-crossbar.h"
 
 namespace ns3
 {

@@ -6,10 +6,10 @@
 #define SCALE_ACROSS_COLLECTIVE_APPLICATION_H
 
 #include "collective-header.h"
-#include "collective-schedule.h"
-#include "compact-fifo.h"
 
 #include "ns3/application.h"
+#include "ns3/collective-schedule.h"
+#include "ns3/compact-fifo.h"
 
 #include <map>
 #include <unordered_map>

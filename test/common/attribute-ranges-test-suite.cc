@@ -7,7 +7,7 @@
  * attribute that is not in the table below fails the completeness case.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/object-factory.h"
 #include "ns3/object.h"

@@ -4,18 +4,18 @@
 
 #include "photonic-crossbar.h"
 
-#include "circuit-scheduler.h"
 #include "coherent-transceiver.h"
-#include "on-demand-circuit-scheduler.h"
 #include "optical-channel.h"
 #include "optical-net-device.h"
 #include "optical-physics.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/circuit-scheduler.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/on-demand-circuit-scheduler.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"

@@ -5,7 +5,7 @@
  * reason, and bytes sent = bytes received + bytes dropped (+ still queued) in every case.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/simulator.h"
 #include "ns3/test.h"

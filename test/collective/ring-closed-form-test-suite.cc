@@ -8,7 +8,7 @@
  * at least 97 % of the per-rank line rate.
  */
 
-#include "collective-test-fixture.h"
+#include "../collective-test-fixture.h"
 
 #include "ns3/test.h"
 

@@ -5,7 +5,7 @@
  * event; another run number gives other traffic that is still fully accounted for.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"

@@ -5,7 +5,7 @@
  * transmissions, receptions and drops.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/pcap-file.h"

@@ -12,7 +12,7 @@
  *   tree broadcast                  (c - 1) t + d (t + alpha)        (2 lanes, static)
  */
 
-#include "collective-test-fixture.h"
+#include "../collective-test-fixture.h"
 
 #include "ns3/binary-tree.h"
 #include "ns3/test.h"

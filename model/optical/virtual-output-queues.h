@@ -5,8 +5,7 @@
 #ifndef SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
 #define SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
 
-#include "compact-fifo.h"
-
+#include "ns3/compact-fifo.h"
 #include "ns3/packet.h"
 
 #include <cstdint>

@@ -7,7 +7,7 @@
  * receive. Each against the ring closed form.
  */
 
-#include "collective-test-fixture.h"
+#include "../collective-test-fixture.h"
 
 #include "ns3/boolean.h"
 #include "ns3/collective-helper.h"

@@ -5,7 +5,7 @@
  * that names the value and what is valid.
  */
 
-#include "scale-across-test-fixture.h"
+#include "../scale-across-test-fixture.h"
 
 #include "ns3/collective-helper.h"
 #include "ns3/optical-fabric-helper.h"

@@ -6,9 +6,9 @@
 #define SCALE_ACROSS_COLLECTIVE_COMMUNICATOR_H
 
 #include "collective-result.h"
-#include "collective-schedule.h"
 
 #include "ns3/address.h"
+#include "ns3/collective-schedule.h"
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
