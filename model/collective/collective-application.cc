@@ -9,6 +9,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -29,6 +30,13 @@ CollectiveApplication::GetTypeId()
             .SetParent<Application>()
             .SetGroupName("ScaleAcross")
             .AddConstructor<CollectiveApplication>()
+            .AddAttribute("Communicator",
+                          "The communicator this rank belongs to (read only): its trace "
+                          "sources are reached through this path.",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&CollectiveApplication::GetCommunicator),
+                          MakePointerChecker<CollectiveCommunicator>())
             .AddAttribute("ReadWindow",
                           "Sends read ahead of the ones that may start (>= 1); bounds a "
                           "rank's memory whatever the schedule's length.",
@@ -87,6 +95,12 @@ CollectiveApplication::Setup(Ptr<CollectiveCommunicator> communicator,
     m_transport = transport;
     transport->Register(communicator->GetId(),
                         MakeCallback(&CollectiveApplication::OnMessage, this));
+}
+
+Ptr<CollectiveCommunicator>
+CollectiveApplication::GetCommunicator() const
+{
+    return m_communicator;
 }
 
 uint32_t

@@ -58,6 +58,8 @@ class CollectiveApplication : public Application
                Ptr<CollectiveTransport> transport);
     /// @return this rank
     uint32_t GetRank() const;
+    /// @return the communicator, or nullptr before Setup
+    Ptr<CollectiveCommunicator> GetCommunicator() const;
 
     /**
      * @brief Called by the communicator: start an operation now.

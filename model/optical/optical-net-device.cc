@@ -86,6 +86,13 @@ OpticalNetDevice::GetTypeId()
                           MakePointerAccessor(&OpticalNetDevice::SetTransceiver,
                                               &OpticalNetDevice::GetTransceiver),
                           MakePointerChecker<CoherentTransceiver>())
+            .AddAttribute("Crossbar",
+                          "The crossbar this NIC is attached to (read only): its trace sources "
+                          "and its Scheduler are reached through this path.",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&OpticalNetDevice::GetCrossbar),
+                          MakePointerChecker<PhotonicCrossbar>())
             .AddTraceSource("MacTx",
                             "A packet has been handed to this device for transmission.",
                             MakeTraceSourceAccessor(&OpticalNetDevice::m_macTxTrace),
