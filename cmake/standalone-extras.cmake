@@ -9,7 +9,8 @@
 set(plain_SOURCES
   ${schedule_SOURCES}
   model/circuit/crossbar-port-table.cc
-  model/common/fabric-byte-ledger.cc
+  model/common/byte-counters.cc
+  model/common/drop-reason.cc
   model/optical/optical-physics.cc
   )
 add_library(scale-across-plain STATIC ${plain_SOURCES})
@@ -29,7 +30,7 @@ if(ENABLE_TESTS)
     test/gtest/optical/optical-physics-gtest.cc
     test/gtest/circuit/crossbar-port-table-gtest.cc
     test/gtest/schedule/collective-schedule-gtest.cc
-    test/gtest/common/fabric-byte-ledger-gtest.cc
+    test/gtest/common/byte-counters-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

@@ -201,14 +201,12 @@ main(int argc, char* argv[])
               << (protocolLatency ? " with latency" : "") << ", " << fabricKind << " fabric\n"
               << CollectiveResult::TableHeader() << "\n";
         // The example's own checks: every size completed and every byte is accounted for.
-        const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
+        const ByteCounters bytes = ByteConservation::Sum(devices);
         if (comm->GetResults().size() != sizes.size() || !bytes.IsBalanced())
         {
             Fail(op + "/" + algo + ": " + std::to_string(comm->GetResults().size()) + " of " +
-                 std::to_string(sizes.size()) + " sizes completed; fabric bytes sent " +
-                 std::to_string(bytes.sent) + ", received " + std::to_string(bytes.received) +
-                 ", dropped " + std::to_string(bytes.dropped) + ", queued " +
-                 std::to_string(bytes.queued));
+                 std::to_string(sizes.size()) + " sizes completed; fabric bytes " +
+                 bytes.Describe());
         }
         Gnuplot2dDataset busbw(algo);
         busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);

@@ -221,9 +221,8 @@ main(int argc, char* argv[])
     std::cout << "# IPv4: " << flows << " flows seen by FlowMonitor, " << lost
               << " packets lost; TCP bulk delivered " << bulkRx << " of 10000000 bytes\n";
 
-    const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
-    std::cout << "# fabric: " << bytes.sent << " bytes sent = " << bytes.received << " received + "
-              << bytes.dropped << " dropped + " << bytes.queued << " queued\n";
+    const ByteCounters bytes = ByteConservation::Sum(devices);
+    std::cout << "# fabric bytes: " << bytes.Describe() << "\n";
     std::cout << "# wrote " << outputDir << "/scale-across-simple-transfer.txt, " << written.plt;
     if (!written.png.empty())
     {

@@ -126,34 +126,6 @@ OpticalFabricHelper::GetCrossbar() const
     return m_crossbar;
 }
 
-bool
-OpticalFabricHelper::ByteAccount::IsBalanced() const
-{
-    return sent == received + dropped + queued + inFlight;
-}
-
-OpticalFabricHelper::ByteAccount
-OpticalFabricHelper::Account(const NetDeviceContainer& devices)
-{
-    ByteAccount a;
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        Ptr<OpticalNetDevice> d = DynamicCast<OpticalNetDevice>(devices.Get(i));
-        if (d)
-        {
-            a.sent += d->GetTxBytes();
-            a.received += d->GetRxBytes();
-            a.dropped += d->GetDroppedBytes();
-            a.queued += d->GetQueuedBytes();
-            if (Ptr<PhotonicCrossbar> crossbar = d->GetCrossbar())
-            {
-                a.inFlight += crossbar->GetLedger().Get(d->GetCrossbarPort()).inFlight;
-            }
-        }
-    }
-    return a;
-}
-
 void
 OpticalFabricHelper::EnablePcapInternal(std::string prefix,
                                         Ptr<NetDevice> nd,

@@ -82,24 +82,6 @@ class OpticalFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperF
     /// @return the crossbar built by the last Install
     Ptr<PhotonicCrossbar> GetCrossbar() const;
 
-    /// Payload bytes of a set of OpticalNetDevices, for the conservation check.
-    struct ByteAccount
-    {
-        uint64_t sent{0};     //!< handed to Send
-        uint64_t received{0}; //!< delivered to the nodes
-        uint64_t dropped{0};  //!< dropped, any reason
-        uint64_t queued{0};   //!< still in the virtual output queues
-        uint64_t inFlight{0}; //!< launched, not yet arrived (the simulation stopped first)
-        /// @return true if sent = received + dropped + queued + in flight
-        bool IsBalanced() const;
-    };
-
-    /**
-     * @param devices OpticalNetDevices (others are skipped)
-     * @return their bytes, summed
-     */
-    static ByteAccount Account(const NetDeviceContainer& devices);
-
   private:
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,

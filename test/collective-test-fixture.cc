@@ -5,6 +5,7 @@
 #include "collective-test-fixture.h"
 
 #include "ns3/boolean.h"
+#include "ns3/byte-conservation.h"
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"
 #include "ns3/node-container.h"
@@ -56,9 +57,9 @@ RunCollective(const CollectiveRunConfig& c)
         out.sent += t->GetSentBytes();
         out.received += t->GetReceivedBytes();
     }
-    const OpticalFabricHelper::ByteAccount bytes = OpticalFabricHelper::Account(devices);
+    const ByteCounters bytes = ByteConservation::Sum(devices);
     out.deviceTx = bytes.sent;
-    out.deviceAccounted = bytes.received + bytes.dropped + bytes.queued;
+    out.deviceAccounted = bytes.delivered + bytes.GetDropped() + bytes.queued;
     Simulator::Destroy();
     return out;
 }

@@ -5,6 +5,7 @@
 #include "scale-across-test-fixture.h"
 
 #include "ns3/boolean.h"
+#include "ns3/byte-conservation.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/optical-fabric-helper.h"
@@ -87,23 +88,23 @@ TestFabric::SendAt(Time at, uint32_t src, uint32_t dst, uint32_t bytes)
 uint64_t
 TestFabric::Sent() const
 {
-    return OpticalFabricHelper::Account(devices).sent;
+    return ByteConservation::Sum(devices).sent;
 }
 
 uint64_t
 TestFabric::Received() const
 {
-    return OpticalFabricHelper::Account(devices).received;
+    return ByteConservation::Sum(devices).delivered;
 }
 
 uint64_t
 TestFabric::Dropped() const
 {
-    return OpticalFabricHelper::Account(devices).dropped;
+    return ByteConservation::Sum(devices).GetDropped();
 }
 
 uint64_t
-TestFabric::Dropped(OpticalDropReason r) const
+TestFabric::Dropped(DropReason r) const
 {
     uint64_t s = 0;
     for (uint32_t i = 0; i < devices.GetN(); ++i)
@@ -116,13 +117,13 @@ TestFabric::Dropped(OpticalDropReason r) const
 uint64_t
 TestFabric::Queued() const
 {
-    return OpticalFabricHelper::Account(devices).queued;
+    return ByteConservation::Sum(devices).queued;
 }
 
 bool
 TestFabric::Conserved() const
 {
-    return OpticalFabricHelper::Account(devices).IsBalanced();
+    return ByteConservation::Sum(devices).IsBalanced();
 }
 
 Time

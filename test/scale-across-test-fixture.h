@@ -86,7 +86,7 @@ class TestFabric
     /// @return bytes dropped (any reason) on all devices
     uint64_t Dropped() const;
     /// @param r a reason @return bytes dropped for it on all devices
-    uint64_t Dropped(OpticalDropReason r) const;
+    uint64_t Dropped(DropReason r) const;
     /// @return bytes still queued on all devices
     uint64_t Queued() const;
     /// @return true if sent = received + dropped + queued

@@ -23,7 +23,7 @@ CircuitScheduler::GetTypeId()
 }
 
 CircuitScheduler::CircuitScheduler()
-    : m_crossbar(nullptr)
+    : m_switch(nullptr)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -34,13 +34,13 @@ CircuitScheduler::~CircuitScheduler()
 }
 
 void
-CircuitScheduler::SetCrossbar(PhotonicCrossbar* crossbar)
+CircuitScheduler::SetSwitch(CircuitSwitch* circuitSwitch)
 {
-    NS_LOG_FUNCTION(this << crossbar);
-    NS_ABORT_MSG_IF(crossbar != nullptr && m_crossbar != nullptr && crossbar != m_crossbar,
+    NS_LOG_FUNCTION(this << circuitSwitch);
+    NS_ABORT_MSG_IF(circuitSwitch != nullptr && m_switch != nullptr && circuitSwitch != m_switch,
                     "a " << GetInstanceTypeId().GetName()
                          << " drives one crossbar; create one scheduler per crossbar");
-    m_crossbar = crossbar;
+    m_switch = circuitSwitch;
 }
 
 void
@@ -48,13 +48,13 @@ CircuitScheduler::Start()
 {
 }
 
-PhotonicCrossbar&
-CircuitScheduler::Crossbar() const
+CircuitSwitch&
+CircuitScheduler::Switch() const
 {
-    NS_ABORT_MSG_IF(m_crossbar == nullptr,
-                    GetInstanceTypeId().GetName() << " is used before a PhotonicCrossbar took it "
+    NS_ABORT_MSG_IF(m_switch == nullptr,
+                    GetInstanceTypeId().GetName() << " is used before a crossbar took it "
                                                      "(set the crossbar's Scheduler attribute)");
-    return *m_crossbar;
+    return *m_switch;
 }
 
 } // namespace ns3

@@ -5,26 +5,28 @@
 #ifndef SCALE_ACROSS_CIRCUIT_SCHEDULER_H
 #define SCALE_ACROSS_CIRCUIT_SCHEDULER_H
 
+#include "circuit-switch.h"
+
 #include "ns3/object.h"
 
 namespace ns3
 {
 
-class PhotonicCrossbar;
-
 /**
- * @ingroup scale-across
- * @brief Decides which circuits a PhotonicCrossbar sets up and tears down.
+ * @ingroup scale-across-circuit
+ * @brief Decides which circuits a circuit switch (a PhotonicCrossbar) sets up and tears down.
  *
  * The one interface behind which every circuit policy sits (on-demand, static, and the rotor
  * and wavelength-routed schedulers of later work). A scheduler hears three things:
  * - Start(): the simulation begins (static schedules set their permutation up here);
  * - RequestCircuit(src, dst): a NIC has frames for dst and no circuit to it;
  * - NotifyIdle(src, lane): a NIC has no more frames for the circuit on that lane.
- * It acts through the crossbar's EstablishCircuit, ReleaseCircuit and RejectCircuit.
+ * It acts through the CircuitSwitch interface (EstablishCircuit, ReleaseCircuit,
+ * RejectCircuit, and IsLaneIdle to ask whether a circuit still carries anything), never
+ * through the switch's class or its NICs.
  *
- * The crossbar owns its scheduler; the scheduler keeps a plain back pointer, which the
- * crossbar clears when it goes away.
+ * The switch owns its scheduler; the scheduler keeps a plain back pointer, which the
+ * switch clears when it goes away.
  */
 class CircuitScheduler : public Object
 {
@@ -39,10 +41,10 @@ class CircuitScheduler : public Object
     ~CircuitScheduler() override;
 
     /**
-     * @brief Called by the crossbar that takes this scheduler.
-     * @param crossbar the crossbar, or nullptr when it lets the scheduler go
+     * @brief Called by the switch that takes this scheduler.
+     * @param circuitSwitch the switch, or nullptr when it lets the scheduler go
      */
-    void SetCrossbar(PhotonicCrossbar* crossbar);
+    void SetSwitch(CircuitSwitch* circuitSwitch);
 
     /// The simulation starts: set up whatever must exist from time zero.
     virtual void Start();
@@ -62,11 +64,11 @@ class CircuitScheduler : public Object
     virtual void NotifyIdle(uint32_t srcPort, uint32_t srcLane) = 0;
 
   protected:
-    /// @return the crossbar this scheduler drives (aborts if none)
-    PhotonicCrossbar& Crossbar() const;
+    /// @return the switch this scheduler drives (aborts if none)
+    CircuitSwitch& Switch() const;
 
   private:
-    PhotonicCrossbar* m_crossbar; //!< back pointer, owned by nobody here
+    CircuitSwitch* m_switch; //!< back pointer, owned by nobody here
 };
 
 } // namespace ns3

@@ -5,8 +5,6 @@
 #include "on-demand-circuit-scheduler.h"
 
 #include "ns3/log.h"
-#include "ns3/optical-net-device.h"
-#include "ns3/photonic-crossbar.h"
 
 namespace ns3
 {
@@ -60,7 +58,7 @@ void
 OnDemandCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 {
     NS_LOG_FUNCTION(this << srcPort << srcLane);
-    const CrossbarPortTable& table = Crossbar().GetPortTable();
+    const CrossbarPortTable& table = Switch().GetPortTable();
     const int64_t out = table.GetOutputSlot(table.Slot(srcPort, srcLane));
     QueueRetry(Block::INPUT, srcPort);
     if (out != CrossbarPortTable::NO_SLOT)
@@ -73,20 +71,19 @@ OnDemandCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 bool
 OnDemandCircuitScheduler::IsIdle(uint32_t inSlot) const
 {
-    const CrossbarPortTable& table = Crossbar().GetPortTable();
+    const CrossbarPortTable& table = Switch().GetPortTable();
     const int64_t out = table.GetOutputSlot(inSlot);
     if (out == CrossbarPortTable::NO_SLOT)
     {
         return false;
     }
-    Ptr<OpticalNetDevice> nic = Crossbar().GetDevice(table.PortOf(inSlot));
-    return !nic || nic->IsLaneIdle(table.LaneOf(inSlot));
+    return Switch().IsLaneIdle(table.PortOf(inSlot), table.LaneOf(inSlot));
 }
 
 int64_t
 OnDemandCircuitScheduler::FindIdleInputLane(uint32_t port) const
 {
-    const CrossbarPortTable& table = Crossbar().GetPortTable();
+    const CrossbarPortTable& table = Switch().GetPortTable();
     for (uint32_t lane = 0; lane < table.GetNLanes(); ++lane)
     {
         if (IsIdle(table.Slot(port, lane)))
@@ -100,7 +97,7 @@ OnDemandCircuitScheduler::FindIdleInputLane(uint32_t port) const
 int64_t
 OnDemandCircuitScheduler::FindIdleOutputLane(uint32_t port) const
 {
-    const CrossbarPortTable& table = Crossbar().GetPortTable();
+    const CrossbarPortTable& table = Switch().GetPortTable();
     for (uint32_t lane = 0; lane < table.GetNLanes(); ++lane)
     {
         const int64_t in = table.GetInputSlot(table.Slot(port, lane));
@@ -115,7 +112,7 @@ OnDemandCircuitScheduler::FindIdleOutputLane(uint32_t port) const
 OnDemandCircuitScheduler::Block
 OnDemandCircuitScheduler::Attempt(const Request& r)
 {
-    PhotonicCrossbar& xbar = Crossbar();
+    CircuitSwitch& xbar = Switch();
     const CrossbarPortTable& table = xbar.GetPortTable();
     int64_t inLane = table.FindFreeInputLane(r.src);
     if (inLane < 0)

@@ -6,7 +6,6 @@
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
-#include "ns3/photonic-crossbar.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -87,7 +86,7 @@ void
 StaticCircuitScheduler::Start()
 {
     NS_LOG_FUNCTION(this);
-    PhotonicCrossbar& xbar = Crossbar();
+    CircuitSwitch& xbar = Switch();
     const CrossbarPortTable& table = xbar.GetPortTable();
     for (const auto& [src, dst] : m_circuits)
     {
@@ -113,7 +112,7 @@ void
 StaticCircuitScheduler::RequestCircuit(uint32_t srcPort, uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << srcPort << dstPort);
-    Crossbar().RejectCircuit(srcPort, dstPort);
+    Switch().RejectCircuit(srcPort, dstPort);
 }
 
 void

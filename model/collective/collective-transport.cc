@@ -5,9 +5,9 @@
 #include "collective-transport.h"
 
 #include "ns3/abort.h"
+#include "ns3/fabric-flow-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
-#include "ns3/optical-flow-tag.h"
 #include "ns3/packet.h"
 #include "ns3/uinteger.h"
 
@@ -134,7 +134,7 @@ CollectiveTransport::Send(const Address& to,
         burst->AddHeader(header);
         if (flow != 0)
         {
-            burst->AddPacketTag(OpticalFlowTag(flow)); // no tag reads as flow 0
+            burst->AddPacketTag(FabricFlowTag(flow)); // no tag reads as flow 0
         }
         m_device->Send(burst, to, m_protocol);
         offset += data;

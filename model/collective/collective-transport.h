@@ -64,7 +64,7 @@ class CollectiveTransport : public Object
      * @param to the peer's device address
      * @param header communicator, operation, source, tag and messageBytes of the message
      * @param wireFactor wire bytes per data byte (>= 1; e.g. 2 for NCCL's LL protocol)
-     * @param flow the message's flow (OpticalFlowTag: its own circuit lane per peer)
+     * @param flow the message's flow (FabricFlowTag: its own circuit lane per peer)
      */
     void Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow);
 

@@ -11,12 +11,14 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/ethernet-header.h"
+#include "ns3/fabric-flow-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
-#include "ns3/optical-flow-tag.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+
+#include <sstream>
 
 namespace ns3
 {
@@ -152,12 +154,10 @@ OpticalNetDevice::OpticalNetDevice()
       m_maxQueueBytes(uint64_t{4} << 30),
       m_wavelengthsPerCircuit(0),
       m_waitForCircuit(true),
+      m_transceiver(CreateObject<CoherentTransceiver>()),
       m_port(0),
-      m_queuedBytes(0),
-      m_txBytes(0),
       m_rxBytes(0),
-      m_rxFrames(0),
-      m_dropped{}
+      m_rxFrames(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -210,11 +210,12 @@ OpticalNetDevice::Attach(Ptr<OpticalChannel> fiber, Ptr<PhotonicCrossbar> crossb
                     "(OpticalFabricHelper allocates one)");
     m_lanes.resize(GetNCircuitLanes());
     m_queues.SetNLanes(GetNCircuitLanes());
-    crossbar->AttachDevice(this, fiber, port);
+    crossbar->AttachEndpoint(*this, m_address, GetNCircuitLanes(), fiber, port);
     fiber->Attach(this);
     m_fiber = fiber;
     m_crossbar = crossbar;
     m_port = port;
+    ByteConservation::Watch(this);
     m_linkChangeCallbacks();
 }
 
@@ -223,17 +224,28 @@ OpticalNetDevice::SetTransceiver(Ptr<CoherentTransceiver> transceiver)
 {
     NS_ABORT_MSG_IF(m_crossbar != nullptr,
                     "OpticalNetDevice::Transceiver cannot change once the device is attached");
-    m_transceiver = transceiver;
+    if (transceiver) // the attribute's initial value is null: keep the default then
+    {
+        m_transceiver = transceiver;
+    }
 }
 
 Ptr<CoherentTransceiver>
 OpticalNetDevice::GetTransceiver() const
 {
-    if (!m_transceiver)
-    {
-        const_cast<OpticalNetDevice*>(this)->m_transceiver = CreateObject<CoherentTransceiver>();
-    }
     return m_transceiver;
+}
+
+const CoherentTransceiver&
+OpticalNetDevice::GetEndpointTransceiver() const
+{
+    return *m_transceiver;
+}
+
+uint32_t
+OpticalNetDevice::GetEndpointContext() const
+{
+    return m_node ? m_node->GetId() : Simulator::GetContext();
 }
 
 Ptr<PhotonicCrossbar>
@@ -295,7 +307,7 @@ OpticalNetDevice::GetMaxBurstBytes() const
 uint64_t
 OpticalNetDevice::GetTxBytes() const
 {
-    return m_txBytes;
+    return m_bytes.sent;
 }
 
 uint64_t
@@ -311,26 +323,36 @@ OpticalNetDevice::GetRxFrames() const
 }
 
 uint64_t
-OpticalNetDevice::GetDroppedBytes(OpticalDropReason reason) const
+OpticalNetDevice::GetDroppedBytes(DropReason reason) const
 {
-    return m_dropped[static_cast<size_t>(reason)];
+    return m_bytes.GetDropped(reason);
 }
 
 uint64_t
 OpticalNetDevice::GetDroppedBytes() const
 {
-    uint64_t sum = 0;
-    for (uint64_t b : m_dropped)
-    {
-        sum += b;
-    }
-    return sum;
+    return m_bytes.GetDropped();
 }
 
 uint64_t
 OpticalNetDevice::GetQueuedBytes() const
 {
-    return m_queuedBytes;
+    return m_bytes.queued;
+}
+
+const ByteCounters&
+OpticalNetDevice::GetByteCounters() const
+{
+    return m_bytes;
+}
+
+std::string
+OpticalNetDevice::GetByteCountersName() const
+{
+    std::ostringstream os;
+    os << "OpticalNetDevice " << m_address << " on port " << m_port << " (node "
+       << (m_node ? m_node->GetId() : 0) << ")";
+    return os.str();
 }
 
 bool
@@ -352,12 +374,10 @@ OpticalNetDevice::IsMtuLimited(uint16_t protocol)
 }
 
 void
-OpticalNetDevice::CountDrop(Ptr<const Packet> packet,
-                            OpticalDropReason reason,
-                            uint64_t payloadBytes)
+OpticalNetDevice::CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes)
 {
     NS_LOG_LOGIC("drop " << payloadBytes << " bytes: " << ToString(reason));
-    m_dropped[static_cast<size_t>(reason)] += payloadBytes;
+    m_bytes.AddDropped(reason, payloadBytes);
     m_dropTrace(packet, reason);
 }
 
@@ -380,13 +400,13 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
-    OpticalFlowTag flowTag;
+    FabricFlowTag flowTag;
     const uint8_t flow = packet->PeekPacketTag(flowTag) ? flowTag.GetFlow() : 0;
     if (bytes > limit)
     {
-        m_txBytes += bytes;
+        m_bytes.sent += bytes;
         m_macTxDropTrace(packet);
-        CountDrop(packet, OpticalDropReason::FRAME_TOO_LARGE, bytes);
+        CountDrop(packet, DropReason::FRAME_TOO_LARGE, bytes);
         return false;
     }
     if (!m_macTxTrace.IsEmpty())
@@ -398,7 +418,7 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
         bool all = true;
         for (uint32_t port = 0; port < m_crossbar->GetNPorts(); ++port)
         {
-            if (port != m_port && m_crossbar->GetDevice(port))
+            if (port != m_port && m_crossbar->HasEndpoint(port))
             {
                 all = Enqueue(packet->Copy(), from, to, protocolNumber, port, flow) && all;
             }
@@ -408,9 +428,9 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     const int64_t port = m_crossbar->LookupPort(to);
     if (port < 0)
     {
-        m_txBytes += bytes;
+        m_bytes.sent += bytes;
         m_macTxDropTrace(packet);
-        CountDrop(packet, OpticalDropReason::UNKNOWN_DESTINATION, bytes);
+        CountDrop(packet, DropReason::UNKNOWN_DESTINATION, bytes);
         return false;
     }
     return Enqueue(packet, from, to, protocolNumber, static_cast<uint32_t>(port), flow);
@@ -425,11 +445,11 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
                           uint8_t flow)
 {
     const uint64_t bytes = packet->GetSize();
-    m_txBytes += bytes;
-    if (m_queuedBytes + bytes > m_maxQueueBytes)
+    m_bytes.sent += bytes;
+    if (m_bytes.queued + bytes > m_maxQueueBytes)
     {
         m_macTxDropTrace(packet);
-        CountDrop(packet, OpticalDropReason::QUEUE_FULL, bytes);
+        CountDrop(packet, DropReason::QUEUE_FULL, bytes);
         return false;
     }
     EthernetHeader header(false);
@@ -437,7 +457,7 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
     header.SetDestination(dest);
     header.SetLengthType(protocol);
     packet->AddHeader(header);
-    m_queuedBytes += bytes;
+    m_bytes.queued += bytes;
 
     if (!m_waitForCircuit)
     {
@@ -499,7 +519,9 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     {
         return;
     }
-    m_queuedBytes -= PayloadBytes(frame);
+    const uint64_t payloadBytes = PayloadBytes(frame);
+    m_bytes.queued -= payloadBytes;
+    m_bytes.inFlight += payloadBytes;
     const Time serialization =
         m_transceiver->GetSerializationTime(frame->GetSize(), GetWavelengthsPerCircuit());
     lane.busyUntil = now + serialization;
@@ -518,7 +540,7 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     {
         m_promiscSnifferTrace(frame);
     }
-    m_crossbar->Transmit(frame, m_port, laneIndex, dstPort, serialization);
+    m_crossbar->Transmit(frame, payloadBytes, m_port, laneIndex, dstPort, serialization);
 
     const bool more = m_waitForCircuit ? !IsLaneIdle(laneIndex) : !m_blindQueue.empty();
     if (more || !m_phyTxEndTrace.IsEmpty())
@@ -583,27 +605,45 @@ OpticalNetDevice::NotifyCircuitRejected(uint32_t dstPort)
     for (const Ptr<Packet>& frame : m_queues.Reject(dstPort))
     {
         const uint64_t bytes = PayloadBytes(frame);
-        m_queuedBytes -= bytes;
+        m_bytes.queued -= bytes;
         m_macTxDropTrace(frame);
-        CountDrop(frame, OpticalDropReason::CIRCUIT_REJECTED, bytes);
+        CountDrop(frame, DropReason::CIRCUIT_REJECTED, bytes);
     }
 }
 
 void
-OpticalNetDevice::NotifyFabricDrop(Ptr<const Packet> frame, OpticalDropReason reason)
+OpticalNetDevice::NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason)
 {
     NS_LOG_FUNCTION(this << frame << ToString(reason));
+    const uint64_t bytes = PayloadBytes(frame);
+    m_bytes.inFlight -= bytes;
     m_phyTxDropTrace(frame);
-    CountDrop(frame, reason, PayloadBytes(frame));
+    CountDrop(frame, reason, bytes);
 }
 
 void
-OpticalNetDevice::ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses)
+OpticalNetDevice::NotifyFrameArrived(uint64_t payloadBytes, bool decoded)
 {
-    if (!budgetCloses)
+    m_bytes.inFlight -= payloadBytes;
+    if (decoded)
     {
+        m_bytes.delivered += payloadBytes;
+    }
+    else
+    {
+        // The receiver fires the traces; the bytes are this sender's.
+        m_bytes.AddDropped(DropReason::LINK_BUDGET, payloadBytes);
+    }
+}
+
+void
+OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
+{
+    if (!decoded)
+    {
+        NS_LOG_LOGIC("drop " << PayloadBytes(frame) << " bytes: LinkBudget");
         m_phyRxDropTrace(frame);
-        CountDrop(frame, OpticalDropReason::LINK_BUDGET, PayloadBytes(frame));
+        m_dropTrace(frame, DropReason::LINK_BUDGET);
         return;
     }
     if (!m_phyRxEndTrace.IsEmpty())

@@ -5,13 +5,15 @@
 #ifndef SCALE_ACROSS_OPTICAL_NET_DEVICE_H
 #define SCALE_ACROSS_OPTICAL_NET_DEVICE_H
 
+#include "crossbar-endpoint.h"
 #include "virtual-output-queues.h"
 
+#include "ns3/byte-conservation.h"
+#include "ns3/drop-reason.h"
 #include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
-#include "ns3/optical-drop-reason.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
@@ -32,7 +34,7 @@ class PhotonicCrossbar;
  *
  * Frames travel all-optically from NIC to NIC over circuits of the crossbar: no O-E-O
  * conversion and no buffer anywhere in the fabric. Frames wait only here, in one virtual
- * output queue per destination port and flow (OpticalFlowTag; untagged frames are flow 0),
+ * output queue per destination port and flow (FabricFlowTag; untagged frames are flow 0),
  * until a circuit for that queue is up; the NIC asks the crossbar's CircuitScheduler for one
  * when a queue has frames and no circuit. Each queue holds at most one lane at a time.
  *
@@ -46,10 +48,14 @@ class PhotonicCrossbar;
  * sending one unicast copy to every other port (each needs its own circuit): fine for ARP on
  * small fabrics, costly on large ones.
  *
- * Every frame handed to Send is either received, still queued, or counted as dropped with an
- * OpticalDropReason (trace Drop, plus MacTxDrop, PhyTxDrop or PhyRxDrop by where it happened).
+ * Every frame handed to Send is either received, still queued, in flight, or counted as dropped
+ * with a DropReason (trace Drop, plus MacTxDrop, PhyTxDrop or PhyRxDrop by where it happened).
+ * The device keeps that balance for the bytes it sends in its ByteCounters (the crossbar tells
+ * it how each launched frame ended), and ByteConservation checks it at Simulator::Destroy.
+ *
+ * The crossbar reaches the device only through the CrossbarEndpoint interface.
  */
-class OpticalNetDevice : public NetDevice
+class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteCounted
 {
   public:
     /**
@@ -75,7 +81,7 @@ class OpticalNetDevice : public NetDevice
 
     /// @param transceiver the transceiver (set before Attach)
     void SetTransceiver(Ptr<CoherentTransceiver> transceiver);
-    /// @return the transceiver (created with default attributes if none was set)
+    /// @return the transceiver (one with default attributes unless another was set)
     Ptr<CoherentTransceiver> GetTransceiver() const;
     /// @return the crossbar, or nullptr before Attach
     Ptr<PhotonicCrossbar> GetCrossbar() const;
@@ -92,31 +98,29 @@ class OpticalNetDevice : public NetDevice
     uint64_t GetRxBytes() const;
     /// @return frames delivered to the node
     uint64_t GetRxFrames() const;
-    /// @param reason a drop reason @return payload bytes dropped for that reason
-    uint64_t GetDroppedBytes(OpticalDropReason reason) const;
-    /// @return payload bytes dropped for any reason
+    /// @param reason a drop reason @return payload bytes this device sent that were dropped
+    ///        for that reason (wherever it happened)
+    uint64_t GetDroppedBytes(DropReason reason) const;
+    /// @return payload bytes this device sent that were dropped, for any reason
     uint64_t GetDroppedBytes() const;
     /// @return payload bytes waiting in the virtual output queues
     uint64_t GetQueuedBytes() const;
-    /// @param lane a circuit lane @return true if no frame waits for its circuit
-    bool IsLaneIdle(uint32_t lane) const;
 
-    /// Called by the crossbar: a circuit to dstPort was granted on lane (it comes up later).
-    /// @param lane the lane @param dstPort its peer
-    void NotifyCircuitGranted(uint32_t lane, uint32_t dstPort);
-    /// Called by the crossbar: the circuit on lane now carries frames to dstPort.
-    /// @param lane the lane @param dstPort its peer
-    void NotifyCircuitUp(uint32_t lane, uint32_t dstPort);
-    /// Called by the crossbar: the circuit on lane was torn down. @param lane the lane
-    void NotifyCircuitDown(uint32_t lane);
-    /// Called by the crossbar: no circuit to dstPort will ever be granted. @param dstPort port
-    void NotifyCircuitRejected(uint32_t dstPort);
-    /// Called by the crossbar: it dropped a frame this device sent.
-    /// @param frame the frame @param reason why
-    void NotifyFabricDrop(Ptr<const Packet> frame, OpticalDropReason reason);
-    /// Called by the crossbar at the arrival time of a frame.
-    /// @param frame the frame @param budgetCloses false if the path's link budget fails
-    void ReceiveFromFabric(Ptr<Packet> frame, bool budgetCloses);
+    // ByteCounted: the bytes this device was asked to send, and where they went.
+    const ByteCounters& GetByteCounters() const override;
+    std::string GetByteCountersName() const override;
+
+    // CrossbarEndpoint: called by the crossbar.
+    void NotifyCircuitGranted(uint32_t lane, uint32_t dstPort) override;
+    void NotifyCircuitUp(uint32_t lane, uint32_t dstPort) override;
+    void NotifyCircuitDown(uint32_t lane) override;
+    void NotifyCircuitRejected(uint32_t dstPort) override;
+    void DeliverFrame(Ptr<Packet> frame, bool decoded) override;
+    void NotifyFrameArrived(uint64_t payloadBytes, bool decoded) override;
+    void NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason) override;
+    bool IsLaneIdle(uint32_t lane) const override;
+    const CoherentTransceiver& GetEndpointTransceiver() const override;
+    uint32_t GetEndpointContext() const override;
 
     // Inherited from NetDevice
     void SetIfIndex(const uint32_t index) override;
@@ -152,7 +156,7 @@ class OpticalNetDevice : public NetDevice
      * @param [in] packet the frame or packet
      * @param [in] reason why it was dropped
      */
-    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, OpticalDropReason reason);
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);
 
     /// @return payload bytes of a frame (frame size minus the MAC header)
     static uint64_t PayloadBytes(Ptr<const Packet> frame);
@@ -182,8 +186,9 @@ class OpticalNetDevice : public NetDevice
     bool NextFrame(uint32_t lane, Ptr<Packet>& frame, uint32_t& dstPort);
     /// End of serialization on a lane.
     void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
-    /// Count a drop and fire the traces. @param payloadBytes bytes counted
-    void CountDrop(Ptr<const Packet> packet, OpticalDropReason reason, uint64_t payloadBytes);
+    /// Count a drop of bytes this device sent and fire the Drop trace.
+    /// @param packet the packet @param reason why @param payloadBytes bytes counted
+    void CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes);
     /// @param protocol EtherType @return true if IP, ARP or IPv6 (limited to Mtu)
     static bool IsMtuLimited(uint16_t protocol);
     /// @param bytes the MaxBurstBytes attribute
@@ -208,27 +213,25 @@ class OpticalNetDevice : public NetDevice
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
-    uint64_t m_queuedBytes;                                    //!< payload bytes queued
-    uint64_t m_txBytes;                                        //!< payload bytes handed to Send
-    uint64_t m_rxBytes;                                        //!< payload bytes delivered
-    uint64_t m_rxFrames;                                       //!< frames delivered
-    std::array<uint64_t, static_cast<size_t>(OpticalDropReason::COUNT)> m_dropped; //!< bytes
-    NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
+    ByteCounters m_bytes;                    //!< the bytes this device was asked to send, by fate
+    uint64_t m_rxBytes;                      //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;                     //!< frames delivered to the node
+    NetDevice::ReceiveCallback m_rxCallback; //!< receive callback
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous callback
     TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
 
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;                   //!< MacTx
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;               //!< MacTxDrop
-    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;            //!< MacPromiscRx
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;                   //!< MacRx
-    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;              //!< PhyTxBegin
-    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;                //!< PhyTxEnd
-    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;               //!< PhyTxDrop
-    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;                //!< PhyRxEnd
-    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;               //!< PhyRxDrop
-    TracedCallback<Ptr<const Packet>> m_snifferTrace;                 //!< Sniffer
-    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace;          //!< PromiscSniffer
-    TracedCallback<Ptr<const Packet>, OpticalDropReason> m_dropTrace; //!< Drop
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;        //!< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;     //!< MacPromiscRx
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;            //!< MacRx
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;       //!< PhyTxBegin
+    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;         //!< PhyTxEnd
+    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;        //!< PhyTxDrop
+    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;         //!< PhyRxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;        //!< PhyRxDrop
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;          //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace;   //!< PromiscSniffer
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop
 };
 
 } // namespace ns3

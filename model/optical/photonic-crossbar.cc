@@ -93,7 +93,7 @@ PhotonicCrossbar::GetTypeId()
                           "Static electrical power per port, W (>= 0).",
                           DoubleValue(0.05),
                           MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower,
-                                             &PhotonicCrossbar::GetPortPower),
+                                             &PhotonicCrossbar::GetPortPowerWatts),
                           MakeDoubleChecker<double>())
             .AddAttribute("Scheduler",
                           "The circuit scheduler; an OnDemandCircuitScheduler if not set.",
@@ -101,13 +101,6 @@ PhotonicCrossbar::GetTypeId()
                           MakePointerAccessor(&PhotonicCrossbar::SetScheduler,
                                               &PhotonicCrossbar::GetScheduler),
                           MakePointerChecker<CircuitScheduler>())
-            .AddAttribute("CheckConservation",
-                          "At Simulator::Destroy, stop with a fatal error unless every "
-                          "device's sent bytes = dropped (with a reason) + queued + in flight "
-                          "+ delivered.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&PhotonicCrossbar::m_checkConservation),
-                          MakeBooleanChecker())
             .AddTraceSource("CircuitUp",
                             "A circuit finished its set-up and carries frames from now on.",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitUpTrace),
@@ -129,10 +122,11 @@ PhotonicCrossbar::PhotonicCrossbar()
       m_reconfigurationTime(MicroSeconds(1)),
       m_insertionLossDb(5.0),
       m_portPowerW(0.05),
-      m_checkConservation(true),
-      m_checkScheduled(false)
+      m_nAttached(0)
 {
     NS_LOG_FUNCTION(this);
+    // The default policy exists from the start, so that no getter has to create it.
+    SetScheduler(CreateObject<OnDemandCircuitScheduler>());
 }
 
 PhotonicCrossbar::~PhotonicCrossbar()
@@ -140,8 +134,15 @@ PhotonicCrossbar::~PhotonicCrossbar()
     NS_LOG_FUNCTION(this);
     if (m_scheduler)
     {
-        m_scheduler->SetCrossbar(nullptr);
+        m_scheduler->SetSwitch(nullptr);
     }
+}
+
+void
+PhotonicCrossbar::NotifyConstructionCompleted()
+{
+    BuildTable();
+    Object::NotifyConstructionCompleted();
 }
 
 void
@@ -158,11 +159,11 @@ PhotonicCrossbar::DoDispose()
     NS_LOG_FUNCTION(this);
     if (m_scheduler)
     {
-        m_scheduler->SetCrossbar(nullptr);
+        m_scheduler->SetSwitch(nullptr);
         m_scheduler->Dispose();
         m_scheduler = nullptr;
     }
-    m_devices.clear();
+    m_endpoints.clear();
     m_fibers.clear();
     Object::DoDispose();
 }
@@ -172,10 +173,11 @@ PhotonicCrossbar::SetNPorts(uint32_t n)
 {
     NS_ABORT_MSG_IF(n == 0,
                     "ns3::PhotonicCrossbar::NumPorts = 0 is invalid: a crossbar has >= 1 port");
-    NS_ABORT_MSG_IF(m_table && n != m_nPorts,
+    NS_ABORT_MSG_IF(m_nAttached > 0 && n != m_nPorts,
                     "ns3::PhotonicCrossbar::NumPorts cannot change from "
                         << m_nPorts << " to " << n << " once devices are attached");
     m_nPorts = n;
+    BuildTable();
 }
 
 void
@@ -183,10 +185,11 @@ PhotonicCrossbar::SetNLanes(uint32_t n)
 {
     NS_ABORT_MSG_IF(n == 0,
                     "ns3::PhotonicCrossbar::LanesPerPort = 0 is invalid: use >= 1 lane per port");
-    NS_ABORT_MSG_IF(m_table && n != m_nLanes,
+    NS_ABORT_MSG_IF(m_nAttached > 0 && n != m_nLanes,
                     "ns3::PhotonicCrossbar::LanesPerPort cannot change from "
                         << m_nLanes << " to " << n << " once devices are attached");
     m_nLanes = n;
+    BuildTable();
 }
 
 void
@@ -224,17 +227,17 @@ PhotonicCrossbar::SetPortPower(double w)
     m_portPowerW = w;
 }
 
-CrossbarPortTable&
-PhotonicCrossbar::Table()
+void
+PhotonicCrossbar::BuildTable()
 {
-    if (!m_table)
+    if (m_nAttached > 0 ||
+        (m_table && m_table->GetNPorts() == m_nPorts && m_table->GetNLanes() == m_nLanes))
     {
-        m_table = std::make_unique<CrossbarPortTable>(m_nPorts, m_nLanes);
-        m_devices.resize(m_nPorts);
-        m_fibers.resize(m_nPorts);
-        m_ledger.Resize(m_nPorts);
+        return;
     }
-    return *m_table;
+    m_table = std::make_unique<CrossbarPortTable>(m_nPorts, m_nLanes);
+    m_endpoints.assign(m_nPorts, nullptr);
+    m_fibers.assign(m_nPorts, nullptr);
 }
 
 void
@@ -246,37 +249,34 @@ PhotonicCrossbar::CheckPort(uint32_t port, const char* what) const
 }
 
 void
-PhotonicCrossbar::AttachDevice(Ptr<OpticalNetDevice> device,
-                               Ptr<OpticalChannel> fiber,
-                               uint32_t port)
+PhotonicCrossbar::AttachEndpoint(CrossbarEndpoint& endpoint,
+                                 Mac48Address address,
+                                 uint32_t lanes,
+                                 Ptr<OpticalChannel> fiber,
+                                 uint32_t port)
 {
-    NS_LOG_FUNCTION(this << device << fiber << port);
-    NS_ABORT_MSG_IF(!device || !fiber, "PhotonicCrossbar::AttachDevice needs a device and a fiber");
-    CheckPort(port, "PhotonicCrossbar::AttachDevice:");
-    Table();
-    NS_ABORT_MSG_IF(m_devices[port] != nullptr,
-                    "PhotonicCrossbar::AttachDevice: port " << port
-                                                            << " already has a device; each port "
-                                                               "takes one");
-    NS_ABORT_MSG_IF(device->GetNCircuitLanes() != m_nLanes,
-                    "PhotonicCrossbar::AttachDevice: the device on port "
-                        << port << " forms " << device->GetNCircuitLanes()
+    NS_LOG_FUNCTION(this << address << lanes << fiber << port);
+    NS_ABORT_MSG_IF(!fiber, "PhotonicCrossbar::AttachEndpoint needs a fiber");
+    CheckPort(port, "PhotonicCrossbar::AttachEndpoint:");
+    NS_ABORT_MSG_IF(m_endpoints[port] != nullptr,
+                    "PhotonicCrossbar::AttachEndpoint: port "
+                        << port << " already has a device; each port takes one");
+    NS_ABORT_MSG_IF(lanes != m_nLanes,
+                    "PhotonicCrossbar::AttachEndpoint: the device on port "
+                        << port << " forms " << lanes
                         << " circuit lanes (Wavelengths / WavelengthsPerCircuit) but the "
                            "crossbar's LanesPerPort = "
                         << m_nLanes << "; set them equal");
-    const uint64_t key = AddressKey(Mac48Address::ConvertFrom(device->GetAddress()));
+    const uint64_t key = AddressKey(address);
     NS_ABORT_MSG_IF(m_portOfAddress.count(key) != 0,
-                    "PhotonicCrossbar::AttachDevice: address "
-                        << device->GetAddress() << " is already on port " << m_portOfAddress[key]);
-    m_devices[port] = device;
+                    "PhotonicCrossbar::AttachEndpoint: address "
+                        << address << " is already on port " << m_portOfAddress[key]);
+    m_endpoints[port] = &endpoint;
     m_fibers[port] = fiber;
     m_portOfAddress[key] = port;
-    if (!m_checkScheduled)
+    if (m_nAttached++ == 0)
     {
-        // The event holds a reference: the crossbar lives until the check has run.
-        Simulator::ScheduleDestroy(&PhotonicCrossbar::CheckConservationAtDestroy,
-                                   Ptr<PhotonicCrossbar>(this));
-        m_checkScheduled = true;
+        ByteConservation::Watch(this);
     }
 }
 
@@ -292,10 +292,10 @@ PhotonicCrossbar::GetNLanes() const
     return m_nLanes;
 }
 
-Ptr<OpticalNetDevice>
-PhotonicCrossbar::GetDevice(uint32_t port) const
+bool
+PhotonicCrossbar::HasEndpoint(uint32_t port) const
 {
-    return port < m_devices.size() ? m_devices[port] : nullptr;
+    return port < m_endpoints.size() && m_endpoints[port] != nullptr;
 }
 
 int64_t
@@ -312,13 +312,6 @@ PhotonicCrossbar::LookupPort(Mac48Address address) const
 Ptr<CircuitScheduler>
 PhotonicCrossbar::GetScheduler() const
 {
-    if (!m_scheduler)
-    {
-        // A const getter that creates the default: the attribute system reads the value
-        // through it, and the default must exist before any request arrives.
-        auto self = const_cast<PhotonicCrossbar*>(this);
-        self->SetScheduler(CreateObject<OnDemandCircuitScheduler>());
-    }
     return m_scheduler;
 }
 
@@ -332,16 +325,16 @@ PhotonicCrossbar::SetScheduler(Ptr<CircuitScheduler> scheduler)
     }
     if (m_scheduler)
     {
-        m_scheduler->SetCrossbar(nullptr);
+        m_scheduler->SetSwitch(nullptr);
     }
     m_scheduler = scheduler;
-    m_scheduler->SetCrossbar(this);
+    m_scheduler->SetSwitch(this);
 }
 
 const CrossbarPortTable&
 PhotonicCrossbar::GetPortTable() const
 {
-    return const_cast<PhotonicCrossbar*>(this)->Table();
+    return *m_table;
 }
 
 Time
@@ -363,7 +356,7 @@ PhotonicCrossbar::GetInsertionLossDb() const
 }
 
 double
-PhotonicCrossbar::GetPortPower() const
+PhotonicCrossbar::GetPortPowerWatts() const
 {
     return m_portPowerW;
 }
@@ -388,7 +381,7 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                     "EstablishCircuit: lane " << std::max(srcLane, dstLane)
                                               << " is out of range (LanesPerPort = " << m_nLanes
                                               << ")");
-    CrossbarPortTable& table = Table();
+    CrossbarPortTable& table = *m_table;
     const uint32_t in = table.Slot(srcPort, srcLane);
     const uint32_t out = table.Slot(dstPort, dstLane);
     NS_ABORT_MSG_IF(table.GetOutputSlot(in) != CrossbarPortTable::NO_SLOT ||
@@ -397,9 +390,9 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                                         << dstLane << ": an end is already in use");
     const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
     const Time up = TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
-    if (m_devices[srcPort])
+    if (m_endpoints[srcPort])
     {
-        m_devices[srcPort]->NotifyCircuitGranted(srcLane, dstPort);
+        m_endpoints[srcPort]->NotifyCircuitGranted(srcLane, dstPort);
     }
     if (up == Simulator::Now())
     {
@@ -407,8 +400,8 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
     }
     else
     {
-        const uint32_t context =
-            m_devices[srcPort] ? m_devices[srcPort]->GetNode()->GetId() : Simulator::GetContext();
+        const uint32_t context = m_endpoints[srcPort] ? m_endpoints[srcPort]->GetEndpointContext()
+                                                      : Simulator::GetContext();
         Simulator::ScheduleWithContext(context,
                                        up - Simulator::Now(),
                                        &PhotonicCrossbar::NotifyUp,
@@ -432,9 +425,9 @@ PhotonicCrossbar::NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort,
         return; // torn down before it came up
     }
     m_circuitUpTrace(srcPort, srcLane, dstPort, dstLane);
-    if (m_devices[srcPort])
+    if (m_endpoints[srcPort])
     {
-        m_devices[srcPort]->NotifyCircuitUp(srcLane, dstPort);
+        m_endpoints[srcPort]->NotifyCircuitUp(srcLane, dstPort);
     }
 }
 
@@ -442,7 +435,7 @@ void
 PhotonicCrossbar::ReleaseCircuit(uint32_t srcPort, uint32_t srcLane)
 {
     NS_LOG_FUNCTION(this << srcPort << srcLane);
-    CrossbarPortTable& table = Table();
+    CrossbarPortTable& table = *m_table;
     const uint32_t in = table.Slot(srcPort, srcLane);
     const int64_t out = table.GetOutputSlot(in);
     NS_ABORT_MSG_IF(out == CrossbarPortTable::NO_SLOT,
@@ -451,9 +444,9 @@ PhotonicCrossbar::ReleaseCircuit(uint32_t srcPort, uint32_t srcLane)
     table.Disconnect(in, Simulator::Now().GetTimeStep());
     const auto outSlot = static_cast<uint32_t>(out);
     m_circuitDownTrace(srcPort, srcLane, table.PortOf(outSlot), table.LaneOf(outSlot));
-    if (m_devices[srcPort])
+    if (m_endpoints[srcPort])
     {
-        m_devices[srcPort]->NotifyCircuitDown(srcLane);
+        m_endpoints[srcPort]->NotifyCircuitDown(srcLane);
     }
 }
 
@@ -461,10 +454,16 @@ void
 PhotonicCrossbar::RejectCircuit(uint32_t srcPort, uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << srcPort << dstPort);
-    if (m_devices[srcPort])
+    if (m_endpoints[srcPort])
     {
-        m_devices[srcPort]->NotifyCircuitRejected(dstPort);
+        m_endpoints[srcPort]->NotifyCircuitRejected(dstPort);
     }
+}
+
+bool
+PhotonicCrossbar::IsLaneIdle(uint32_t port, uint32_t lane) const
+{
+    return m_endpoints[port] == nullptr || m_endpoints[port]->IsLaneIdle(lane);
 }
 
 void
@@ -481,20 +480,23 @@ PhotonicCrossbar::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 }
 
 void
-PhotonicCrossbar::Transmit(Ptr<Packet> frame,
+PhotonicCrossbar::Transmit(Ptr<Packet> packet,
+                           uint64_t payloadBytes,
                            uint32_t srcPort,
                            uint32_t srcLane,
                            uint32_t dstPort,
                            Time serialization)
 {
-    m_ledger.Launched(srcPort, OpticalNetDevice::PayloadBytes(frame));
+    m_bytes.sent += payloadBytes;
+    m_bytes.inFlight += payloadBytes;
+    const Frame frame{packet, payloadBytes, srcPort, srcLane, dstPort};
     const Time fiberIn = m_fibers[srcPort]->GetDelay();
     const Time head = Simulator::Now() + fiberIn;
     const uint32_t in = m_table->Slot(srcPort, srcLane);
     if (m_table->Carries(in, dstPort, head.GetTimeStep()))
     {
         // Accepted circuits are never cut before they drain, so the check holds.
-        Forward(frame, srcPort, srcLane, dstPort, head, serialization);
+        Forward(frame, head, serialization);
     }
     else if (fiberIn.IsStrictlyPositive())
     {
@@ -503,137 +505,101 @@ PhotonicCrossbar::Transmit(Ptr<Packet> frame,
                             &PhotonicCrossbar::CheckAtCrossbar,
                             this,
                             frame,
-                            srcPort,
-                            srcLane,
-                            dstPort,
                             serialization);
     }
     else
     {
-        DropAtCrossbar(frame, srcPort, srcLane, head);
+        DropAtCrossbar(frame, head);
     }
 }
 
 void
-PhotonicCrossbar::CheckAtCrossbar(Ptr<Packet> frame,
-                                  uint32_t srcPort,
-                                  uint32_t srcLane,
-                                  uint32_t dstPort,
-                                  Time serialization)
+PhotonicCrossbar::CheckAtCrossbar(Frame frame, Time serialization)
 {
     const Time head = Simulator::Now();
-    if (m_table->Carries(m_table->Slot(srcPort, srcLane), dstPort, head.GetTimeStep()))
+    if (m_table->Carries(m_table->Slot(frame.srcPort, frame.srcLane),
+                         frame.dstPort,
+                         head.GetTimeStep()))
     {
-        Forward(frame, srcPort, srcLane, dstPort, head, serialization);
+        Forward(frame, head, serialization);
     }
     else
     {
-        DropAtCrossbar(frame, srcPort, srcLane, head);
+        DropAtCrossbar(frame, head);
     }
 }
 
 void
-PhotonicCrossbar::Forward(Ptr<Packet> frame,
-                          uint32_t srcPort,
-                          uint32_t srcLane,
-                          uint32_t dstPort,
-                          Time head,
-                          Time serialization)
+PhotonicCrossbar::Forward(const Frame& frame, Time head, Time serialization)
 {
     const Time tail = head + serialization;
-    m_table->Accept(m_table->Slot(srcPort, srcLane), tail.GetTimeStep());
-    const Ptr<OpticalNetDevice>& rx = m_devices[dstPort];
-    NS_ASSERT_MSG(rx, "a circuit leads to port " << dstPort << ", which has no device");
-    // Raw pointers: this runs once per frame, and the devices outlive it.
-    const CoherentTransceiver* rxXcvr = PeekPointer(rx->GetTransceiver());
-    const Time arrival =
-        tail + m_switchingLatency + m_fibers[dstPort]->GetDelay() + rxXcvr->GetFixedLatency();
+    m_table->Accept(m_table->Slot(frame.srcPort, frame.srcLane), tail.GetTimeStep());
+    const CrossbarEndpoint* rx = m_endpoints[frame.dstPort];
+    NS_ASSERT_MSG(rx, "a circuit leads to port " << frame.dstPort << ", which has no device");
+    const CoherentTransceiver& rxXcvr = rx->GetEndpointTransceiver();
+    const OpticalChannel& fiberIn = *m_fibers[frame.srcPort];
+    const OpticalChannel& fiberOut = *m_fibers[frame.dstPort];
+    const Time arrival = tail + m_switchingLatency + fiberOut.GetDelay() + rxXcvr.GetFixedLatency();
 
     optical::LinkBudget budget;
-    budget.launchPowerDbm = m_devices[srcPort]->GetTransceiver()->GetLaunchPowerDbm();
-    budget.fiberLossDb = m_fibers[srcPort]->GetFiberLossDb() + m_fibers[dstPort]->GetFiberLossDb();
+    budget.launchPowerDbm =
+        m_endpoints[frame.srcPort]->GetEndpointTransceiver().GetLaunchPowerDbm();
+    budget.fiberLossDb = fiberIn.GetFiberLossDb() + fiberOut.GetFiberLossDb();
     budget.crossbarLossDb = m_insertionLossDb;
-    budget.connectorLossDb =
-        m_fibers[srcPort]->GetConnectorLossDb() + m_fibers[dstPort]->GetConnectorLossDb();
-    budget.sensitivityDbm = rxXcvr->GetReceiverSensitivityDbm();
+    budget.connectorLossDb = fiberIn.GetConnectorLossDb() + fiberOut.GetConnectorLossDb();
+    budget.sensitivityDbm = rxXcvr.GetReceiverSensitivityDbm();
 
-    Simulator::ScheduleWithContext(rx->GetNode()->GetId(),
+    Simulator::ScheduleWithContext(rx->GetEndpointContext(),
                                    arrival - Simulator::Now(),
                                    &PhotonicCrossbar::Deliver,
                                    this,
                                    frame,
-                                   srcPort,
-                                   dstPort,
                                    budget.Closes());
 }
 
 void
-PhotonicCrossbar::Deliver(Ptr<Packet> frame, uint32_t srcPort, uint32_t dstPort, bool budgetCloses)
+PhotonicCrossbar::Deliver(Frame frame, bool budgetCloses)
 {
-    m_ledger.Arrived(srcPort, OpticalNetDevice::PayloadBytes(frame), budgetCloses);
-    m_devices[dstPort]->ReceiveFromFabric(frame, budgetCloses);
+    m_bytes.inFlight -= frame.payloadBytes;
+    if (budgetCloses)
+    {
+        m_bytes.delivered += frame.payloadBytes;
+    }
+    else
+    {
+        m_bytes.AddDropped(DropReason::LINK_BUDGET, frame.payloadBytes);
+    }
+    m_endpoints[frame.srcPort]->NotifyFrameArrived(frame.payloadBytes, budgetCloses);
+    m_endpoints[frame.dstPort]->DeliverFrame(frame.packet, budgetCloses);
 }
 
 void
-PhotonicCrossbar::DropAtCrossbar(Ptr<Packet> frame, uint32_t srcPort, uint32_t srcLane, Time head)
+PhotonicCrossbar::DropAtCrossbar(const Frame& frame, Time head)
 {
-    const uint32_t in = m_table->Slot(srcPort, srcLane);
+    const uint32_t in = m_table->Slot(frame.srcPort, frame.srcLane);
     const bool settling = m_table->GetOutputSlot(in) != CrossbarPortTable::NO_SLOT &&
                           m_table->GetUpTime(in) > head.GetTimeStep();
-    const OpticalDropReason reason =
-        settling ? OpticalDropReason::RECONFIGURING : OpticalDropReason::NO_CIRCUIT;
-    NS_LOG_LOGIC("drop " << frame->GetSize() << " bytes on port " << srcPort << ": "
+    const DropReason reason = settling ? DropReason::RECONFIGURING : DropReason::NO_CIRCUIT;
+    NS_LOG_LOGIC("drop " << frame.payloadBytes << " bytes on port " << frame.srcPort << ": "
                          << ToString(reason));
-    m_ledger.DroppedAtCrossbar(srcPort, OpticalNetDevice::PayloadBytes(frame));
-    m_dropTrace(frame, reason, srcPort);
-    m_devices[srcPort]->NotifyFabricDrop(frame, reason);
+    m_bytes.inFlight -= frame.payloadBytes;
+    m_bytes.AddDropped(reason, frame.payloadBytes);
+    m_dropTrace(frame.packet, reason, frame.srcPort);
+    m_endpoints[frame.srcPort]->NotifyFrameDropped(frame.packet, reason);
 }
 
-const FabricByteLedger&
-PhotonicCrossbar::GetLedger() const
+const ByteCounters&
+PhotonicCrossbar::GetByteCounters() const
 {
-    return m_ledger;
+    return m_bytes;
 }
 
-bool
-PhotonicCrossbar::CheckConservation(std::string& report) const
+std::string
+PhotonicCrossbar::GetByteCountersName() const
 {
     std::ostringstream os;
-    for (uint32_t port = 0; port < m_devices.size(); ++port)
-    {
-        const Ptr<OpticalNetDevice>& d = m_devices[port];
-        if (!d)
-        {
-            continue;
-        }
-        FabricByteLedger::DeviceCounts counts;
-        counts.sent = d->GetTxBytes();
-        counts.droppedAtCrossbar = d->GetDroppedBytes(OpticalDropReason::NO_CIRCUIT) +
-                                   d->GetDroppedBytes(OpticalDropReason::RECONFIGURING);
-        // Link-budget losses are counted by the receiver; the ledger has them by source.
-        counts.droppedAtSender = d->GetDroppedBytes() - counts.droppedAtCrossbar -
-                                 d->GetDroppedBytes(OpticalDropReason::LINK_BUDGET);
-        counts.queued = d->GetQueuedBytes();
-        const std::string wrong = FabricByteLedger::Check(counts, m_ledger.Get(port));
-        if (!wrong.empty())
-        {
-            os << "device " << d->GetAddress() << " on port " << port << ": " << wrong << "\n";
-        }
-    }
-    report = os.str();
-    return report.empty();
-}
-
-void
-PhotonicCrossbar::CheckConservationAtDestroy()
-{
-    std::string report;
-    if (m_checkConservation && !CheckConservation(report))
-    {
-        NS_FATAL_ERROR("PhotonicCrossbar: bytes are not conserved (this is a bug in the model; "
-                       "set ns3::PhotonicCrossbar::CheckConservation to false to go on): "
-                       << report);
-    }
+    os << "PhotonicCrossbar with " << m_nPorts << " ports";
+    return os.str();
 }
 
 } // namespace ns3

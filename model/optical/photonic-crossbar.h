@@ -5,12 +5,14 @@
 #ifndef SCALE_ACROSS_PHOTONIC_CROSSBAR_H
 #define SCALE_ACROSS_PHOTONIC_CROSSBAR_H
 
+#include "ns3/byte-conservation.h"
+#include "ns3/circuit-switch.h"
 #include "ns3/crossbar-port-table.h"
+#include "ns3/drop-reason.h"
 #include "ns3/fabric-byte-ledger.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
-#include "ns3/optical-drop-reason.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
@@ -23,14 +25,15 @@ namespace ns3
 {
 
 class CircuitScheduler;
+class CrossbarEndpoint;
 class OpticalChannel;
-class OpticalNetDevice;
 
 /**
  * @ingroup scale-across
  * @brief An N-port bufferless photonic circuit switch.
  *
- * Each port takes one OpticalNetDevice through its OpticalChannel (fiber). Each port has
+ * Each port takes one endpoint (an OpticalNetDevice, seen only through the CrossbarEndpoint
+ * interface) through its OpticalChannel (fiber). Each port has
  * LanesPerPort lanes (independent circuit ends: one per wavelength group of the NIC), and a
  * circuit joins the input side of one (port, lane) to the output side of another. Circuits
  * are set up and torn down by a CircuitScheduler; setting one up takes ReconfigurationTime
@@ -47,8 +50,12 @@ class OpticalNetDevice;
  * receiver sensitivity) decides whether the frame is decoded.
  *
  * State is O(N x LanesPerPort): a port table, never an N x N matrix.
+ *
+ * Its own ByteCounters (payload bytes launched into it: delivered, in flight, dropped at
+ * the crossbar or lost to the link budget) are checked by ByteConservation, as each NIC's
+ * are.
  */
-class PhotonicCrossbar : public Object
+class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
 {
   public:
     /**
@@ -65,27 +72,32 @@ class PhotonicCrossbar : public Object
     PhotonicCrossbar& operator=(const PhotonicCrossbar&) = delete;
 
     /**
-     * @brief Connect a device, through its fiber, to a port.
-     * @param device the device
-     * @param fiber the fiber between the device and the port
+     * @brief Connect an endpoint, through its fiber, to a port.
+     * @param endpoint the endpoint (kept alive by the fiber, which holds its device)
+     * @param address its MAC address (unique on the crossbar)
+     * @param lanes its circuit lanes (must equal LanesPerPort)
+     * @param fiber the fiber between the endpoint and the port
      * @param port port index, 0 ... NumPorts - 1, not yet used
      */
-    void AttachDevice(Ptr<OpticalNetDevice> device, Ptr<OpticalChannel> fiber, uint32_t port);
+    void AttachEndpoint(CrossbarEndpoint& endpoint,
+                        Mac48Address address,
+                        uint32_t lanes,
+                        Ptr<OpticalChannel> fiber,
+                        uint32_t port);
 
     /// @return number of ports
     uint32_t GetNPorts() const;
     /// @return lanes per port
     uint32_t GetNLanes() const;
-    /// @param port a port @return the device on it, or nullptr
-    Ptr<OpticalNetDevice> GetDevice(uint32_t port) const;
+    /// @param port a port @return true if an endpoint is attached to it
+    bool HasEndpoint(uint32_t port) const;
     /// @param address a MAC address @return the port whose device has it, or -1
     int64_t LookupPort(Mac48Address address) const;
-    /// @return the circuit scheduler (an OnDemandCircuitScheduler unless one was set)
+    /// @return the circuit scheduler (an OnDemandCircuitScheduler unless another was set)
     Ptr<CircuitScheduler> GetScheduler() const;
     /// @param scheduler the circuit scheduler to use (before the simulation starts)
     void SetScheduler(Ptr<CircuitScheduler> scheduler);
-    /// @return the circuit state (read only)
-    const CrossbarPortTable& GetPortTable() const;
+    const CrossbarPortTable& GetPortTable() const override;
     /// @return time to set up a circuit
     Time GetReconfigurationTime() const;
     /// @return latency of one traversal
@@ -95,47 +107,20 @@ class PhotonicCrossbar : public Object
     /// @return static power of the crossbar: NumPorts x PortPower, W
     double GetStaticPowerWatts() const;
     /// @return the PortPower attribute, W
-    double GetPortPower() const;
+    double GetPortPowerWatts() const;
 
-    /// @return where the bytes launched from each port went
-    const FabricByteLedger& GetLedger() const;
-    /**
-     * @brief Byte conservation, per device: every byte its device was asked to send was
-     * dropped with a reason, is still queued or in flight, or was delivered.
-     * @param report set to one line per device that does not balance
-     * @return true if every device balances
-     */
-    bool CheckConservation(std::string& report) const;
+    const ByteCounters& GetByteCounters() const override;
+    std::string GetByteCountersName() const override;
 
-    /**
-     * @brief Set up a circuit (called by schedulers). Both ends must be free.
-     * @param srcPort source port
-     * @param srcLane source lane
-     * @param dstPort destination port
-     * @param dstLane destination lane
-     * @param reconfigure false for circuits that exist before the run (no set-up time)
-     * @return time from which the circuit is usable
-     */
+    // CircuitSwitch: called by the scheduler.
     Time EstablishCircuit(uint32_t srcPort,
                           uint32_t srcLane,
                           uint32_t dstPort,
                           uint32_t dstLane,
-                          bool reconfigure = true);
-
-    /**
-     * @brief Tear down the circuit on (srcPort, srcLane) (called by schedulers).
-     * Its ends become free once its last accepted frame has left the crossbar.
-     * @param srcPort source port
-     * @param srcLane source lane
-     */
-    void ReleaseCircuit(uint32_t srcPort, uint32_t srcLane);
-
-    /**
-     * @brief Tell the NIC on srcPort that it will never get a circuit to dstPort.
-     * @param srcPort source port
-     * @param dstPort destination port
-     */
-    void RejectCircuit(uint32_t srcPort, uint32_t dstPort);
+                          bool reconfigure = true) override;
+    void ReleaseCircuit(uint32_t srcPort, uint32_t srcLane) override;
+    void RejectCircuit(uint32_t srcPort, uint32_t dstPort) override;
+    bool IsLaneIdle(uint32_t port, uint32_t lane) const override;
 
     /**
      * @brief A NIC asks for a circuit (forwarded to the scheduler).
@@ -154,12 +139,14 @@ class PhotonicCrossbar : public Object
     /**
      * @brief A NIC starts serializing a frame now (called by OpticalNetDevice).
      * @param frame the frame, with its MAC header
+     * @param payloadBytes its payload (what the byte counters count)
      * @param srcPort the NIC's port
      * @param srcLane the lane it is sent on
      * @param dstPort the destination port
      * @param serialization its serialization time
      */
     void Transmit(Ptr<Packet> frame,
+                  uint64_t payloadBytes,
                   uint32_t srcPort,
                   uint32_t srcLane,
                   uint32_t dstPort,
@@ -183,43 +170,41 @@ class PhotonicCrossbar : public Object
      * @param [in] reason why it was dropped
      * @param [in] port the input port it arrived on
      */
-    typedef void (*DropTracedCallback)(Ptr<const Packet> frame,
-                                       OpticalDropReason reason,
-                                       uint32_t port);
+    typedef void (*DropTracedCallback)(Ptr<const Packet> frame, DropReason reason, uint32_t port);
 
   protected:
+    void NotifyConstructionCompleted() override;
     void DoInitialize() override;
     void DoDispose() override;
 
   private:
+    /// What travels with a frame from launch to arrival.
+    struct Frame
+    {
+        Ptr<Packet> packet;    //!< the frame
+        uint64_t payloadBytes; //!< its payload
+        uint32_t srcPort;      //!< source port
+        uint32_t srcLane;      //!< source lane
+        uint32_t dstPort;      //!< destination port
+    };
+
     /// Check the circuit when the frame's first bit reaches the crossbar.
-    void CheckAtCrossbar(Ptr<Packet> frame,
-                         uint32_t srcPort,
-                         uint32_t srcLane,
-                         uint32_t dstPort,
-                         Time serialization);
+    void CheckAtCrossbar(Frame frame, Time serialization);
     /// Accept a frame on its circuit and schedule its arrival.
-    void Forward(Ptr<Packet> frame,
-                 uint32_t srcPort,
-                 uint32_t srcLane,
-                 uint32_t dstPort,
-                 Time head,
-                 Time serialization);
+    void Forward(const Frame& frame, Time head, Time serialization);
     /// Drop a frame at the crossbar and tell its sender.
-    void DropAtCrossbar(Ptr<Packet> frame, uint32_t srcPort, uint32_t srcLane, Time head);
+    void DropAtCrossbar(const Frame& frame, Time head);
     /// A frame's last bit reaches its receiver: account for it and hand it over.
-    void Deliver(Ptr<Packet> frame, uint32_t srcPort, uint32_t dstPort, bool budgetCloses);
-    /// Run at Simulator::Destroy: stop with the report if bytes do not balance.
-    void CheckConservationAtDestroy();
-    /// A circuit finished its set-up: tell the source NIC.
+    void Deliver(Frame frame, bool budgetCloses);
+    /// A circuit finished its set-up: tell the source endpoint.
     void NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort, uint32_t dstLane);
     /// @param port a port index; aborts naming the attribute if it is out of range
     void CheckPort(uint32_t port, const char* what) const;
-    /// Build the port table from NumPorts and LanesPerPort on first use.
-    CrossbarPortTable& Table();
-    /// @param n number of ports (>= 1, fixed once a device is attached)
+    /// (Re)build the port table from NumPorts and LanesPerPort while no endpoint is attached.
+    void BuildTable();
+    /// @param n number of ports (>= 1, fixed once an endpoint is attached)
     void SetNPorts(uint32_t n);
-    /// @param n lanes per port (>= 1, fixed once a device is attached)
+    /// @param n lanes per port (>= 1, fixed once an endpoint is attached)
     void SetNLanes(uint32_t n);
     /// @param t reconfiguration time (>= 0)
     void SetReconfigurationTime(Time t);
@@ -238,16 +223,15 @@ class PhotonicCrossbar : public Object
     double m_portPowerW;                                    //!< PortPower attribute
     Ptr<CircuitScheduler> m_scheduler;                      //!< circuit policy
     std::unique_ptr<CrossbarPortTable> m_table;             //!< circuit state
-    std::vector<Ptr<OpticalNetDevice>> m_devices;           //!< device per port
-    std::vector<Ptr<OpticalChannel>> m_fibers;              //!< fiber per port
+    std::vector<CrossbarEndpoint*> m_endpoints;             //!< endpoint per port, or null
+    std::vector<Ptr<OpticalChannel>> m_fibers;              //!< fiber per port (holds its NIC)
     std::unordered_map<uint64_t, uint32_t> m_portOfAddress; //!< MAC address -> port
-    FabricByteLedger m_ledger;                              //!< bytes by source port and fate
-    bool m_checkConservation;                               //!< CheckConservation attribute
-    bool m_checkScheduled;                                  //!< the check at Destroy is set
+    uint32_t m_nAttached;                                   //!< endpoints attached
+    ByteCounters m_bytes;                                   //!< payload bytes launched into it
 
-    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;    //!< CircuitUp
-    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace;  //!< CircuitDown
-    TracedCallback<Ptr<const Packet>, OpticalDropReason, uint32_t> m_dropTrace; //!< Drop
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
+    TracedCallback<Ptr<const Packet>, DropReason, uint32_t> m_dropTrace;       //!< Drop
 };
 
 } // namespace ns3

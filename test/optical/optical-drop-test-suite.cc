@@ -40,17 +40,17 @@ class DropRecorder
                                                MakeCallback(&DropRecorder::OnCrossbar, this));
     }
 
-    std::map<OpticalDropReason, int> device;   //!< device Drop trace, by reason
-    std::map<OpticalDropReason, int> crossbar; //!< crossbar Drop trace, by reason
-    std::map<std::string, int> ns3;            //!< MacTxDrop / PhyTxDrop / PhyRxDrop
+    std::map<DropReason, int> device;   //!< device Drop trace, by reason
+    std::map<DropReason, int> crossbar; //!< crossbar Drop trace, by reason
+    std::map<std::string, int> ns3;     //!< MacTxDrop / PhyTxDrop / PhyRxDrop
 
   private:
-    void OnDevice(Ptr<const Packet>, OpticalDropReason r)
+    void OnDevice(Ptr<const Packet>, DropReason r)
     {
         ++device[r];
     }
 
-    void OnCrossbar(Ptr<const Packet>, OpticalDropReason r, uint32_t)
+    void OnCrossbar(Ptr<const Packet>, DropReason r, uint32_t)
     {
         ++crossbar[r];
     }
@@ -80,9 +80,9 @@ class NoCircuitTestCase : public TestCase
         f.SendAt(Seconds(0), 0, 1, 10 * KIB);
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 0, "nothing may arrive");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::NO_CIRCUIT), 10 * KIB, "bytes counted");
-        NS_TEST_ASSERT_MSG_EQ(rec.crossbar[OpticalDropReason::NO_CIRCUIT], 1, "crossbar trace");
-        NS_TEST_ASSERT_MSG_EQ(rec.device[OpticalDropReason::NO_CIRCUIT], 1, "device trace");
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::NO_CIRCUIT), 10 * KIB, "bytes counted");
+        NS_TEST_ASSERT_MSG_EQ(rec.crossbar[DropReason::NO_CIRCUIT], 1, "crossbar trace");
+        NS_TEST_ASSERT_MSG_EQ(rec.device[DropReason::NO_CIRCUIT], 1, "device trace");
         NS_TEST_ASSERT_MSG_EQ(rec.ns3["PhyTxDrop"], 1, "PhyTxDrop fired");
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received() + f.Dropped() + f.Queued(), "conserved");
         Simulator::Destroy();
@@ -112,10 +112,10 @@ class ReconfiguringTestCase : public TestCase
         f.SendAt(MicroSeconds(1), 0, 1, 4 * KIB);
         f.SendAt(MicroSeconds(20), 0, 1, 8 * KIB);
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::RECONFIGURING),
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::RECONFIGURING),
                               4 * KIB,
                               "the early frame is dropped as Reconfiguring");
-        NS_TEST_ASSERT_MSG_EQ(rec.crossbar[OpticalDropReason::RECONFIGURING], 1, "crossbar trace");
+        NS_TEST_ASSERT_MSG_EQ(rec.crossbar[DropReason::RECONFIGURING], 1, "crossbar trace");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "the late frame arrives");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals[0].bytes, 8 * KIB, "it is the late one");
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received() + f.Dropped() + f.Queued(), "conserved");
@@ -177,7 +177,7 @@ class LinkBudgetTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(),
                                   (closes ? 1 : 0),
                                   "delivery follows the budget");
-            NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::LINK_BUDGET),
+            NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::LINK_BUDGET),
                                   (closes ? 0 : 100 * KIB),
                                   "LinkBudget bytes");
             NS_TEST_ASSERT_MSG_EQ(rec.ns3["PhyRxDrop"], (closes ? 0 : 1), "PhyRxDrop fired");
@@ -208,7 +208,7 @@ class RejectedTestCase : public TestCase
         f.SendAt(Seconds(0), 0, 2, 5 * KIB);
         f.SendAt(Seconds(0), 0, 1, 7 * KIB);
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::CIRCUIT_REJECTED), 8 * KIB, "bytes");
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::CIRCUIT_REJECTED), 8 * KIB, "bytes");
         NS_TEST_ASSERT_MSG_EQ(rec.ns3["MacTxDrop"], 2, "MacTxDrop per frame");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "the ring neighbour is reached");
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received() + f.Dropped() + f.Queued(), "conserved");
@@ -248,13 +248,13 @@ class DeviceRefusesTestCase : public TestCase
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(ok[0] || ok[1] || ok[2] || ok[5], false, "refused sends say so");
         NS_TEST_ASSERT_MSG_EQ(ok[3] && ok[4], true, "accepted sends say so");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::FRAME_TOO_LARGE),
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::FRAME_TOO_LARGE),
                               2000 + (17 << 20),
                               "FrameTooLarge bytes");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::UNKNOWN_DESTINATION),
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::UNKNOWN_DESTINATION),
                               100,
                               "UnknownDestination bytes");
-        NS_TEST_ASSERT_MSG_EQ(f.Dropped(OpticalDropReason::QUEUE_FULL), 1, "QueueFull bytes");
+        NS_TEST_ASSERT_MSG_EQ(f.Dropped(DropReason::QUEUE_FULL), 1, "QueueFull bytes");
         NS_TEST_ASSERT_MSG_EQ(rec.ns3["MacTxDrop"], 4, "MacTxDrop per refused frame");
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 2, "the queued frames arrive");
         NS_TEST_ASSERT_MSG_EQ(f.Sent(), f.Received() + f.Dropped() + f.Queued(), "conserved");

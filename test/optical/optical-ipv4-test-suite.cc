@@ -6,6 +6,7 @@
  */
 
 #include "ns3/applications-module.h"
+#include "ns3/byte-conservation.h"
 #include "ns3/flow-monitor-helper.h"
 #include "ns3/internet-module.h"
 #include "ns3/ipv4-flow-classifier.h"
@@ -98,7 +99,7 @@ class Ipv4OverFabricTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(s.lostPackets, 0, "flow " << id << " lost nothing");
             NS_TEST_ASSERT_MSG_EQ(s.txPackets, s.rxPackets, "flow " << id << " tx = rx");
         }
-        NS_TEST_ASSERT_MSG_EQ(OpticalFabricHelper::Account(devices).IsBalanced(),
+        NS_TEST_ASSERT_MSG_EQ(ByteConservation::Sum(devices).IsBalanced(),
                               true,
                               "every byte received, dropped or queued");
         Simulator::Destroy();

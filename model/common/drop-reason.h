@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef SCALE_ACROSS_OPTICAL_DROP_REASON_H
-#define SCALE_ACROSS_OPTICAL_DROP_REASON_H
+#ifndef SCALE_ACROSS_DROP_REASON_H
+#define SCALE_ACROSS_DROP_REASON_H
 
 #include <cstdint>
 #include <string>
@@ -12,11 +12,14 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
- * @brief Why the optical fabric lost a frame. Every frame that is not received is counted
- * under exactly one of these, so that bytes sent = bytes received + bytes dropped.
+ * @ingroup scale-across-common
+ * @brief Why a fabric lost a frame. Every frame that is not received is counted under exactly
+ * one of these (ByteCounters::dropped), so that the bytes an element was given balance.
+ *
+ * One list for every fabric, so that one conservation check (ByteConservation) reads them
+ * all; a fabric uses the reasons that can happen in it. New fabrics add their reasons here.
  */
-enum class OpticalDropReason : uint8_t
+enum class DropReason : uint8_t
 {
     QUEUE_FULL = 0,      //!< the NIC's virtual output queues were full (MacTxDrop)
     FRAME_TOO_LARGE,     //!< larger than Mtu (IP) or MaxBurstBytes (other protocols) (MacTxDrop)
@@ -32,8 +35,8 @@ enum class OpticalDropReason : uint8_t
  * @param reason a drop reason
  * @return its name, e.g. "NoCircuit"
  */
-std::string ToString(OpticalDropReason reason);
+std::string ToString(DropReason reason);
 
 } // namespace ns3
 
-#endif /* SCALE_ACROSS_OPTICAL_DROP_REASON_H */
+#endif /* SCALE_ACROSS_DROP_REASON_H */

@@ -1,0 +1,63 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * ByteCounters: the one byte balance every fabric element fills and ByteConservation checks
+ * at Simulator::Destroy.
+ */
+
+#include "ns3/byte-counters.h"
+
+#include <gtest/gtest.h>
+
+namespace
+{
+
+using ns3::ByteCounters;
+using ns3::DropReason;
+
+TEST(ByteCounters, EveryFateBalances)
+{
+    ByteCounters c;
+    c.sent = 1750;
+    c.delivered = 1000;
+    c.queued = 300;
+    c.inFlight = 200;
+    c.AddDropped(DropReason::NO_CIRCUIT, 200);
+    c.AddDropped(DropReason::LINK_BUDGET, 50);
+    EXPECT_EQ(c.GetDropped(), 250u);
+    EXPECT_EQ(c.GetDropped(DropReason::NO_CIRCUIT), 200u);
+    EXPECT_TRUE(c.IsBalanced()) << c.Describe();
+    EXPECT_TRUE(ByteCounters{}.IsBalanced());
+}
+
+TEST(ByteCounters, AMissingByteIsReportedWithEveryTerm)
+{
+    ByteCounters c;
+    c.sent = 101;
+    c.delivered = 60;
+    c.AddDropped(DropReason::RECONFIGURING, 40);
+    EXPECT_FALSE(c.IsBalanced());
+    const std::string report = c.Describe();
+    EXPECT_NE(report.find("sent 101 B !="), std::string::npos) << report;
+    EXPECT_NE(report.find("delivered 60"), std::string::npos) << report;
+    EXPECT_NE(report.find("Reconfiguring 40"), std::string::npos) << report;
+    EXPECT_NE(report.find("= 100 B"), std::string::npos) << report;
+}
+
+TEST(ByteCounters, SumsAddEveryTerm)
+{
+    ByteCounters a;
+    a.sent = 10;
+    a.delivered = 10;
+    ByteCounters b;
+    b.sent = 7;
+    b.queued = 3;
+    b.AddDropped(DropReason::QUEUE_FULL, 4);
+    a += b;
+    EXPECT_EQ(a.sent, 17u);
+    EXPECT_EQ(a.queued, 3u);
+    EXPECT_EQ(a.GetDropped(DropReason::QUEUE_FULL), 4u);
+    EXPECT_TRUE(a.IsBalanced()) << a.Describe();
+}
+
+} // namespace
