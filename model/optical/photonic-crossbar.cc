@@ -5,8 +5,8 @@
 #include "photonic-crossbar.h"
 
 #include "coherent-transceiver.h"
+#include "crossbar-endpoint.h"
 #include "optical-channel.h"
-#include "optical-net-device.h"
 #include "optical-physics.h"
 
 #include "ns3/abort.h"
@@ -14,7 +14,6 @@
 #include "ns3/circuit-scheduler.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
-#include "ns3/node.h"
 #include "ns3/on-demand-circuit-scheduler.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
