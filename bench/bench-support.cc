@@ -133,7 +133,8 @@ RunOpticalAllReduce(uint32_t ranks,
     nodes.Create(ranks);
     OpticalFabricHelper fabric;
     fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
-    Ptr<StaticCircuitScheduler> circuits = nccl.MakeStaticCircuits(ranks, bytes);
+    Ptr<StaticCircuitScheduler> circuits =
+        CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, bytes);
     // One lane per circuit a NIC sources or sinks: the ideal fabric, no reconfiguration.
     const uint32_t lanes = circuits->GetLanesNeeded();
     if (wavelengths % lanes != 0)

@@ -169,7 +169,8 @@ main(int argc, char* argv[])
         uint32_t lanes = 1;
         if (fabricKind == "static")
         {
-            Ptr<StaticCircuitScheduler> circuits = nccl.MakeStaticCircuits(ranks, sizes.front());
+            Ptr<StaticCircuitScheduler> circuits =
+                CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, sizes.front());
             lanes = circuits->GetLanesNeeded();
             if (wavelengths % lanes != 0)
             {

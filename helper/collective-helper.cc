@@ -9,7 +9,6 @@
 #include "ns3/collective-transport.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
-#include "ns3/static-circuit-scheduler.h"
 
 namespace ns3
 {
@@ -93,24 +92,15 @@ CollectiveHelper::Install(const NodeContainer& nodes)
     return Install(devices);
 }
 
-Ptr<StaticCircuitScheduler>
-CollectiveHelper::MakeStaticCircuits(uint32_t ranks, uint64_t bytes) const
+std::unique_ptr<CollectiveSchedule>
+CollectiveHelper::MakeSchedule(uint32_t ranks, uint64_t bytes) const
 {
     Ptr<CollectiveCommunicator> probe = m_communicatorFactory.Create<CollectiveCommunicator>();
     for (uint32_t r = 0; r < ranks; ++r)
     {
         probe->AddRank(nullptr, Address());
     }
-    const std::unique_ptr<CollectiveSchedule> schedule = probe->MakeSchedule(bytes);
-    Ptr<StaticCircuitScheduler> circuits = CreateObject<StaticCircuitScheduler>();
-    for (uint32_t r = 0; r < ranks; ++r)
-    {
-        for (const auto& [peer, flow] : schedule->GetSendPeers(r))
-        {
-            circuits->AddCircuit(r, peer); // one circuit (lane) per peer and flow
-        }
-    }
-    return circuits;
+    return probe->MakeSchedule(bytes);
 }
 
 std::vector<uint64_t>

@@ -6,10 +6,10 @@
 #define SCALE_ACROSS_COLLECTIVE_HELPER_H
 
 #include "ns3/collective-communicator.h"
+#include "ns3/collective-schedule.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/static-circuit-scheduler.h"
 
 #include <string>
 #include <vector>
@@ -68,14 +68,13 @@ class CollectiveHelper
     Ptr<CollectiveCommunicator> Install(const NodeContainer& nodes);
 
     /**
-     * @brief The static circuits an operation needs: one per (rank, peer, flow) its schedule
-     * sends over (flows are channels or trees), with rank i on crossbar port i. Give it to
-     * OpticalFabricHelper before Install for an ideal fabric with no reconfiguration.
+     * @brief The schedule a communicator built by this helper would run (for planning a
+     * fabric around it, e.g. CollectiveCircuitHelper).
      * @param ranks number of ranks
-     * @param bytes a message size valid for the operation (the peers do not depend on it)
-     * @return a scheduler holding those circuits
+     * @param bytes a message size valid for the operation
+     * @return the schedule
      */
-    Ptr<StaticCircuitScheduler> MakeStaticCircuits(uint32_t ranks, uint64_t bytes) const;
+    std::unique_ptr<CollectiveSchedule> MakeSchedule(uint32_t ranks, uint64_t bytes) const;
 
     /**
      * @param minBytes first size (>= 4)

@@ -6,7 +6,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/byte-conservation.h"
-#include "ns3/collective-helper.h"
+#include "ns3/collective-circuit-helper.h"
 #include "ns3/collective-transport.h"
 #include "ns3/node-container.h"
 #include "ns3/optical-fabric-helper.h"
@@ -42,7 +42,8 @@ RunCollective(const CollectiveRunConfig& c)
     fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
     if (c.staticCircuits)
     {
-        fabric.SetCircuitScheduler(nccl.MakeStaticCircuits(c.ranks, c.sizes.front()));
+        fabric.SetCircuitScheduler(
+            CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, c.sizes.front()));
     }
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);

@@ -10,7 +10,7 @@
 #include "../collective-test-fixture.h"
 
 #include "ns3/boolean.h"
-#include "ns3/collective-helper.h"
+#include "ns3/collective-circuit-helper.h"
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -52,7 +52,7 @@ class ProtocolTestCase : public TestCase
             nccl.SetCommunicatorAttribute("ReductionRate", StringValue(m_reductionRate));
         }
         OpticalFabricHelper fabric;
-        fabric.SetCircuitScheduler(nccl.MakeStaticCircuits(p, n));
+        fabric.SetCircuitScheduler(CollectiveCircuitHelper(nccl).MakeStaticCircuits(p, n));
         Ptr<CollectiveCommunicator> comm = nccl.Install(fabric.Install(nodes));
         comm->Run({n}, Seconds(0));
         Simulator::Run();
