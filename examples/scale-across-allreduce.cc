@@ -48,7 +48,7 @@ main(int argc, char* argv[])
     uint64_t maxBytes = 256 << 20;
     uint64_t stepFactor = 4;
     uint32_t ranks = 8;
-    std::string algos = "ring,tree";
+    std::string algos = "default";
     std::string op = "all_reduce";
     uint32_t wavelengths = 4;
     uint64_t chunkBytes = 1 << 20;
@@ -61,6 +61,13 @@ main(int argc, char* argv[])
     std::string progress = "auto";
 
     CommandLine cmd(__FILE__);
+    std::string defaults;
+    for (const std::string& c : CollectiveAlgorithmRegistry::GetCollectives())
+    {
+        defaults +=
+            (defaults.empty() ? "" : "; ") + c + ": " +
+            CollectiveAlgorithmRegistry::Join(CollectiveAlgorithmRegistry::GetDefaultAlgorithms(c));
+    }
     cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric.\n"
               "Valid --op/--algo pairs: " +
               GetCollectiveAlgorithms() + ".");
@@ -69,11 +76,11 @@ main(int argc, char* argv[])
     cmd.AddValue("stepFactor", "factor between sizes, 2 ... 1024 (nccl-tests -f)", stepFactor);
     cmd.AddValue("ranks", "ranks (endpoints), 1 ... 1048576", ranks);
     cmd.AddValue("algo",
-                 "algorithms to compare, comma separated: ring, tree, "
-                 "halving_doubling, pairwise",
+                 "algorithms to compare, comma separated, or default (" + defaults + ")",
                  algos);
     cmd.AddValue("op",
-                 "collective: all_reduce, all_gather, reduce_scatter, all_to_all, broadcast",
+                 "collective: " + CollectiveAlgorithmRegistry::Join(
+                                      CollectiveAlgorithmRegistry::GetCollectives()),
                  op);
     cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each, 1 ... 1024", wavelengths);
     cmd.AddValue("chunkBytes", "pipeline chunk, bytes; 0 = no pipelining", chunkBytes);
@@ -134,10 +141,27 @@ main(int argc, char* argv[])
              " are invalid: use 4 <= minBytes <= maxBytes and stepFactor >= 2");
     }
     const std::vector<uint64_t> sizes = CollectiveHelper::Sizes(minBytes, maxBytes, stepFactor);
-    const std::vector<std::string> algorithms = ExampleArguments::SplitList(algos);
+    const std::vector<std::string> valid = CollectiveAlgorithmRegistry::GetAlgorithms(op);
+    if (valid.empty())
+    {
+        Fail("--op=" + op + " is invalid: use " +
+             CollectiveAlgorithmRegistry::Join(CollectiveAlgorithmRegistry::GetCollectives()));
+    }
+    const std::vector<std::string> algorithms =
+        algos == "default" ? CollectiveAlgorithmRegistry::GetDefaultAlgorithms(op)
+                           : ExampleArguments::SplitList(algos);
     if (algorithms.empty())
     {
-        Fail("--algo is empty: name at least one of ring, tree, halving_doubling, pairwise");
+        Fail("--algo is empty: name at least one of " + CollectiveAlgorithmRegistry::Join(valid) +
+             " (for --op=" + op + "), or default");
+    }
+    for (const std::string& algo : algorithms)
+    {
+        if (!CollectiveAlgorithmRegistry::Find(op, algo))
+        {
+            Fail("--algo=" + algo + " is invalid for --op=" + op + " (no " + op + "/" + algo +
+                 "): use " + CollectiveAlgorithmRegistry::Join(valid) + ", or default");
+        }
     }
     CrossbarTechnology::Get(technology); // checks the name
 

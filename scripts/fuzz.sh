@@ -15,7 +15,7 @@ flags=(-std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
        -I"$here/model/schedule" -I"$here/helper")
 
 declare -A sources=(
-  [collective-request]="model/schedule/collective-schedule.cc model/schedule/ring-schedule.cc model/schedule/double-binary-tree-schedule.cc model/schedule/halving-doubling-schedule.cc model/schedule/pairwise-all-to-all-schedule.cc model/schedule/broadcast-schedule.cc model/schedule/binary-tree.cc"
+  [collective-request]="model/schedule/collective-schedule.cc model/schedule/ring-schedule.cc model/schedule/double-binary-tree-schedule.cc model/schedule/halving-doubling-schedule.cc model/schedule/pairwise-all-to-all-schedule.cc model/schedule/broadcast-schedule.cc model/schedule/binary-tree.cc model/schedule/collective-algorithm-registry.cc"
   [example-arguments]="helper/example-arguments.cc"
 )
 status=0

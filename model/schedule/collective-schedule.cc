@@ -4,11 +4,7 @@
 
 #include "collective-schedule.h"
 
-#include "broadcast-schedule.h"
-#include "double-binary-tree-schedule.h"
-#include "halving-doubling-schedule.h"
-#include "pairwise-all-to-all-schedule.h"
-#include "ring-schedule.h"
+#include "collective-algorithm-registry.h"
 
 #include <limits>
 #include <stdexcept>
@@ -117,8 +113,7 @@ CollectiveSchedule::ChunksFor(uint64_t pieceBytes, uint64_t chunkBytes)
 std::string
 GetCollectiveAlgorithms()
 {
-    return "all_reduce/ring, all_reduce/tree, all_reduce/halving_doubling, all_gather/ring, "
-           "reduce_scatter/ring, all_to_all/pairwise, broadcast/ring, broadcast/tree";
+    return CollectiveAlgorithmRegistry::DescribePairs();
 }
 
 std::unique_ptr<CollectiveSchedule>
@@ -127,6 +122,18 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
     auto fail = [&q](const std::string& why) {
         throw std::invalid_argument(q.collective + "/" + q.algorithm + ": " + why);
     };
+    const CollectiveAlgorithm* entry = CollectiveAlgorithmRegistry::Find(q.collective, q.algorithm);
+    if (!entry)
+    {
+        const std::vector<std::string> known =
+            CollectiveAlgorithmRegistry::GetAlgorithms(q.collective);
+        fail(known.empty() ? "unknown collective; valid: " +
+                                 CollectiveAlgorithmRegistry::Join(
+                                     CollectiveAlgorithmRegistry::GetCollectives())
+                           : "unknown algorithm for " + q.collective +
+                                 "; valid: " + CollectiveAlgorithmRegistry::Join(known) +
+                                 " (all pairs: " + GetCollectiveAlgorithms() + ")");
+    }
     if (q.ranks == 0)
     {
         fail("ranks = 0 is invalid: a communicator needs >= 1 rank");
@@ -148,79 +155,20 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
              std::to_string(q.ranks) + " ranks: " + q.collective +
              " needs a multiple of 4 x ranks = " + std::to_string(uint64_t{4} * q.ranks));
     }
-    const std::string key = q.collective + "/" + q.algorithm;
-    if (key != "all_reduce/ring" && key != "all_reduce/tree" && q.channels != 1 &&
-        key != "all_gather/ring" && key != "reduce_scatter/ring")
+    if (q.channels != 1 && !entry->multiChannel)
     {
-        fail("channels = " + std::to_string(q.channels) +
-             " is supported by the ring and tree all-reduce, ring all-gather and reduce-scatter "
-             "only; use channels = 1");
-    }
-    if (key == "all_reduce/ring")
-    {
-        return std::make_unique<RingSchedule>(CollectiveKind::ALL_REDUCE,
-                                              q.ranks,
-                                              q.bytes,
-                                              q.chunkBytes,
-                                              q.channels);
-    }
-    if (key == "all_gather/ring")
-    {
-        return std::make_unique<RingSchedule>(CollectiveKind::ALL_GATHER,
-                                              q.ranks,
-                                              q.bytes,
-                                              q.chunkBytes,
-                                              q.channels);
-    }
-    if (key == "reduce_scatter/ring")
-    {
-        return std::make_unique<RingSchedule>(CollectiveKind::REDUCE_SCATTER,
-                                              q.ranks,
-                                              q.bytes,
-                                              q.chunkBytes,
-                                              q.channels);
-    }
-    if (key == "all_reduce/tree")
-    {
-        return std::make_unique<DoubleBinaryTreeSchedule>(q.ranks,
-                                                          q.bytes,
-                                                          q.chunkBytes,
-                                                          q.channels);
-    }
-    if (key == "all_reduce/halving_doubling")
-    {
-        if ((q.ranks & (q.ranks - 1)) != 0)
+        std::vector<std::string> multi;
+        for (const CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
         {
-            fail("ranks = " + std::to_string(q.ranks) +
-                 " is invalid: halving-doubling needs a power of two");
+            if (a.multiChannel)
+            {
+                multi.push_back(a.collective + "/" + a.algorithm);
+            }
         }
-        if (q.bytes % (uint64_t{4} * q.ranks) != 0)
-        {
-            fail("size = " + std::to_string(q.bytes) +
-                 " bytes is invalid: halving-doubling needs a multiple of 4 x ranks = " +
-                 std::to_string(uint64_t{4} * q.ranks));
-        }
-        return std::make_unique<HalvingDoublingSchedule>(q.ranks, q.bytes, q.chunkBytes);
+        fail("channels = " + std::to_string(q.channels) + " is supported by " +
+             CollectiveAlgorithmRegistry::Join(multi) + " only; use channels = 1");
     }
-    if (key == "all_to_all/pairwise")
-    {
-        return std::make_unique<PairwiseAllToAllSchedule>(q.ranks, q.bytes, q.chunkBytes);
-    }
-    if (key == "broadcast/ring" || key == "broadcast/tree")
-    {
-        if (q.root >= q.ranks)
-        {
-            fail("root = " + std::to_string(q.root) + " is invalid: use 0 ... " +
-                 std::to_string(q.ranks - 1));
-        }
-        return std::make_unique<BroadcastSchedule>(q.ranks,
-                                                   q.bytes,
-                                                   q.chunkBytes,
-                                                   q.root,
-                                                   q.algorithm == "tree");
-    }
-    fail("unknown collective/algorithm; valid: " + GetCollectiveAlgorithms());
-    return nullptr;
+    return entry->create(q);
 }
 
 } // namespace ns3

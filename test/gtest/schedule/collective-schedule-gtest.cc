@@ -8,6 +8,7 @@
  */
 
 #include "ns3/binary-tree.h"
+#include "ns3/collective-algorithm-registry.h"
 #include "ns3/collective-schedule.h"
 
 #include <algorithm>
@@ -338,3 +339,67 @@ TEST(BinaryTree, DoubleTreeRanksAreInteriorInAtMostOneTree)
         EXPECT_LE(DoubleBinaryTreeDepth(p, 0), 1 + (p > 1 ? 32 - __builtin_clz(p) : 0));
     }
 }
+
+namespace
+{
+
+using ns3::CollectiveAlgorithmRegistry;
+
+TEST(CollectiveAlgorithmRegistry, EveryEntryBuildsItsSchedule)
+{
+    for (const ns3::CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
+    {
+        ns3::CollectiveRequest q;
+        q.collective = a.collective;
+        q.algorithm = a.algorithm;
+        q.ranks = 8;
+        q.bytes = 8 * 4 * 64;
+        q.chunkBytes = 256;
+        q.channels = a.multiChannel ? 2 : 1;
+        const auto schedule = ns3::CreateCollectiveSchedule(q);
+        ASSERT_NE(schedule, nullptr) << a.collective << "/" << a.algorithm;
+        EXPECT_EQ(schedule->GetAlgorithm(), a.algorithm);
+        EXPECT_EQ(ns3::ToString(schedule->GetKind()), a.collective);
+        EXPECT_FALSE(a.closedForm.empty()) << a.collective << "/" << a.algorithm;
+        EXPECT_FALSE(a.circuits.empty()) << a.collective << "/" << a.algorithm;
+        EXPECT_EQ(CollectiveAlgorithmRegistry::Find(a.collective, a.algorithm), &a);
+    }
+}
+
+TEST(CollectiveAlgorithmRegistry, EveryCollectiveHasADefaultAndNamesAreUnique)
+{
+    std::set<std::string> pairs;
+    for (const ns3::CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
+    {
+        EXPECT_TRUE(pairs.insert(a.collective + "/" + a.algorithm).second) << a.algorithm;
+    }
+    for (const std::string& c : CollectiveAlgorithmRegistry::GetCollectives())
+    {
+        EXPECT_FALSE(CollectiveAlgorithmRegistry::GetDefaultAlgorithms(c).empty()) << c;
+    }
+    EXPECT_EQ(CollectiveAlgorithmRegistry::GetCollectives().size(), 5u);
+    EXPECT_EQ(ns3::GetCollectiveAlgorithms(), CollectiveAlgorithmRegistry::DescribePairs());
+}
+
+TEST(CollectiveAlgorithmRegistry, ChannelsOnASingleChannelAlgorithmNameTheOnesThatTakeThem)
+{
+    ns3::CollectiveRequest q;
+    q.collective = "all_to_all";
+    q.algorithm = "pairwise";
+    q.ranks = 4;
+    q.bytes = 1024;
+    q.channels = 2;
+    try
+    {
+        ns3::CreateCollectiveSchedule(q);
+        FAIL() << "channels = 2 accepted for all_to_all/pairwise";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("channels = 2"), std::string::npos) << what;
+        EXPECT_NE(what.find("all_reduce/ring"), std::string::npos) << what;
+    }
+}
+
+} // namespace
