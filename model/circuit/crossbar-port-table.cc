@@ -21,13 +21,13 @@ CrossbarPortTable::CrossbarPortTable(uint32_t ports, uint32_t lanes)
                                     std::to_string(ports) + " ports and " + std::to_string(lanes) +
                                     " lanes");
     }
-    const size_t slots = static_cast<size_t>(ports) * lanes;
-    m_outOf.assign(slots, NO_SLOT);
-    m_inOf.assign(slots, NO_SLOT);
-    m_upAt.assign(slots, 0);
-    m_drainAt.assign(slots, 0);
-    m_inFreeAt.assign(slots, 0);
-    m_outFreeAt.assign(slots, 0);
+    const size_t ends = static_cast<size_t>(ports) * lanes;
+    m_outOf.assign(ends, NO_END);
+    m_inOf.assign(ends, NO_END);
+    m_upAt.assign(ends, 0);
+    m_drainAt.assign(ends, 0);
+    m_inFreeAt.assign(ends, 0);
+    m_outFreeAt.assign(ends, 0);
 }
 
 uint32_t
@@ -43,45 +43,45 @@ CrossbarPortTable::GetNLanes() const
 }
 
 uint32_t
-CrossbarPortTable::Slot(uint32_t port, uint32_t lane) const
+CrossbarPortTable::End(uint32_t port, uint32_t lane) const
 {
     return port * m_lanes + lane;
 }
 
 uint32_t
-CrossbarPortTable::PortOf(uint32_t slot) const
+CrossbarPortTable::PortOf(uint32_t end) const
 {
-    return slot / m_lanes;
+    return end / m_lanes;
 }
 
 uint32_t
-CrossbarPortTable::LaneOf(uint32_t slot) const
+CrossbarPortTable::LaneOf(uint32_t end) const
 {
-    return slot % m_lanes;
+    return end % m_lanes;
 }
 
 int64_t
-CrossbarPortTable::GetOutputSlot(uint32_t inSlot) const
+CrossbarPortTable::GetOutputEnd(uint32_t inEnd) const
 {
-    return m_outOf[inSlot];
+    return m_outOf[inEnd];
 }
 
 int64_t
-CrossbarPortTable::GetInputSlot(uint32_t outSlot) const
+CrossbarPortTable::GetInputEnd(uint32_t outEnd) const
 {
-    return m_inOf[outSlot];
+    return m_inOf[outEnd];
 }
 
 int64_t
-CrossbarPortTable::GetUpTime(uint32_t inSlot) const
+CrossbarPortTable::GetUpTime(uint32_t inEnd) const
 {
-    return m_upAt[inSlot];
+    return m_upAt[inEnd];
 }
 
 int64_t
-CrossbarPortTable::GetDrainTime(uint32_t inSlot) const
+CrossbarPortTable::GetDrainTime(uint32_t inEnd) const
 {
-    return m_drainAt[inSlot];
+    return m_drainAt[inEnd];
 }
 
 int64_t
@@ -89,7 +89,7 @@ CrossbarPortTable::FindFreeInputLane(uint32_t port) const
 {
     for (uint32_t lane = 0; lane < m_lanes; ++lane)
     {
-        if (m_outOf[Slot(port, lane)] == NO_SLOT)
+        if (m_outOf[End(port, lane)] == NO_END)
         {
             return lane;
         }
@@ -102,7 +102,7 @@ CrossbarPortTable::FindFreeOutputLane(uint32_t port) const
 {
     for (uint32_t lane = 0; lane < m_lanes; ++lane)
     {
-        if (m_inOf[Slot(port, lane)] == NO_SLOT)
+        if (m_inOf[End(port, lane)] == NO_END)
         {
             return lane;
         }
@@ -111,53 +111,52 @@ CrossbarPortTable::FindFreeOutputLane(uint32_t port) const
 }
 
 int64_t
-CrossbarPortTable::Connect(uint32_t inSlot, uint32_t outSlot, int64_t now, int64_t reconfiguration)
+CrossbarPortTable::Connect(uint32_t inEnd, uint32_t outEnd, int64_t now, int64_t reconfiguration)
 {
-    if (m_outOf[inSlot] != NO_SLOT || m_inOf[outSlot] != NO_SLOT)
+    if (m_outOf[inEnd] != NO_END || m_inOf[outEnd] != NO_END)
     {
-        throw std::logic_error("CrossbarPortTable::Connect on a busy slot (input " +
-                               std::to_string(inSlot) + ", output " + std::to_string(outSlot) +
-                               ")");
+        throw std::logic_error("CrossbarPortTable::Connect on a busy end (input " +
+                               std::to_string(inEnd) + ", output " + std::to_string(outEnd) + ")");
     }
-    m_outOf[inSlot] = outSlot;
-    m_inOf[outSlot] = inSlot;
-    const int64_t start = std::max({now, m_inFreeAt[inSlot], m_outFreeAt[outSlot]});
-    m_upAt[inSlot] = start + reconfiguration;
-    m_drainAt[inSlot] = std::max(m_drainAt[inSlot], m_upAt[inSlot]);
+    m_outOf[inEnd] = outEnd;
+    m_inOf[outEnd] = inEnd;
+    const int64_t start = std::max({now, m_inFreeAt[inEnd], m_outFreeAt[outEnd]});
+    m_upAt[inEnd] = start + reconfiguration;
+    m_drainAt[inEnd] = std::max(m_drainAt[inEnd], m_upAt[inEnd]);
     ++m_circuits;
-    return m_upAt[inSlot];
+    return m_upAt[inEnd];
 }
 
 int64_t
-CrossbarPortTable::Disconnect(uint32_t inSlot, int64_t now)
+CrossbarPortTable::Disconnect(uint32_t inEnd, int64_t now)
 {
-    const int64_t outSlot = m_outOf[inSlot];
-    if (outSlot == NO_SLOT)
+    const int64_t outEnd = m_outOf[inEnd];
+    if (outEnd == NO_END)
     {
-        throw std::logic_error("CrossbarPortTable::Disconnect on input slot " +
-                               std::to_string(inSlot) + ", which holds no circuit");
+        throw std::logic_error("CrossbarPortTable::Disconnect on input end " +
+                               std::to_string(inEnd) + ", which holds no circuit");
     }
-    const int64_t freeAt = std::max(now, m_drainAt[inSlot]);
-    m_outOf[inSlot] = NO_SLOT;
-    m_inOf[outSlot] = NO_SLOT;
-    m_inFreeAt[inSlot] = freeAt;
-    m_outFreeAt[outSlot] = freeAt;
+    const int64_t freeAt = std::max(now, m_drainAt[inEnd]);
+    m_outOf[inEnd] = NO_END;
+    m_inOf[outEnd] = NO_END;
+    m_inFreeAt[inEnd] = freeAt;
+    m_outFreeAt[outEnd] = freeAt;
     --m_circuits;
     return freeAt;
 }
 
 bool
-CrossbarPortTable::Carries(uint32_t inSlot, uint32_t outPort, int64_t head) const
+CrossbarPortTable::Carries(uint32_t inEnd, uint32_t outPort, int64_t head) const
 {
-    const int64_t outSlot = m_outOf[inSlot];
-    return outSlot != NO_SLOT && PortOf(static_cast<uint32_t>(outSlot)) == outPort &&
-           m_upAt[inSlot] <= head;
+    const int64_t outEnd = m_outOf[inEnd];
+    return outEnd != NO_END && PortOf(static_cast<uint32_t>(outEnd)) == outPort &&
+           m_upAt[inEnd] <= head;
 }
 
 void
-CrossbarPortTable::Accept(uint32_t inSlot, int64_t tail)
+CrossbarPortTable::Accept(uint32_t inEnd, int64_t tail)
 {
-    m_drainAt[inSlot] = std::max(m_drainAt[inSlot], tail);
+    m_drainAt[inEnd] = std::max(m_drainAt[inEnd], tail);
 }
 
 uint64_t

@@ -59,9 +59,9 @@ OnDemandCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 {
     NS_LOG_FUNCTION(this << srcPort << srcLane);
     const CrossbarPortTable& table = Switch().GetPortTable();
-    const int64_t out = table.GetOutputSlot(table.Slot(srcPort, srcLane));
+    const int64_t out = table.GetOutputEnd(table.End(srcPort, srcLane));
     QueueRetry(Block::INPUT, srcPort);
-    if (out != CrossbarPortTable::NO_SLOT)
+    if (out != CrossbarPortTable::NO_END)
     {
         QueueRetry(Block::OUTPUT, table.PortOf(static_cast<uint32_t>(out)));
     }
@@ -69,15 +69,15 @@ OnDemandCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 }
 
 bool
-OnDemandCircuitScheduler::IsIdle(uint32_t inSlot) const
+OnDemandCircuitScheduler::IsIdle(uint32_t inEnd) const
 {
     const CrossbarPortTable& table = Switch().GetPortTable();
-    const int64_t out = table.GetOutputSlot(inSlot);
-    if (out == CrossbarPortTable::NO_SLOT)
+    const int64_t out = table.GetOutputEnd(inEnd);
+    if (out == CrossbarPortTable::NO_END)
     {
         return false;
     }
-    return Switch().IsLaneIdle(table.PortOf(inSlot), table.LaneOf(inSlot));
+    return Switch().IsLaneIdle(table.PortOf(inEnd), table.LaneOf(inEnd));
 }
 
 int64_t
@@ -86,7 +86,7 @@ OnDemandCircuitScheduler::FindIdleInputLane(uint32_t port) const
     const CrossbarPortTable& table = Switch().GetPortTable();
     for (uint32_t lane = 0; lane < table.GetNLanes(); ++lane)
     {
-        if (IsIdle(table.Slot(port, lane)))
+        if (IsIdle(table.End(port, lane)))
         {
             return lane;
         }
@@ -100,8 +100,8 @@ OnDemandCircuitScheduler::FindIdleOutputLane(uint32_t port) const
     const CrossbarPortTable& table = Switch().GetPortTable();
     for (uint32_t lane = 0; lane < table.GetNLanes(); ++lane)
     {
-        const int64_t in = table.GetInputSlot(table.Slot(port, lane));
-        if (in != CrossbarPortTable::NO_SLOT && IsIdle(static_cast<uint32_t>(in)))
+        const int64_t in = table.GetInputEnd(table.End(port, lane));
+        if (in != CrossbarPortTable::NO_END && IsIdle(static_cast<uint32_t>(in)))
         {
             return lane;
         }
@@ -132,20 +132,20 @@ OnDemandCircuitScheduler::Attempt(const Request& r)
             return Block::OUTPUT;
         }
     }
-    const uint32_t in = table.Slot(r.src, inLane);
-    const uint32_t out = table.Slot(r.dst, outLane);
-    const int64_t oldOut = table.GetOutputSlot(in);
-    if (oldOut != CrossbarPortTable::NO_SLOT)
+    const uint32_t in = table.End(r.src, inLane);
+    const uint32_t out = table.End(r.dst, outLane);
+    const int64_t oldOut = table.GetOutputEnd(in);
+    if (oldOut != CrossbarPortTable::NO_END)
     {
         xbar.ReleaseCircuit(r.src, inLane);
         QueueRetry(Block::OUTPUT, table.PortOf(static_cast<uint32_t>(oldOut)));
     }
-    const int64_t oldIn = table.GetInputSlot(out);
-    if (oldIn != CrossbarPortTable::NO_SLOT)
+    const int64_t oldIn = table.GetInputEnd(out);
+    if (oldIn != CrossbarPortTable::NO_END)
     {
-        const auto slot = static_cast<uint32_t>(oldIn);
-        xbar.ReleaseCircuit(table.PortOf(slot), table.LaneOf(slot));
-        QueueRetry(Block::INPUT, table.PortOf(slot));
+        const auto end = static_cast<uint32_t>(oldIn);
+        xbar.ReleaseCircuit(table.PortOf(end), table.LaneOf(end));
+        QueueRetry(Block::INPUT, table.PortOf(end));
     }
     NS_LOG_LOGIC("grant " << r.src << ":" << inLane << " -> " << r.dst << ":" << outLane);
     xbar.EstablishCircuit(r.src, inLane, r.dst, outLane);

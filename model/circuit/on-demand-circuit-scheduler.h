@@ -75,8 +75,8 @@ class OnDemandCircuitScheduler : public CircuitScheduler
     int64_t FindIdleInputLane(uint32_t port) const;
     /// @return a lane of port whose output circuit comes from an idle input, or -1
     int64_t FindIdleOutputLane(uint32_t port) const;
-    /// @return true if the NIC on the input slot's port has nothing for its circuit
-    bool IsIdle(uint32_t inSlot) const;
+    /// @return true if the NIC on the input end's port has nothing for its circuit
+    bool IsIdle(uint32_t inEnd) const;
 
     std::unordered_map<uint32_t, std::deque<Request>> m_waitInput;  //!< by source port
     std::unordered_map<uint32_t, std::deque<Request>> m_waitOutput; //!< by destination port

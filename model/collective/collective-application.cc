@@ -110,13 +110,13 @@ CollectiveApplication::GetRank() const
 }
 
 uint64_t
-CollectiveApplication::StreamKey(uint32_t peer, uint8_t flow)
+CollectiveApplication::StreamId(uint32_t peer, uint8_t flow)
 {
     return (uint64_t{peer} << 8) | flow;
 }
 
 uint64_t
-CollectiveApplication::Key(uint32_t source, uint32_t tag)
+CollectiveApplication::MessageId(uint32_t source, uint32_t tag)
 {
     return (uint64_t{source} << 32) | tag;
 }
@@ -186,11 +186,11 @@ CollectiveApplication::ReadOps()
         any = true;
         if (op.kind == CollectiveOp::Kind::SEND)
         {
-            StreamFor(StreamKey(op.peer, op.flow)).ops.push_back(index);
+            StreamFor(StreamId(op.peer, op.flow)).ops.push_back(index);
             ++m_queuedSends;
             continue;
         }
-        const uint64_t key = Key(op.peer, op.tag);
+        const uint64_t key = MessageId(op.peer, op.tag);
         if (m_early.erase(key) != 0)
         {
             CompleteReceive(index, op);
@@ -300,7 +300,7 @@ CollectiveApplication::Send(CollectiveOp op)
 void
 CollectiveApplication::CreditReturned(uint32_t peer, uint8_t flow)
 {
-    const uint64_t key = StreamKey(peer, flow);
+    const uint64_t key = StreamId(peer, flow);
     for (size_t i = 0; i < m_nStreams; ++i)
     {
         if (m_streams[i].key == key)
@@ -325,7 +325,7 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
     {
         m_communicator->ReturnCredit(header.source, m_rank, header.flow);
     }
-    const uint64_t key = Key(header.source, header.tag);
+    const uint64_t key = MessageId(header.source, header.tag);
     auto it = m_expected.find(key);
     if (it == m_expected.end())
     {

@@ -111,9 +111,9 @@ class CollectiveApplication : public Application
     /// Count one finished op; tell the communicator when all are.
     void OpDone();
     /// @return key of a message
-    static uint64_t Key(uint32_t source, uint32_t tag);
+    static uint64_t MessageId(uint32_t source, uint32_t tag);
     /// @return key of the send stream to a peer on a flow
-    static uint64_t StreamKey(uint32_t peer, uint8_t flow);
+    static uint64_t StreamId(uint32_t peer, uint8_t flow);
 
     Ptr<CollectiveCommunicator> m_communicator; //!< the communicator
     Ptr<CollectiveTransport> m_transport;       //!< the node's transport

@@ -68,7 +68,7 @@ CoherentTransceiver::GetTypeId()
                           "Transceiver energy per transmitted bit, pJ/bit (>= 0).",
                           DoubleValue(10.0),
                           MakeDoubleAccessor(&CoherentTransceiver::SetEnergyPerBitPj,
-                                             &CoherentTransceiver::GetEnergyPerBitPj),
+                                             &CoherentTransceiver::GetEnergyPerBitPicojoules),
                           MakeDoubleChecker<double>());
     return tid;
 }
@@ -166,7 +166,7 @@ CoherentTransceiver::SetEnergyPerBitPj(double pj)
 }
 
 double
-CoherentTransceiver::GetEnergyPerBitPj() const
+CoherentTransceiver::GetEnergyPerBitPicojoules() const
 {
     return m_energyPerBitPj;
 }

@@ -68,7 +68,7 @@ class CoherentTransceiver : public Object
     /// @return receiver sensitivity, dBm
     double GetReceiverSensitivityDbm() const;
     /// @return energy per transmitted bit, pJ
-    double GetEnergyPerBitPj() const;
+    double GetEnergyPerBitPicojoules() const;
 
     /**
      * @brief Serialization time of a frame.

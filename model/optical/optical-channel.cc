@@ -30,7 +30,7 @@ OpticalChannel::GetTypeId()
                 "Length",
                 "Fiber length from the NIC to its crossbar port, m (>= 0).",
                 DoubleValue(10.0),
-                MakeDoubleAccessor(&OpticalChannel::SetLength, &OpticalChannel::GetLength),
+                MakeDoubleAccessor(&OpticalChannel::SetLength, &OpticalChannel::GetLengthMeters),
                 MakeDoubleChecker<double>())
             .AddAttribute("RefractiveIndex",
                           "Group refractive index of the fiber (>= 1); 1.468 gives ~4.9 ns/m.",
@@ -42,7 +42,7 @@ OpticalChannel::GetTypeId()
                           "Fiber attenuation, dB/km (>= 0).",
                           DoubleValue(0.35),
                           MakeDoubleAccessor(&OpticalChannel::SetAttenuation,
-                                             &OpticalChannel::GetAttenuation),
+                                             &OpticalChannel::GetAttenuationDbPerKm),
                           MakeDoubleChecker<double>())
             .AddAttribute("ConnectorLoss",
                           "Loss of the connectors on this fiber, dB (>= 0).",
@@ -156,13 +156,13 @@ OpticalChannel::GetRefractiveIndex() const
 }
 
 double
-OpticalChannel::GetAttenuation() const
+OpticalChannel::GetAttenuationDbPerKm() const
 {
     return m_attenuationDbPerKm;
 }
 
 double
-OpticalChannel::GetLength() const
+OpticalChannel::GetLengthMeters() const
 {
     return m_length;
 }

@@ -56,11 +56,11 @@ class OpticalChannel : public Channel
     /// @return loss of the connectors on this fiber, dB
     double GetConnectorLossDb() const;
     /// @return fiber length, m
-    double GetLength() const;
+    double GetLengthMeters() const;
     /// @return group refractive index
     double GetRefractiveIndex() const;
     /// @return attenuation, dB/km
-    double GetAttenuation() const;
+    double GetAttenuationDbPerKm() const;
 
     std::size_t GetNDevices() const override;
     Ptr<NetDevice> GetDevice(std::size_t i) const override;

@@ -33,7 +33,7 @@ namespace
 
 /// @param address a MAC address @return it as an integer key
 uint64_t
-AddressKey(Mac48Address address)
+AddressAsInteger(Mac48Address address)
 {
     uint8_t b[6];
     address.CopyTo(b);
@@ -266,7 +266,7 @@ PhotonicCrossbar::AttachEndpoint(CrossbarEndpoint& endpoint,
                         << " circuit lanes (Wavelengths / WavelengthsPerCircuit) but the "
                            "crossbar's LanesPerPort = "
                         << m_nLanes << "; set them equal");
-    const uint64_t key = AddressKey(address);
+    const uint64_t key = AddressAsInteger(address);
     NS_ABORT_MSG_IF(m_portOfAddress.count(key) != 0,
                     "PhotonicCrossbar::AttachEndpoint: address "
                         << address << " is already on port " << m_portOfAddress[key]);
@@ -300,7 +300,7 @@ PhotonicCrossbar::HasEndpoint(uint32_t port) const
 int64_t
 PhotonicCrossbar::LookupPort(Mac48Address address) const
 {
-    auto it = m_portOfAddress.find(AddressKey(address));
+    auto it = m_portOfAddress.find(AddressAsInteger(address));
     if (it == m_portOfAddress.end())
     {
         return -1;
@@ -381,10 +381,10 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                                               << " is out of range (LanesPerPort = " << m_nLanes
                                               << ")");
     CrossbarPortTable& table = *m_table;
-    const uint32_t in = table.Slot(srcPort, srcLane);
-    const uint32_t out = table.Slot(dstPort, dstLane);
-    NS_ABORT_MSG_IF(table.GetOutputSlot(in) != CrossbarPortTable::NO_SLOT ||
-                        table.GetInputSlot(out) != CrossbarPortTable::NO_SLOT,
+    const uint32_t in = table.End(srcPort, srcLane);
+    const uint32_t out = table.End(dstPort, dstLane);
+    NS_ABORT_MSG_IF(table.GetOutputEnd(in) != CrossbarPortTable::NO_END ||
+                        table.GetInputEnd(out) != CrossbarPortTable::NO_END,
                     "EstablishCircuit " << srcPort << ":" << srcLane << " -> " << dstPort << ":"
                                         << dstLane << ": an end is already in use");
     const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
@@ -418,8 +418,8 @@ PhotonicCrossbar::NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort,
 {
     NS_LOG_FUNCTION(this << srcPort << srcLane << dstPort << dstLane);
     const CrossbarPortTable& table = *m_table;
-    if (table.GetOutputSlot(table.Slot(srcPort, srcLane)) !=
-        static_cast<int64_t>(table.Slot(dstPort, dstLane)))
+    if (table.GetOutputEnd(table.End(srcPort, srcLane)) !=
+        static_cast<int64_t>(table.End(dstPort, dstLane)))
     {
         return; // torn down before it came up
     }
@@ -435,14 +435,14 @@ PhotonicCrossbar::ReleaseCircuit(uint32_t srcPort, uint32_t srcLane)
 {
     NS_LOG_FUNCTION(this << srcPort << srcLane);
     CrossbarPortTable& table = *m_table;
-    const uint32_t in = table.Slot(srcPort, srcLane);
-    const int64_t out = table.GetOutputSlot(in);
-    NS_ABORT_MSG_IF(out == CrossbarPortTable::NO_SLOT,
+    const uint32_t in = table.End(srcPort, srcLane);
+    const int64_t out = table.GetOutputEnd(in);
+    NS_ABORT_MSG_IF(out == CrossbarPortTable::NO_END,
                     "ReleaseCircuit: port " << srcPort << " lane " << srcLane
                                             << " holds no circuit");
     table.Disconnect(in, Simulator::Now().GetTimeStep());
-    const auto outSlot = static_cast<uint32_t>(out);
-    m_circuitDownTrace(srcPort, srcLane, table.PortOf(outSlot), table.LaneOf(outSlot));
+    const auto outEnd = static_cast<uint32_t>(out);
+    m_circuitDownTrace(srcPort, srcLane, table.PortOf(outEnd), table.LaneOf(outEnd));
     if (m_endpoints[srcPort])
     {
         m_endpoints[srcPort]->NotifyCircuitDown(srcLane);
@@ -491,7 +491,7 @@ PhotonicCrossbar::Transmit(Ptr<Packet> packet,
     const Frame frame{packet, payloadBytes, srcPort, srcLane, dstPort};
     const Time fiberIn = m_fibers[srcPort]->GetDelay();
     const Time head = Simulator::Now() + fiberIn;
-    const uint32_t in = m_table->Slot(srcPort, srcLane);
+    const uint32_t in = m_table->End(srcPort, srcLane);
     if (m_table->Carries(in, dstPort, head.GetTimeStep()))
     {
         // Accepted circuits are never cut before they drain, so the check holds.
@@ -516,7 +516,7 @@ void
 PhotonicCrossbar::CheckAtCrossbar(Frame frame, Time serialization)
 {
     const Time head = Simulator::Now();
-    if (m_table->Carries(m_table->Slot(frame.srcPort, frame.srcLane),
+    if (m_table->Carries(m_table->End(frame.srcPort, frame.srcLane),
                          frame.dstPort,
                          head.GetTimeStep()))
     {
@@ -532,7 +532,7 @@ void
 PhotonicCrossbar::Forward(const Frame& frame, Time head, Time serialization)
 {
     const Time tail = head + serialization;
-    m_table->Accept(m_table->Slot(frame.srcPort, frame.srcLane), tail.GetTimeStep());
+    m_table->Accept(m_table->End(frame.srcPort, frame.srcLane), tail.GetTimeStep());
     const CrossbarEndpoint* rx = m_endpoints[frame.dstPort];
     NS_ASSERT_MSG(rx, "a circuit leads to port " << frame.dstPort << ", which has no device");
     const CoherentTransceiver& rxXcvr = rx->GetEndpointTransceiver();
@@ -575,8 +575,8 @@ PhotonicCrossbar::Deliver(Frame frame, bool budgetCloses)
 void
 PhotonicCrossbar::DropAtCrossbar(const Frame& frame, Time head)
 {
-    const uint32_t in = m_table->Slot(frame.srcPort, frame.srcLane);
-    const bool settling = m_table->GetOutputSlot(in) != CrossbarPortTable::NO_SLOT &&
+    const uint32_t in = m_table->End(frame.srcPort, frame.srcLane);
+    const bool settling = m_table->GetOutputEnd(in) != CrossbarPortTable::NO_END &&
                           m_table->GetUpTime(in) > head.GetTimeStep();
     const DropReason reason = settling ? DropReason::RECONFIGURING : DropReason::NO_CIRCUIT;
     NS_LOG_LOGIC("drop " << frame.payloadBytes << " bytes on port " << frame.srcPort << ": "

@@ -14,7 +14,7 @@ VirtualOutputQueues::SetNLanes(uint32_t lanes)
 }
 
 uint64_t
-VirtualOutputQueues::Key(uint32_t dstPort, uint8_t flow)
+VirtualOutputQueues::QueueId(uint32_t dstPort, uint8_t flow)
 {
     return (uint64_t{dstPort} << 8) | flow;
 }
@@ -41,7 +41,7 @@ VirtualOutputQueues::BindFreeLane(uint64_t key, Queue& queue)
 VirtualOutputQueues::PushResult
 VirtualOutputQueues::Push(uint32_t dstPort, uint8_t flow, Ptr<Packet> frame)
 {
-    const uint64_t key = Key(dstPort, flow);
+    const uint64_t key = QueueId(dstPort, flow);
     Queue& queue = m_queues[key];
     queue.frames.push_back(frame);
     PushResult r;
@@ -85,7 +85,7 @@ VirtualOutputQueues::Grant(uint32_t lane, uint32_t dstPort)
     m_lanes[lane].peer = dstPort;
     // The grant answers the oldest request for this port: bind its queue now, so that the
     // scheduler sees the circuit as busy while it is being set up.
-    for (auto it = m_queues.lower_bound(Key(dstPort, 0));
+    for (auto it = m_queues.lower_bound(QueueId(dstPort, 0));
          it != m_queues.end() && (it->first >> 8) == dstPort;
          ++it)
     {
@@ -108,7 +108,7 @@ VirtualOutputQueues::Up(uint32_t lane)
     }
     // A circuit nobody asked for (a static one): serve a queue for its port, if any.
     const auto dstPort = static_cast<uint32_t>(l.peer);
-    for (auto it = m_queues.lower_bound(Key(dstPort, 0));
+    for (auto it = m_queues.lower_bound(QueueId(dstPort, 0));
          it != m_queues.end() && (it->first >> 8) == dstPort;
          ++it)
     {
@@ -148,7 +148,7 @@ std::vector<Ptr<Packet>>
 VirtualOutputQueues::Reject(uint32_t dstPort)
 {
     // The refused request is the oldest one outstanding for this port.
-    for (auto it = m_queues.lower_bound(Key(dstPort, 0));
+    for (auto it = m_queues.lower_bound(QueueId(dstPort, 0));
          it != m_queues.end() && (it->first >> 8) == dstPort;
          ++it)
     {

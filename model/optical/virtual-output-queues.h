@@ -98,12 +98,12 @@ class VirtualOutputQueues
     };
 
     /// @return the key of a destination port and flow
-    static uint64_t Key(uint32_t dstPort, uint8_t flow);
+    static uint64_t QueueId(uint32_t dstPort, uint8_t flow);
     /// Give a queue a lane whose circuit reaches its port and serves nobody. @return success
     bool BindFreeLane(uint64_t key, Queue& queue);
 
     std::vector<Lane> m_lanes;          //!< by lane
-    std::map<uint64_t, Queue> m_queues; //!< by Key, ordered: deterministic and port-grouped
+    std::map<uint64_t, Queue> m_queues; //!< by QueueId, ordered: deterministic and port-grouped
 };
 
 } // namespace ns3

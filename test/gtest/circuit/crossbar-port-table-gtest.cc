@@ -22,15 +22,15 @@ TEST(CrossbarPortTable, StartsEmpty)
     }
 }
 
-TEST(CrossbarPortTable, SlotsMapToPortAndLane)
+TEST(CrossbarPortTable, EndsMapToPortAndLane)
 {
     CrossbarPortTable t(5, 3);
     for (uint32_t p = 0; p < 5; ++p)
     {
         for (uint32_t l = 0; l < 3; ++l)
         {
-            EXPECT_EQ(t.PortOf(t.Slot(p, l)), p);
-            EXPECT_EQ(t.LaneOf(t.Slot(p, l)), l);
+            EXPECT_EQ(t.PortOf(t.End(p, l)), p);
+            EXPECT_EQ(t.LaneOf(t.End(p, l)), l);
         }
     }
 }
@@ -38,12 +38,12 @@ TEST(CrossbarPortTable, SlotsMapToPortAndLane)
 TEST(CrossbarPortTable, CircuitIsUsableAfterReconfiguration)
 {
     CrossbarPortTable t(4, 1);
-    const int64_t up = t.Connect(t.Slot(0, 0), t.Slot(2, 0), 100, 50);
+    const int64_t up = t.Connect(t.End(0, 0), t.End(2, 0), 100, 50);
     EXPECT_EQ(up, 150);
-    EXPECT_FALSE(t.Carries(t.Slot(0, 0), 2, 149));
-    EXPECT_TRUE(t.Carries(t.Slot(0, 0), 2, 150));
-    EXPECT_FALSE(t.Carries(t.Slot(0, 0), 3, 200)) << "a circuit reaches only its own port";
-    EXPECT_FALSE(t.Carries(t.Slot(1, 0), 2, 200)) << "another input has no circuit";
+    EXPECT_FALSE(t.Carries(t.End(0, 0), 2, 149));
+    EXPECT_TRUE(t.Carries(t.End(0, 0), 2, 150));
+    EXPECT_FALSE(t.Carries(t.End(0, 0), 3, 200)) << "a circuit reaches only its own port";
+    EXPECT_FALSE(t.Carries(t.End(1, 0), 2, 200)) << "another input has no circuit";
     EXPECT_EQ(t.FindFreeInputLane(0), -1);
     EXPECT_EQ(t.FindFreeOutputLane(2), -1);
     EXPECT_EQ(t.GetNCircuits(), 1u);
@@ -52,34 +52,34 @@ TEST(CrossbarPortTable, CircuitIsUsableAfterReconfiguration)
 TEST(CrossbarPortTable, TeardownWaitsForTheLastAcceptedFrame)
 {
     CrossbarPortTable t(4, 1);
-    t.Connect(t.Slot(0, 0), t.Slot(1, 0), 0, 0);
-    t.Accept(t.Slot(0, 0), 1000); // a frame whose tail leaves at 1000
-    const int64_t freeAt = t.Disconnect(t.Slot(0, 0), 400);
+    t.Connect(t.End(0, 0), t.End(1, 0), 0, 0);
+    t.Accept(t.End(0, 0), 1000); // a frame whose tail leaves at 1000
+    const int64_t freeAt = t.Disconnect(t.End(0, 0), 400);
     EXPECT_EQ(freeAt, 1000);
     // The next circuit on either end starts its reconfiguration only then.
-    EXPECT_EQ(t.Connect(t.Slot(0, 0), t.Slot(3, 0), 500, 10), 1010);
-    EXPECT_EQ(t.Connect(t.Slot(2, 0), t.Slot(1, 0), 500, 10), 1010);
+    EXPECT_EQ(t.Connect(t.End(0, 0), t.End(3, 0), 500, 10), 1010);
+    EXPECT_EQ(t.Connect(t.End(2, 0), t.End(1, 0), 500, 10), 1010);
 }
 
 TEST(CrossbarPortTable, DisjointPairsAreIndependent)
 {
     CrossbarPortTable t(4, 1);
-    EXPECT_EQ(t.Connect(t.Slot(0, 0), t.Slot(1, 0), 0, 100), 100);
-    EXPECT_EQ(t.Connect(t.Slot(2, 0), t.Slot(3, 0), 0, 100), 100);
-    t.Accept(t.Slot(0, 0), 5000);
-    t.Disconnect(t.Slot(0, 0), 200);
-    EXPECT_TRUE(t.Carries(t.Slot(2, 0), 3, 201)) << "tearing 0->1 down leaves 2->3 alone";
+    EXPECT_EQ(t.Connect(t.End(0, 0), t.End(1, 0), 0, 100), 100);
+    EXPECT_EQ(t.Connect(t.End(2, 0), t.End(3, 0), 0, 100), 100);
+    t.Accept(t.End(0, 0), 5000);
+    t.Disconnect(t.End(0, 0), 200);
+    EXPECT_TRUE(t.Carries(t.End(2, 0), 3, 201)) << "tearing 0->1 down leaves 2->3 alone";
 }
 
 TEST(CrossbarPortTable, LanesAreSeparateCircuitEnds)
 {
     CrossbarPortTable t(3, 2);
-    t.Connect(t.Slot(0, 0), t.Slot(1, 0), 0, 0);
+    t.Connect(t.End(0, 0), t.End(1, 0), 0, 0);
     EXPECT_EQ(t.FindFreeInputLane(0), 1);
-    t.Connect(t.Slot(0, 1), t.Slot(2, 1), 0, 0);
+    t.Connect(t.End(0, 1), t.End(2, 1), 0, 0);
     EXPECT_EQ(t.FindFreeInputLane(0), -1);
-    EXPECT_TRUE(t.Carries(t.Slot(0, 0), 1, 0));
-    EXPECT_TRUE(t.Carries(t.Slot(0, 1), 2, 0));
+    EXPECT_TRUE(t.Carries(t.End(0, 0), 1, 0));
+    EXPECT_TRUE(t.Carries(t.End(0, 1), 2, 0));
 }
 
 TEST(CrossbarPortTable, MisuseThrows)
@@ -88,13 +88,13 @@ TEST(CrossbarPortTable, MisuseThrows)
     EXPECT_THROW(CrossbarPortTable(1, 0), std::invalid_argument);
     CrossbarPortTable t(2, 1);
     EXPECT_THROW(t.Disconnect(0, 0), std::logic_error);
-    t.Connect(t.Slot(0, 0), t.Slot(1, 0), 0, 0);
-    EXPECT_THROW(t.Connect(t.Slot(0, 0), t.Slot(1, 0), 0, 0), std::logic_error);
+    t.Connect(t.End(0, 0), t.End(1, 0), 0, 0);
+    EXPECT_THROW(t.Connect(t.End(0, 0), t.End(1, 0), 0, 0), std::logic_error);
 }
 
 TEST(CrossbarPortTable, MemoryIsLinearInPorts)
 {
-    // 65,536 ports x 1 lane must be cheap to build: six int64 per slot.
+    // 65,536 ports x 1 lane must be cheap to build: six int64 per end.
     CrossbarPortTable t(65536, 1);
     EXPECT_EQ(t.FindFreeOutputLane(65535), 0);
 }
