@@ -55,6 +55,7 @@ def build(bld):
         'test/collective/scale-smoke-test-suite.cc',
         'test/common/attribute-ranges-test-suite.cc',
         'test/common/build-lists-test-suite.cc',
+        'test/common/trace-paths-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',
