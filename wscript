@@ -61,6 +61,7 @@ def build(bld):
         'test/common/attribute-ranges-test-suite.cc',
         'test/common/build-lists-test-suite.cc',
         'test/common/byte-conservation-test-suite.cc',
+        'test/common/trace-paths-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',

@@ -48,6 +48,10 @@ RunCollective(const CollectiveRunConfig& c)
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
     comm->Run(c.sizes, Seconds(0));
+    if (c.beforeRun)
+    {
+        c.beforeRun();
+    }
     Simulator::Run();
 
     CollectiveRunOutcome out;

@@ -8,6 +8,7 @@
 #include "ns3/collective-result.h"
 #include "ns3/nstime.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct CollectiveRunConfig
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
     uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
     std::vector<uint64_t> sizes;           //!< message sizes
+    /// If set, called once the fabric and the collective are built, before Simulator::Run
+    /// (e.g. to connect trace sinks by Config path)
+    std::function<void()> beforeRun;
 };
 
 /// What a run produced.

@@ -1,0 +1,953 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * scale-across-trace-paths: every trace source of the module is reached through the Config
+ * path doc/scale-across.rst gives it, by a sink with the signature of the typedef its
+ * AddTraceSource names, and fires exactly as often as the model says in a few small runs. A
+ * trace source of the module that no probe covers fails the suite.
+ */
+
+#include "../collective-test-fixture.h"
+#include "../scale-across-test-fixture.h"
+
+#include "ns3/collective-communicator.h"
+#include "ns3/collective-header.h"
+#include "ns3/collective-helper.h"
+#include "ns3/collective-transport.h"
+#include "ns3/config.h"
+#include "ns3/node-list.h"
+#include "ns3/node.h"
+#include "ns3/optical-net-device.h"
+#include "ns3/photonic-crossbar.h"
+#include "ns3/simulator.h"
+#include "ns3/test.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::scale_across_test;
+
+namespace
+{
+
+/// The model's drop reasons under the one name this file uses: a rename is an edit here.
+
+/// @name Config paths, as the documentation gives them
+/// @{
+/// Every NIC (one per node in these fabrics).
+const std::string ALL_NICS = "/NodeList/*/DeviceList/*/$ns3::OpticalNetDevice/";
+/// The crossbar, through one of its NICs (through all of them would connect once per NIC).
+const std::string CROSSBAR = "/NodeList/0/DeviceList/0/$ns3::OpticalNetDevice/Crossbar/";
+/// The crossbar through every NIC: the same object once per NIC.
+const std::string CROSSBAR_VIA_ALL_NICS = ALL_NICS + "Crossbar/";
+/// Every channel (here only the fibers: OpticalChannel, one per NIC).
+const std::string ALL_CHANNELS = "/ChannelList/*/$ns3::OpticalChannel/";
+/// The collective transport aggregated to every node.
+const std::string ALL_TRANSPORTS = "/NodeList/*/$ns3::CollectiveTransport/";
+/// Every collective application (one rank per node here).
+const std::string ALL_APPLICATIONS = "/NodeList/*/ApplicationList/*/$ns3::CollectiveApplication/";
+/// The communicator, through rank 0's application.
+const std::string COMMUNICATOR =
+    "/NodeList/0/ApplicationList/0/$ns3::CollectiveApplication/Communicator/";
+
+/// @}
+
+/**
+ * @param node a node index
+ * @param source a trace source of its NIC
+ * @return the context Config::Connect gives that source
+ */
+std::string
+NicContext(uint32_t node, const std::string& source)
+{
+    return "/NodeList/" + std::to_string(node) + "/DeviceList/0/$ns3::OpticalNetDevice/" + source;
+}
+
+/**
+ * @param node a node index
+ * @param source a trace source of its CollectiveTransport
+ * @return the context Config::Connect gives that source
+ */
+std::string
+TransportContext(uint32_t node, const std::string& source)
+{
+    return "/NodeList/" + std::to_string(node) + "/$ns3::CollectiveTransport/" + source;
+}
+
+/// @param v some numbers @return them, separated by spaces (for messages)
+std::string
+Join(const std::vector<uint32_t>& v)
+{
+    std::string out;
+    for (uint32_t x : v)
+    {
+        out += (out.empty() ? "" : " ") + std::to_string(x);
+    }
+    return out;
+}
+
+/// One trace source reached by its Config path.
+class Probe
+{
+  public:
+    /**
+     * @param all the set this probe joins
+     * @param path its Config path
+     * @param callback the callback typedef its sink follows, as AddTraceSource names it
+     * @param withContext connect with Config::Connect (true) or ConnectWithoutContext
+     */
+    Probe(std::vector<Probe*>& all, std::string path, std::string callback, bool withContext)
+        : m_path(std::move(path)),
+          m_callback(std::move(callback)),
+          m_withContext(withContext)
+    {
+        all.push_back(this);
+    }
+
+    virtual ~Probe() = default;
+    Probe(const Probe&) = delete;
+    Probe& operator=(const Probe&) = delete;
+
+    /// @return false if the path reached no trace source (Config::Connect*FailSafe)
+    virtual bool Connect() = 0;
+    /// @return calls received so far
+    virtual size_t Count() const = 0;
+
+    /// @return the Config path
+    const std::string& GetPath() const
+    {
+        return m_path;
+    }
+
+    /// @return the callback typedef of the sink, e.g. "ns3::Packet::TracedCallback"
+    const std::string& GetCallback() const
+    {
+        return m_callback;
+    }
+
+    /// @return the path from its last $TypeId on, to name the probe in messages
+    std::string GetLabel() const
+    {
+        const size_t dollar = m_path.rfind('$');
+        return dollar == std::string::npos ? m_path : m_path.substr(dollar);
+    }
+
+    /// @return calls by context string (Config::Connect only)
+    const std::map<std::string, size_t>& GetByContext() const
+    {
+        return m_byContext;
+    }
+
+    /// Set once connected: the TypeId declaring the source and its name, e.g.
+    /// "ns3::OpticalNetDevice/MacTx".
+    std::string declared;
+
+  protected:
+    const std::string m_path;                  //!< Config path
+    const std::string m_callback;              //!< callback typedef name
+    const bool m_withContext;                  //!< Config::Connect or ConnectWithoutContext
+    std::map<std::string, size_t> m_byContext; //!< calls by context
+};
+
+/// A probe whose sink has the signature of a trace source's callback typedef.
+template <typename Typedef>
+class Sink;
+
+/// A probe whose sink has the signature of the typedef void (*)(Args...).
+template <typename... Args>
+class Sink<void (*)(Args...)> : public Probe
+{
+  public:
+    using Probe::Probe;
+
+    /// The arguments of one call, kept by value.
+    using Call = std::tuple<std::decay_t<Args>...>;
+
+    bool Connect() override
+    {
+        if (m_withContext)
+        {
+            return Config::ConnectFailSafe(m_path, MakeCallback(&Sink::OnCallWithContext, this));
+        }
+        return Config::ConnectWithoutContextFailSafe(m_path, MakeCallback(&Sink::OnCall, this));
+    }
+
+    size_t Count() const override
+    {
+        return calls.size();
+    }
+
+    std::vector<Call> calls; //!< every call, in order
+    /// For sources passing a packet first: its size when the source fired (the model hands
+    /// the same Packet on, so a kept pointer may see headers added or removed later).
+    std::vector<uint32_t> sizes;
+
+  private:
+    /// The sink for Config::ConnectWithoutContext. @param args the source's arguments
+    void OnCall(Args... args)
+    {
+        Keep(args...);
+    }
+
+    /// The sink for Config::Connect. @param context the path @param args its arguments
+    void OnCallWithContext(std::string context, Args... args)
+    {
+        ++m_byContext[context];
+        Keep(args...);
+    }
+
+    /// Keep a call. @param args its arguments
+    void Keep(const std::decay_t<Args>&... args)
+    {
+        calls.emplace_back(args...);
+        KeepSize(args...);
+    }
+
+    /// Keep the size of the packet a call starts with, if it does.
+    /// @param first the call's first argument @param rest the others
+    template <typename First, typename... Rest>
+    void KeepSize(const First& first, const Rest&...)
+    {
+        if constexpr (std::is_same_v<First, Ptr<const Packet>>)
+        {
+            sizes.push_back(first->GetSize());
+        }
+    }
+};
+
+/// Declares probe NAME: a Sink following ns3::TYPEDEF, connected to PATH (by Config::Connect
+/// if CONTEXT, else ConnectWithoutContext). The typedef is named once, so the name the test
+/// compares with AddTraceSource's is the one the sink's signature comes from.
+#define TRACE_PATHS_PROBE(NAME, TYPEDEF, PATH, CONTEXT)                                            \
+    Sink<TYPEDEF> NAME                                                                             \
+    {                                                                                              \
+        all, PATH, "ns3::" #TYPEDEF, CONTEXT                                                       \
+    }
+
+/// A probe on every trace source of the module.
+struct Probes
+{
+    std::vector<Probe*> all; //!< every probe below (each adds itself)
+
+    /// @name OpticalNetDevice, on every NIC
+    /// @{
+    TRACE_PATHS_PROBE(macTx, Packet::TracedCallback, ALL_NICS + "MacTx", true);
+    TRACE_PATHS_PROBE(macTxDrop, Packet::TracedCallback, ALL_NICS + "MacTxDrop", true);
+    TRACE_PATHS_PROBE(macPromiscRx, Packet::TracedCallback, ALL_NICS + "MacPromiscRx", true);
+    TRACE_PATHS_PROBE(macRx, Packet::TracedCallback, ALL_NICS + "MacRx", true);
+    TRACE_PATHS_PROBE(phyTxBegin, Packet::TracedCallback, ALL_NICS + "PhyTxBegin", true);
+    TRACE_PATHS_PROBE(phyTxEnd, Packet::TracedCallback, ALL_NICS + "PhyTxEnd", true);
+    TRACE_PATHS_PROBE(phyTxDrop, Packet::TracedCallback, ALL_NICS + "PhyTxDrop", true);
+    TRACE_PATHS_PROBE(phyRxEnd, Packet::TracedCallback, ALL_NICS + "PhyRxEnd", true);
+    TRACE_PATHS_PROBE(phyRxDrop, Packet::TracedCallback, ALL_NICS + "PhyRxDrop", true);
+    TRACE_PATHS_PROBE(sniffer, Packet::TracedCallback, ALL_NICS + "Sniffer", true);
+    TRACE_PATHS_PROBE(promiscSniffer, Packet::TracedCallback, ALL_NICS + "PromiscSniffer", true);
+    TRACE_PATHS_PROBE(nicDrop, OpticalNetDevice::DropTracedCallback, ALL_NICS + "Drop", true);
+    /// @}
+
+    /// @name PhotonicCrossbar, through NIC 0
+    /// @{
+    TRACE_PATHS_PROBE(circuitUp,
+                      PhotonicCrossbar::CircuitTracedCallback,
+                      CROSSBAR + "CircuitUp",
+                      false);
+    TRACE_PATHS_PROBE(circuitDown,
+                      PhotonicCrossbar::CircuitTracedCallback,
+                      CROSSBAR + "CircuitDown",
+                      false);
+    TRACE_PATHS_PROBE(crossbarDrop, PhotonicCrossbar::DropTracedCallback, CROSSBAR + "Drop", false);
+    /// @}
+
+    /// @name The collective layer
+    /// @{
+    TRACE_PATHS_PROBE(messageReceived,
+                      CollectiveTransport::MessageTracedCallback,
+                      ALL_TRANSPORTS + "MessageReceived",
+                      true);
+    TRACE_PATHS_PROBE(operationComplete,
+                      CollectiveCommunicator::ResultTracedCallback,
+                      COMMUNICATOR + "OperationComplete",
+                      false);
+    /// @}
+};
+
+#undef TRACE_PATHS_PROBE
+
+/// What the scenarios covered, shared by the suite's test cases (they run in order).
+struct Coverage
+{
+    std::set<std::string> connected; //!< sources a probe connected to ("ns3::Type/Source")
+    std::set<std::string> fired;     //!< sources a scenario saw fire as often as expected
+};
+
+/// @return the elements of a that are not in b, separated by spaces
+std::string
+Missing(const std::set<std::string>& a, const std::set<std::string>& b)
+{
+    std::string out;
+    for (const auto& x : a)
+    {
+        if (b.count(x) == 0)
+        {
+            out += (out.empty() ? "" : " ") + x;
+        }
+    }
+    return out;
+}
+
+/// @param type a TypeId @param source a trace source name
+/// @param info set to the source's information @return the TypeId declaring it, or type
+/// itself with info.name empty if neither it nor a parent has that source
+TypeId
+DeclaringTypeId(TypeId type, const std::string& source, TypeId::TraceSourceInformation& info)
+{
+    for (TypeId t = type;; t = t.GetParent())
+    {
+        for (size_t i = 0; i < t.GetTraceSourceN(); ++i)
+        {
+            if (t.GetTraceSource(i).name == source)
+            {
+                info = t.GetTraceSource(i);
+                return t;
+            }
+        }
+        if (!t.HasParent() || t.GetParent() == t)
+        {
+            break;
+        }
+    }
+    info = TypeId::TraceSourceInformation();
+    return type;
+}
+
+/// A run of the fabric with every probe connected; subclasses build it and say what fires.
+class TracePathsTestCase : public TestCase
+{
+  public:
+    /// @param name what runs @param coverage shared with the suite's other cases
+    TracePathsTestCase(std::string name, Coverage& coverage)
+        : TestCase(std::move(name)),
+          m_coverage(coverage)
+    {
+    }
+
+  protected:
+    /**
+     * @brief Connect every probe by its path, once the path is checked (Resolve).
+     * @param probes the probes
+     * @param nodes nodes of the simulation: a path with a wildcard matches one object each
+     */
+    void ConnectAll(Probes& probes, uint32_t nodes)
+    {
+        NS_TEST_EXPECT_MSG_EQ(NodeList::GetNNodes(),
+                              nodes,
+                              "the run's nodes are the only ones (paths name node 0)");
+        for (Probe* p : probes.all)
+        {
+            const std::string problem = Resolve(*p, nodes);
+            NS_TEST_EXPECT_MSG_EQ(problem, "", p->GetPath());
+            // Only then: a sink whose signature differs from the source's aborts the run.
+            if (problem.empty())
+            {
+                const bool connected = p->Connect();
+                NS_TEST_EXPECT_MSG_EQ(connected,
+                                      true,
+                                      "Config::Connect*FailSafe(" << p->GetPath() << ")");
+                if (connected)
+                {
+                    m_coverage.connected.insert(p->declared);
+                }
+            }
+        }
+    }
+
+    /**
+     * @brief Check a probe's path: it matches the expected objects and ends in a trace source
+     * whose callback typedef is the sink's. Sets the probe's declared name.
+     * @param p the probe
+     * @param nodes nodes of the simulation: a path with a wildcard matches one object each
+     * @return what is wrong, or "" if nothing
+     */
+    static std::string Resolve(Probe& p, uint32_t nodes)
+    {
+        const std::string& path = p.GetPath();
+        const size_t slash = path.rfind('/');
+        const std::string objects = path.substr(0, slash);
+        const std::string source = path.substr(slash + 1);
+        const Config::MatchContainer matches = Config::LookupMatches(objects);
+        const size_t expected = path.find('*') == std::string::npos ? 1 : nodes;
+        if (matches.GetN() != expected)
+        {
+            return objects + " matches " + std::to_string(matches.GetN()) + " objects, not " +
+                   std::to_string(expected) + " (an attribute or TypeId renamed?)";
+        }
+        const TypeId type = matches.Get(0)->GetInstanceTypeId();
+        TypeId::TraceSourceInformation info;
+        const TypeId declaring = DeclaringTypeId(type, source, info);
+        if (info.name != source)
+        {
+            return type.GetName() + " has no trace source " + source;
+        }
+        if (info.callback != p.GetCallback())
+        {
+            return declaring.GetName() + " " + source + " names the callback " + info.callback +
+                   ", the sink follows " + p.GetCallback();
+        }
+        p.declared = declaring.GetName() + "/" + source;
+        return "";
+    }
+
+    /**
+     * @brief Check every probe's count: as expected for the listed ones, 0 for the others.
+     * @param probes the probes
+     * @param expected calls by probe
+     */
+    void ExpectCounts(const Probes& probes, const std::map<const Probe*, size_t>& expected)
+    {
+        for (const Probe* p : probes.all)
+        {
+            const auto it = expected.find(p);
+            const size_t want = it == expected.end() ? 0 : it->second;
+            NS_TEST_EXPECT_MSG_EQ(p->Count(), want, GetName() << ": " << p->GetLabel());
+            if (want > 0 && p->Count() == want)
+            {
+                m_coverage.fired.insert(p->declared);
+            }
+        }
+    }
+
+    /// @param probe a probe connected with context @param contexts calls expected by context
+    void ExpectContexts(const Probe& probe, const std::map<std::string, size_t>& contexts)
+    {
+        NS_TEST_EXPECT_MSG_EQ(probe.GetByContext().size(),
+                              contexts.size(),
+                              probe.GetLabel() << ": contexts");
+        for (const auto& [context, n] : contexts)
+        {
+            const auto it = probe.GetByContext().find(context);
+            NS_TEST_EXPECT_MSG_EQ((it == probe.GetByContext().end() ? 0 : it->second),
+                                  n,
+                                  probe.GetLabel() << " from " << context);
+        }
+    }
+
+    /// @param fabric a fabric of raw frames: give it an idle collective layer, so that every
+    /// path resolves and the collective sources can be checked to stay silent
+    static void AddIdleCollectives(TestFabric& fabric)
+    {
+        CollectiveHelper().Install(fabric.devices);
+    }
+
+  private:
+    Coverage& m_coverage; //!< what the suite covered
+};
+
+/// Ring all-reduce over on-demand circuits: the traffic sources, the collective ones and
+/// CircuitUp.
+class AllReduceTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit AllReduceTestCase(Coverage& coverage)
+        : TracePathsTestCase("ring all-reduce, 4 ranks, 2 sizes: every frame traced once per "
+                             "send and once per receive, 4 circuits, 2 operations",
+                             coverage)
+    {
+    }
+
+  private:
+    /// Ranks.
+    static constexpr uint32_t RANKS = 4;
+
+    void DoRun() override
+    {
+        Probes probes;
+        std::vector<Probe*> extra; // outside Probes: checked on its own below
+        Sink<PhotonicCrossbar::CircuitTracedCallback> upViaAllNics{
+            extra,
+            CROSSBAR_VIA_ALL_NICS + "CircuitUp",
+            "ns3::PhotonicCrossbar::CircuitTracedCallback",
+            true};
+        uint32_t promiscuous = 0;
+
+        CollectiveRunConfig c;
+        c.ranks = RANKS;
+        c.staticCircuits = false; // on-demand: each rank's first send sets its circuit up
+        c.sizes = {4000, 8000};   // ring messages of n / p = 1000 and 2000 bytes
+        c.beforeRun = [&]() {
+            ConnectAll(probes, RANKS);
+            NS_TEST_ASSERT_MSG_EQ(upViaAllNics.Connect(), true, upViaAllNics.GetPath());
+            // MacPromiscRx fires only on a device with a promiscuous receive callback: ask
+            // each node for every frame in promiscuous mode.
+            for (uint32_t i = 0; i < NodeList::GetNNodes(); ++i)
+            {
+                Ptr<Node> node = NodeList::GetNode(i);
+                node->RegisterProtocolHandler(
+                    [&promiscuous](Ptr<NetDevice>,
+                                   Ptr<const Packet>,
+                                   uint16_t,
+                                   const Address&,
+                                   const Address&,
+                                   NetDevice::PacketType) { ++promiscuous; },
+                    0,
+                    node->GetDevice(0),
+                    true);
+            }
+        };
+        const CollectiveRunOutcome out = RunCollective(c);
+
+        // A ring all-reduce sends 2 (p - 1) messages per rank and operation, each one frame:
+        // 4 x 6 x 2 = 48 frames, each sent once and received once.
+        const size_t frames = 2 * RANKS * 2 * (RANKS - 1);
+        NS_TEST_ASSERT_MSG_EQ(out.results.size(), 2, "both operations completed");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, frames},
+                         {&probes.phyTxBegin, frames},
+                         {&probes.phyTxEnd, frames},
+                         {&probes.phyRxEnd, frames},
+                         {&probes.macRx, frames},
+                         {&probes.macPromiscRx, frames},
+                         {&probes.sniffer, 2 * frames},        // sent and received
+                         {&probes.promiscSniffer, 2 * frames}, // sent and received
+                         {&probes.circuitUp, RANKS},           // rank i -> i + 1, kept
+                         {&probes.messageReceived, frames},    // a message per frame
+                         {&probes.operationComplete, 2},       // one per size
+                     });
+        NS_TEST_EXPECT_MSG_EQ(promiscuous, frames, "the promiscuous handler saw every frame");
+
+        // Per NIC: 12 frames sent, 12 received.
+        std::map<std::string, size_t> sent;
+        std::map<std::string, size_t> messages;
+        for (uint32_t i = 0; i < RANKS; ++i)
+        {
+            sent[NicContext(i, "MacTx")] = frames / RANKS;
+            messages[TransportContext(i, "MessageReceived")] = frames / RANKS;
+        }
+        ExpectContexts(probes.macTx, sent);
+        ExpectContexts(probes.messageReceived, messages);
+
+        // The circuits: each rank to the next, lane 0.
+        std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> ring;
+        for (const auto& call : probes.circuitUp.calls)
+        {
+            ring.insert(call);
+        }
+        for (uint32_t i = 0; i < RANKS; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ring.count({i, 0, (i + 1) % RANKS, 0}),
+                                  1,
+                                  "CircuitUp " << i << " -> " << (i + 1) % RANKS);
+        }
+        // The same crossbar through every NIC is connected once per NIC.
+        NS_TEST_EXPECT_MSG_EQ(upViaAllNics.Count(),
+                              RANKS * RANKS,
+                              "CircuitUp through all NICs: once per circuit and NIC");
+        NS_TEST_EXPECT_MSG_EQ(upViaAllNics.GetByContext().size(), RANKS, "one context per NIC");
+
+        // Messages carry n / p data bytes; operations report their size, in order.
+        uint64_t bytes = 0;
+        for (const auto& [header] : probes.messageReceived.calls)
+        {
+            bytes += header.messageBytes;
+        }
+        // Each operation: p ranks x 2 (p - 1) messages of n / p bytes.
+        NS_TEST_EXPECT_MSG_EQ(bytes, 2 * (RANKS - 1) * (c.sizes[0] + c.sizes[1]), "message bytes");
+        NS_TEST_EXPECT_MSG_EQ(bytes, out.received, "as the transports count them");
+        for (uint32_t i = 0; i < probes.operationComplete.calls.size() && i < c.sizes.size(); ++i)
+        {
+            const CollectiveResult& r = std::get<0>(probes.operationComplete.calls[i]);
+            NS_TEST_EXPECT_MSG_EQ(r.sequence, i, "operations in order");
+            NS_TEST_EXPECT_MSG_EQ(r.bytes, c.sizes[i], "operation size");
+        }
+    }
+};
+
+/// Raw frames from one NIC to two peers in turn: on-demand circuits go up and down.
+class CircuitChurnTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit CircuitChurnTestCase(Coverage& coverage)
+        : TracePathsTestCase("on-demand circuits 0->1, 0->2, 0->1: 3 CircuitUp, 2 CircuitDown",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 3;
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        // Each frame is delivered in about 1.3 us; the next one needs the lane for another
+        // peer, so the idle circuit is torn down and a new one set up.
+        f.SendAt(Seconds(0), 0, 1, 1000);
+        f.SendAt(MicroSeconds(10), 0, 2, 1000);
+        f.SendAt(MicroSeconds(20), 0, 1, 1000);
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 3, "every frame arrives");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 3},
+                         {&probes.phyTxBegin, 3},
+                         {&probes.phyTxEnd, 3},
+                         {&probes.phyRxEnd, 3},
+                         {&probes.macRx, 3},
+                         {&probes.sniffer, 6},
+                         {&probes.promiscSniffer, 6},
+                         {&probes.circuitUp, 3},
+                         {&probes.circuitDown, 2},
+                     }); // MacPromiscRx stays silent: no promiscuous receive callback here
+        using Circuit = std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>;
+        const std::vector<Circuit> up{{0, 0, 1, 0}, {0, 0, 2, 0}, {0, 0, 1, 0}};
+        const std::vector<Circuit> down{{0, 0, 1, 0}, {0, 0, 2, 0}};
+        NS_TEST_EXPECT_MSG_EQ((probes.circuitUp.calls == up), true, "CircuitUp arguments");
+        NS_TEST_EXPECT_MSG_EQ((probes.circuitDown.calls == down), true, "CircuitDown arguments");
+        Simulator::Destroy();
+    }
+};
+
+/// Frames the sending NIC refuses: MacTxDrop and Drop, with their reasons.
+class RefusedAtNicTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit RefusedAtNicTestCase(Coverage& coverage)
+        : TracePathsTestCase("unknown destination, frame too large, queue full, circuit "
+                             "rejected: MacTxDrop and Drop once each",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 3;
+        config.staticRing = true; // circuits 0->1, 1->2, 2->0, up from the start
+        config.maxQueueBytes = 2048;
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        Ptr<OpticalNetDevice> nic = f.Dev(0);
+        const Address one = f.Dev(1)->GetAddress();
+        const Address two = f.Dev(2)->GetAddress();
+        Simulator::ScheduleWithContext(f.nodes.Get(0)->GetId(), Seconds(0), [=]() {
+            nic->Send(Create<Packet>(1000), Mac48Address("02:00:00:00:99:99"), TEST_PROTOCOL);
+            nic->Send(Create<Packet>(2000), one, 0x0800);        // IPv4 above the 1500-byte Mtu
+            nic->Send(Create<Packet>(3000), one, TEST_PROTOCOL); // above MaxQueueBytes
+            nic->Send(Create<Packet>(1000), two, TEST_PROTOCOL); // no circuit 0->2, ever
+            nic->Send(Create<Packet>(1000), one, TEST_PROTOCOL); // delivered
+        });
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "one frame arrives");
+        // MacTx fires once the size is checked: for every frame but the one too large.
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 4},
+                         {&probes.macTxDrop, 4},
+                         {&probes.nicDrop, 4},
+                         {&probes.phyTxBegin, 1},
+                         {&probes.phyTxEnd, 1},
+                         {&probes.phyRxEnd, 1},
+                         {&probes.macRx, 1},
+                         {&probes.sniffer, 2},
+                         {&probes.promiscSniffer, 2},
+                         {&probes.circuitUp, 3}, // the static ring, at the start
+                     });
+        const std::vector<DropReason> reasons{DropReason::UNKNOWN_DESTINATION,
+                                              DropReason::FRAME_TOO_LARGE,
+                                              DropReason::QUEUE_FULL,
+                                              DropReason::CIRCUIT_REJECTED};
+        for (size_t i = 0; i < probes.nicDrop.calls.size() && i < reasons.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(probes.nicDrop.calls[i])),
+                                  ToString(reasons[i]),
+                                  "Drop reason of frame " << i);
+        }
+        ExpectContexts(probes.nicDrop, {{NicContext(0, "Drop"), 4}});
+        // Sizes when each source fired. Frames carry the MAC header from the queue to the
+        // receiver's PHY; a rejected frame had been queued, so its drop carries it too.
+        const uint32_t frame = 1000 + MAC_HEADER;
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.macTx.sizes), Join({1000, 3000, 1000, 1000}), "MacTx");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.macTxDrop.sizes),
+                              Join({1000, 2000, 3000, frame}),
+                              "MacTxDrop");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.nicDrop.sizes), Join({1000, 2000, 3000, frame}), "Drop");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.phyTxBegin.sizes), Join({frame}), "PhyTxBegin");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.phyTxEnd.sizes), Join({frame}), "PhyTxEnd");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.sniffer.sizes), Join({frame, frame}), "Sniffer");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.phyRxEnd.sizes), Join({frame}), "PhyRxEnd");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.macRx.sizes), Join({1000}), "MacRx: no header");
+        Simulator::Destroy();
+    }
+};
+
+/// A NIC that launches frames without waiting for its circuit: the crossbar drops them.
+class DroppedAtCrossbarTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit DroppedAtCrossbarTestCase(Coverage& coverage)
+        : TracePathsTestCase("WaitForCircuit = false: Reconfiguring and NoCircuit drops fire "
+                             "the crossbar's Drop, PhyTxDrop and Drop",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 3;
+        config.waitForCircuit = false;
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        Ptr<PhotonicCrossbar> crossbar = f.crossbar;
+        // A circuit 0->1, usable from 1 us. A blind NIC asks for none: the test sets it up.
+        Simulator::Schedule(Seconds(0), [crossbar]() { crossbar->EstablishCircuit(0, 0, 1, 0); });
+        f.SendAt(Seconds(0), 0, 1, 1000);      // reaches the crossbar during set-up
+        f.SendAt(MicroSeconds(2), 0, 1, 1000); // on the circuit: delivered
+        f.SendAt(MicroSeconds(4), 0, 2, 1000); // the lane's circuit goes elsewhere
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "one frame arrives");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 3},
+                         {&probes.phyTxBegin, 3},
+                         {&probes.phyTxEnd, 3},
+                         {&probes.sniffer, 4}, // 3 sent, 1 received
+                         {&probes.promiscSniffer, 4},
+                         {&probes.phyTxDrop, 2},
+                         {&probes.nicDrop, 2},
+                         {&probes.crossbarDrop, 2},
+                         {&probes.phyRxEnd, 1},
+                         {&probes.macRx, 1},
+                         {&probes.circuitUp, 1},
+                     });
+        const std::vector<DropReason> reasons{DropReason::RECONFIGURING, DropReason::NO_CIRCUIT};
+        for (size_t i = 0; i < probes.crossbarDrop.calls.size() && i < reasons.size(); ++i)
+        {
+            const auto& call = probes.crossbarDrop.calls[i];
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(call)),
+                                  ToString(reasons[i]),
+                                  "crossbar Drop " << i);
+            NS_TEST_EXPECT_MSG_EQ(std::get<2>(call), 0, "input port");
+        }
+        const uint32_t frame = 1000 + MAC_HEADER;
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.crossbarDrop.sizes), Join({frame, frame}), "frames");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.phyTxDrop.sizes), Join({frame, frame}), "PhyTxDrop");
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.nicDrop.sizes), Join({frame, frame}), "Drop");
+        for (size_t i = 0; i < probes.nicDrop.calls.size() && i < reasons.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(probes.nicDrop.calls[i])),
+                                  ToString(reasons[i]),
+                                  "NIC Drop " << i);
+        }
+        ExpectContexts(probes.phyTxDrop, {{NicContext(0, "PhyTxDrop"), 2}});
+        Simulator::Destroy();
+    }
+};
+
+/// A path whose power budget does not close: the receiver cannot decode the frame.
+class LinkBudgetTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit LinkBudgetTestCase(Coverage& coverage)
+        : TracePathsTestCase("30 km fibers: PhyRxDrop and Drop (LinkBudget) at the receiver",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // Margin 9 dB - 0.7 dB per km of each fiber (doc: Link budget): -12 dB at 30 km.
+        FabricConfig config;
+        config.fiberMeters = 30000;
+        config.staticCircuits = {{0, 1}};
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        f.SendAt(Seconds(0), 0, 1, 1000);
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 0, "nothing is decoded");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 1},
+                         {&probes.phyTxBegin, 1},
+                         {&probes.phyTxEnd, 1},
+                         {&probes.sniffer, 1}, // sent only: an undecoded frame is not sniffed
+                         {&probes.promiscSniffer, 1},
+                         {&probes.phyRxDrop, 1},
+                         {&probes.nicDrop, 1},
+                         {&probes.circuitUp, 1},
+                     });
+        ExpectContexts(probes.phyRxDrop, {{NicContext(1, "PhyRxDrop"), 1}});
+        ExpectContexts(probes.nicDrop, {{NicContext(1, "Drop"), 1}});
+        NS_TEST_EXPECT_MSG_EQ(Join(probes.phyRxDrop.sizes), Join({1000 + MAC_HEADER}), "frame");
+        if (!probes.nicDrop.calls.empty())
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(probes.nicDrop.calls[0])),
+                                  ToString(DropReason::LINK_BUDGET),
+                                  "reason");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/// The Config path of every object of the module with attributes, as documented.
+class ObjectPathsTestCase : public TestCase
+{
+  public:
+    ObjectPathsTestCase()
+        : TestCase("every object with attributes is reached by its documented Config path")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        /// A documented path and the type of the objects it reaches.
+        struct ObjectPath
+        {
+            std::string path; //!< Config path
+            TypeId type;      //!< type (or parent type) of what it matches
+        };
+
+        const std::vector<ObjectPath> paths{
+            {ALL_NICS, TypeId::LookupByName("ns3::OpticalNetDevice")},
+            {ALL_NICS + "Transceiver/", TypeId::LookupByName("ns3::CoherentTransceiver")},
+            {ALL_CHANNELS, TypeId::LookupByName("ns3::OpticalChannel")},
+            {CROSSBAR, TypeId::LookupByName("ns3::PhotonicCrossbar")},
+            {CROSSBAR + "Scheduler/", TypeId::LookupByName("ns3::CircuitScheduler")},
+            {ALL_TRANSPORTS, TypeId::LookupByName("ns3::CollectiveTransport")},
+            {ALL_APPLICATIONS, TypeId::LookupByName("ns3::CollectiveApplication")},
+            {COMMUNICATOR, TypeId::LookupByName("ns3::CollectiveCommunicator")},
+        };
+        FabricConfig config;
+        config.nodes = 3;
+        TestFabric f(config);
+        CollectiveHelper().Install(f.devices);
+        std::set<std::string> reached;
+        for (const auto& [path, type] : paths)
+        {
+            const Config::MatchContainer matches = Config::LookupMatches(path);
+            const size_t expected = path.find('*') == std::string::npos ? 1 : config.nodes;
+            NS_TEST_EXPECT_MSG_EQ(matches.GetN(), expected, path);
+            for (size_t i = 0; i < matches.GetN(); ++i)
+            {
+                const TypeId t = matches.Get(i)->GetInstanceTypeId();
+                NS_TEST_EXPECT_MSG_EQ((t == type || t.IsChildOf(type)),
+                                      true,
+                                      path << " reaches a " << t.GetName());
+                for (TypeId u = t; u.GetGroupName() == "ScaleAcross"; u = u.GetParent())
+                {
+                    reached.insert(u.GetName());
+                }
+            }
+        }
+        std::set<std::string> withAttributes;
+        for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+        {
+            const TypeId t = TypeId::GetRegistered(i);
+            if (t.GetGroupName() == "ScaleAcross" && t.GetAttributeN() > 0 &&
+                t.IsChildOf(Object::GetTypeId()))
+            {
+                withAttributes.insert(t.GetName());
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(Missing(withAttributes, reached),
+                              "",
+                              "objects with attributes but no documented path: add it here and "
+                              "to doc/scale-across.rst");
+        Simulator::Destroy();
+    }
+};
+
+/// Every trace source of the module has a probe, and fired in one of the runs above.
+class CoverageTestCase : public TestCase
+{
+  public:
+    /// @param coverage filled by the cases that ran before
+    explicit CoverageTestCase(const Coverage& coverage)
+        : TestCase("every trace source of the ScaleAcross TypeIds is connected by path and "
+                   "fires in a run above"),
+          m_coverage(coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::set<std::string> declared;
+        for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+        {
+            const TypeId t = TypeId::GetRegistered(i);
+            if (t.GetGroupName() != "ScaleAcross")
+            {
+                continue;
+            }
+            for (size_t j = 0; j < t.GetTraceSourceN(); ++j)
+            {
+                declared.insert(t.GetName() + "/" + t.GetTraceSource(j).name);
+            }
+        }
+        NS_TEST_ASSERT_MSG_NE(declared.size(), 0, "no trace source found in group ScaleAcross");
+        NS_TEST_EXPECT_MSG_EQ(Missing(declared, m_coverage.connected),
+                              "",
+                              "trace sources without a probe: add one to Probes, a run that "
+                              "fires it, and its row in doc/scale-across.rst");
+        NS_TEST_EXPECT_MSG_EQ(Missing(declared, m_coverage.fired),
+                              "",
+                              "trace sources no run saw fire as often as expected");
+        NS_TEST_EXPECT_MSG_EQ(Missing(m_coverage.connected, declared),
+                              "",
+                              "probes on sources outside the group ScaleAcross");
+    }
+
+    const Coverage& m_coverage; //!< what the runs covered
+};
+
+/// The suite.
+class TracePathsTestSuite : public TestSuite
+{
+  public:
+    TracePathsTestSuite()
+        : TestSuite("scale-across-trace-paths", TestSuite::Type::UNIT)
+    {
+        AddTestCase(new AllReduceTestCase(m_coverage));
+        AddTestCase(new CircuitChurnTestCase(m_coverage));
+        AddTestCase(new RefusedAtNicTestCase(m_coverage));
+        AddTestCase(new DroppedAtCrossbarTestCase(m_coverage));
+        AddTestCase(new LinkBudgetTestCase(m_coverage));
+        AddTestCase(new ObjectPathsTestCase());
+        AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
+    }
+
+  private:
+    Coverage m_coverage; //!< filled by the runs, checked last
+};
+
+/// Static instance registering the suite.
+TracePathsTestSuite g_tracePathsTestSuite;
+
+} // namespace
