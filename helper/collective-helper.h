@@ -18,7 +18,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-helper
  * @brief Builds a CollectiveCommunicator over devices (any ns-3 NetDevice), installs one
  * CollectiveApplication and a CollectiveTransport per node, and runs operations.
  *

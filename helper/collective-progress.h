@@ -15,7 +15,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-helper
  * @brief ns-3's ShowProgress for a run of collectives, ended when they are done.
  *
  * ShowProgress keeps scheduling its own checks, so a simulation with one never runs out of

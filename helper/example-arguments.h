@@ -14,7 +14,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-helper
  * @brief What the module's example and bench programs do with their command line so that bad
  * input ends with one line on stderr and exit status 1, never a crash.
  *

@@ -13,7 +13,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-helper
  * @brief Writes an ns-3 Gnuplot to DIR/BASE.plt and, where gnuplot is installed, draws
  * DIR/BASE.png from it.
  *

@@ -18,7 +18,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-helper
  * @brief Builds a single-hop optical fabric: every node gets an OpticalNetDevice with a
  * CoherentTransceiver, joined by its own OpticalChannel (fiber) to one port of one
  * PhotonicCrossbar.

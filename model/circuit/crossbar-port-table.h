@@ -12,7 +12,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-circuit
  * @brief The circuit state of an N-port photonic crossbar, in O(N) memory.
  *
  * Plain C++ (no ns-3 types, times are integer ticks of the caller's choosing) so that it can

@@ -14,7 +14,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-circuit
  * @brief A photonic switching technology: typical reconfiguration time, insertion loss and
  * port power of a crossbar built with it (presets for OpticalFabricHelper).
  *

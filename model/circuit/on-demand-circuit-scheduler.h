@@ -15,7 +15,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-circuit
  * @brief Grants a circuit when a NIC asks and both ends can be had.
  *
  * An end can be had if it is free, or if the circuit on it is idle (its NIC has nothing

@@ -15,7 +15,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-circuit
  * @brief A fixed set of circuits, set up before the run and never changed.
  *
  * The circuits (for example the permutation i -> i+1 of a ring) exist from time zero with no

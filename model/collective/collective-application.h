@@ -23,7 +23,7 @@ class CollectiveCommunicator;
 class CollectiveTransport;
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-collective
  * @brief One rank of a CollectiveCommunicator: runs its part of each operation's schedule.
  *
  * Sends leave as soon as the receives they depend on are complete, in schedule order per

@@ -23,7 +23,7 @@ namespace ns3
 class CollectiveApplication;
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-collective
  * @brief A group of ranks running collectives together, like an NCCL communicator.
  *
  * Holds the ranks (one CollectiveApplication each), the operation to run (Collective,

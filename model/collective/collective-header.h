@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-collective
  * @brief The header of one burst of a collective message: which communicator, operation,
  * sender rank and tag (the schedule's message id) it belongs to, the message size, and which
  * part of the message this burst carries.

@@ -14,7 +14,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-collective
  * @brief The outcome of one collective operation, in nccl-tests' terms.
  *
  * time is from the common start to the moment the last rank has all of its data;

@@ -19,7 +19,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-collective
  * @brief Carries collective messages over any ns-3 NetDevice, with no Internet stack.
  *
  * A message of any size is cut into bursts of at most MaxSegmentBytes data bytes, each one

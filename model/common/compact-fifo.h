@@ -13,7 +13,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-common
  * @brief A first-in first-out queue on one vector (plain C++).
  *
  * std::deque allocates 512 bytes and a block map as soon as it exists; with a queue per

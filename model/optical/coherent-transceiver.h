@@ -13,7 +13,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * @brief A coherent DWDM transceiver: the optical front end of an OpticalNetDevice.
  *
  * Models what decides when a frame arrives and whether it can be decoded:

@@ -15,7 +15,7 @@ namespace ns3
 class OpticalNetDevice;
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * @brief A duplex fiber pair joining one OpticalNetDevice to one port of a PhotonicCrossbar.
  *
  * Light crosses it in Length x RefractiveIndex / c and loses Attenuation x Length plus

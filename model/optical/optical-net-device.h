@@ -29,7 +29,7 @@ class OpticalChannel;
 class PhotonicCrossbar;
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * @brief A NIC with a coherent transceiver, on one port of a PhotonicCrossbar.
  *
  * Frames travel all-optically from NIC to NIC over circuits of the crossbar: no O-E-O

@@ -9,7 +9,7 @@
 
 /**
  * @file
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * Closed forms of the optical physics, as plain C++ (no ns-3 types), so that the model and
  * the tests (ns-3 suites and GoogleTest) use one definition of each formula.
  */

@@ -29,7 +29,7 @@ class CrossbarEndpoint;
 class OpticalChannel;
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * @brief An N-port bufferless photonic circuit switch.
  *
  * Each port takes one endpoint (an OpticalNetDevice, seen only through the CrossbarEndpoint

@@ -16,7 +16,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-optical
  * @brief A NIC's virtual output queues, one per (destination port, flow), and which circuit
  * lane serves which queue.
  *

@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief One rank's place in a binary tree over ranks 0 ... p - 1 (plain C++).
  */
 struct TreeLinks

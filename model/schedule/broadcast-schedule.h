@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief Pipelined broadcast from a root, over a chain (NCCL's ring broadcast: root, root + 1,
  * ..., root - 1) or over a binary tree (BinaryTree on ranks renumbered from the root).
  *

@@ -15,7 +15,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief The collective operations (what is computed, not how).
  */
 enum class CollectiveKind : uint8_t
@@ -31,7 +31,7 @@ enum class CollectiveKind : uint8_t
 std::string ToString(CollectiveKind kind);
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief One step of one rank in a collective schedule: send a segment to a peer, or receive
  * one from a peer (and either reduce it into the local copy or overwrite it).
  *
@@ -61,7 +61,7 @@ struct CollectiveOp
 };
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief A collective algorithm, as pure C++: for every rank, an ordered list of ops.
  *
  * Ops are generated on demand (GetOp), so a ring over thousands of ranks never stores its
@@ -153,7 +153,7 @@ class CollectiveSchedule
 };
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief What a user asks for; CreateCollectiveSchedule checks it and builds the schedule.
  */
 struct CollectiveRequest

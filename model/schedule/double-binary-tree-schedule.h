@@ -12,7 +12,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief NCCL's double-binary-tree all-reduce.
  *
  * Each channel runs two complementary binary trees (DoubleBinaryTree, ranks rotated by the

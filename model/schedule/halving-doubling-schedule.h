@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief Rabenseifner's halving-doubling all-reduce (p a power of two).
  *
  * Reduce-scatter by recursive halving: in log2 p steps at distances p/2, p/4, ..., 1, each

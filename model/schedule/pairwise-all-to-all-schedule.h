@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief All-to-all by pairwise exchange: in step s = 1 ... p - 1, rank r sends its block for
  * r + s to r + s and receives the block of r - s. A step starts when the previous step's
  * block has arrived, so each rank has one peer at a time (one circuit per step).

@@ -11,7 +11,7 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across
+ * @ingroup scale-across-schedule
  * @brief NCCL's ring all-reduce, all-gather and reduce-scatter, pipelined and multi-channel.
  *
  * The message is split over C channels; each channel runs its own ring, rank r sending to
