@@ -9,7 +9,6 @@
 #include "ns3/circuit-switch.h"
 #include "ns3/crossbar-port-table.h"
 #include "ns3/drop-reason.h"
-#include "ns3/fabric-byte-ledger.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
