@@ -84,8 +84,8 @@ main(int argc, char* argv[])
                  op);
     cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each, 1 ... 1024", wavelengths);
     cmd.AddValue("chunkBytes", "pipeline chunk, bytes; 0 = no pipelining", chunkBytes);
-    cmd.AddValue("channels",
-                 "parallel rings / tree pairs, each on its own lane, 1 ... 32",
+    cmd.AddValue("ncclChannels",
+                 "NCCL channels: parallel rings / tree pairs, each on its own lane, 1 ... 32",
                  channels);
     cmd.AddValue("protocol", "NCCL protocol: Simple, LL128 or LL", protocol);
     cmd.AddValue("protocolLatency",
@@ -110,7 +110,7 @@ main(int argc, char* argv[])
                                      {"ranks", 1 << 20},
                                      {"wavelengths", 1024},
                                      {"chunkBytes", uint64_t{1} << 40},
-                                     {"channels", 32}});
+                                     {"ncclChannels", 32}});
     cmd.Parse(argc, argv);
 
     if (ranks == 0)
@@ -124,7 +124,7 @@ main(int argc, char* argv[])
     const bool showProgress = progress == "true" || (progress == "auto" && ranks >= 1024);
     if (channels == 0)
     {
-        Fail("--channels=0 is invalid: use 1 ... 32");
+        Fail("--ncclChannels=0 is invalid: use 1 ... 32");
     }
     if (wavelengths == 0 || wavelengths > 1024)
     {
@@ -182,7 +182,7 @@ main(int argc, char* argv[])
         nccl.SetCommunicatorAttribute("Collective", StringValue(op));
         nccl.SetCommunicatorAttribute("Algorithm", StringValue(algo));
         nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(chunkBytes));
-        nccl.SetCommunicatorAttribute("Channels", UintegerValue(channels));
+        nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(channels));
         nccl.SetCommunicatorAttribute("Protocol", StringValue(protocol));
         nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(protocolLatency));
 
@@ -222,7 +222,7 @@ main(int argc, char* argv[])
 
         table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
               << " wavelengths in " << lanes << " lane(s) per NIC, chunk " << chunkBytes << " B, "
-              << channels << " channel(s), protocol " << protocol
+              << channels << " NCCL channel(s), protocol " << protocol
               << (protocolLatency ? " with latency" : "") << ", " << fabricKind << " fabric\n"
               << CollectiveResult::TableHeader() << "\n";
         // The example's own checks: every size completed and every byte is accounted for.

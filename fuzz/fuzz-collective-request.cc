@@ -41,9 +41,9 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     }
     ns3::CollectiveRequest r;
-    r.ranks = data[0] % 40;   // 0 (invalid) ... 39
-    r.channels = data[1] % 5; // 0 (invalid) ... 4
-    r.root = data[2] % 48;    // sometimes out of range
+    r.ranks = data[0] % 40;       // 0 (invalid) ... 39
+    r.ncclChannels = data[1] % 5; // 0 (invalid) ... 4
+    r.root = data[2] % 48;        // sometimes out of range
     r.bytes = (uint64_t{data[3]} << 16 | uint64_t{data[4]} << 8 | data[5]) * (data[6] % 2 ? 4 : 1);
     r.chunkBytes = uint64_t{data[7]} << 8 | data[8];
     if (data[9] % 4 == 0)

@@ -32,7 +32,7 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("Collective", StringValue(c.collective));
     nccl.SetCommunicatorAttribute("Algorithm", StringValue(c.algorithm));
     nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(c.chunkBytes));
-    nccl.SetCommunicatorAttribute("Channels", UintegerValue(c.channels));
+    nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
     nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
 

@@ -85,11 +85,12 @@ CollectiveCommunicator::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&CollectiveCommunicator::m_chunkBytes),
                           MakeUintegerChecker<uint64_t>())
-            .AddAttribute("Channels",
-                          "Parallel rings or tree pairs (>= 1), each on its own circuit lane "
+            .AddAttribute("NcclChannels",
+                          "NCCL channels: parallel rings or tree pairs (>= 1), each its own flow "
+                          "(FabricFlowTag), so on its own circuit lane "
                           "where the fabric has one.",
                           UintegerValue(1),
-                          MakeUintegerAccessor(&CollectiveCommunicator::m_channels),
+                          MakeUintegerAccessor(&CollectiveCommunicator::m_ncclChannels),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("Root",
                           "Root rank of broadcast.",
@@ -139,7 +140,7 @@ CollectiveCommunicator::GetTypeId()
 CollectiveCommunicator::CollectiveCommunicator()
     : m_id(g_nextCommunicatorId++),
       m_chunkBytes(0),
-      m_channels(1),
+      m_ncclChannels(1),
       m_root(0),
       m_protocolLatency(false),
       m_reductionRate(0),
@@ -216,7 +217,7 @@ CollectiveCommunicator::MakeSchedule(uint64_t bytes) const
     q.ranks = GetNRanks();
     q.bytes = bytes;
     q.chunkBytes = m_chunkBytes;
-    q.channels = m_channels;
+    q.ncclChannels = m_ncclChannels;
     q.root = m_root;
     std::string error;
     try

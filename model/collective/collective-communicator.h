@@ -127,7 +127,7 @@ class CollectiveCommunicator : public Object
     std::string m_collective;                       //!< Collective attribute
     std::string m_algorithm;                        //!< Algorithm attribute
     uint64_t m_chunkBytes;                          //!< ChunkBytes attribute
-    uint32_t m_channels;                            //!< Channels attribute
+    uint32_t m_ncclChannels;                        //!< NcclChannels attribute
     uint32_t m_root;                                //!< Root attribute
     std::string m_protocol;                         //!< Protocol attribute
     double m_wireFactor;                            //!< wire bytes per data byte of the protocol

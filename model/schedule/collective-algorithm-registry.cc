@@ -30,14 +30,17 @@ template <CollectiveKind KIND>
 std::unique_ptr<CollectiveSchedule>
 MakeRing(const CollectiveRequest& q)
 {
-    return std::make_unique<RingSchedule>(KIND, q.ranks, q.bytes, q.chunkBytes, q.channels);
+    return std::make_unique<RingSchedule>(KIND, q.ranks, q.bytes, q.chunkBytes, q.ncclChannels);
 }
 
 /// The double binary tree all-reduce.
 std::unique_ptr<CollectiveSchedule>
 MakeTree(const CollectiveRequest& q)
 {
-    return std::make_unique<DoubleBinaryTreeSchedule>(q.ranks, q.bytes, q.chunkBytes, q.channels);
+    return std::make_unique<DoubleBinaryTreeSchedule>(q.ranks,
+                                                      q.bytes,
+                                                      q.chunkBytes,
+                                                      q.ncclChannels);
 }
 
 /// Recursive halving-doubling all-reduce: a power of two ranks, the data split among them.

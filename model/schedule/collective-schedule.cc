@@ -138,9 +138,9 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
     {
         fail("ranks = 0 is invalid: a communicator needs >= 1 rank");
     }
-    if (q.channels == 0 || q.channels > 128)
+    if (q.ncclChannels == 0 || q.ncclChannels > 128)
     {
-        fail("channels = " + std::to_string(q.channels) + " is invalid: use 1 ... 128");
+        fail("ncclChannels = " + std::to_string(q.ncclChannels) + " is invalid: use 1 ... 128");
     }
     if (q.bytes == 0 || q.bytes % 4 != 0)
     {
@@ -155,7 +155,7 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
              std::to_string(q.ranks) + " ranks: " + q.collective +
              " needs a multiple of 4 x ranks = " + std::to_string(uint64_t{4} * q.ranks));
     }
-    if (q.channels != 1 && !entry->multiChannel)
+    if (q.ncclChannels != 1 && !entry->multiChannel)
     {
         std::vector<std::string> multi;
         for (const CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
@@ -165,8 +165,8 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
                 multi.push_back(a.collective + "/" + a.algorithm);
             }
         }
-        fail("channels = " + std::to_string(q.channels) + " is supported by " +
-             CollectiveAlgorithmRegistry::Join(multi) + " only; use channels = 1");
+        fail("ncclChannels = " + std::to_string(q.ncclChannels) + " is supported by " +
+             CollectiveAlgorithmRegistry::Join(multi) + " only; use ncclChannels = 1");
     }
     return entry->create(q);
 }

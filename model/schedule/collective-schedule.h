@@ -164,7 +164,7 @@ struct CollectiveRequest
     uint32_t ranks{2};                    //!< ranks (>= 1)
     uint64_t bytes{0};                    //!< message size, bytes (multiple of 4: float)
     uint64_t chunkBytes{0};               //!< pipeline chunk, bytes (0: no pipelining)
-    uint32_t channels{1};                 //!< parallel rings or tree pairs
+    uint32_t ncclChannels{1};             //!< NCCL channels: parallel rings or tree pairs
     uint32_t root{0};                     //!< broadcast root
 };
 

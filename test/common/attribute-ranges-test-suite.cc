@@ -68,7 +68,7 @@ Ranges()
         {"ns3::PhotonicCrossbar", "InsertionLoss", "0", "-0.001", "", "", "no upper bound"},
         {"ns3::PhotonicCrossbar", "PortPower", "0", "-0.001", "", "", "no upper bound"},
         {"ns3::CollectiveCommunicator", "ChunkBytes", "0", "", "", "", "uint64, 0 = whole"},
-        {"ns3::CollectiveCommunicator", "Channels", "1", "0", "", "", "lanes checked at run"},
+        {"ns3::CollectiveCommunicator", "NcclChannels", "1", "0", "", "", "lanes checked at run"},
         {"ns3::CollectiveCommunicator", "Root", "0", "", "", "", "< ranks, checked at run"},
         {"ns3::CollectiveCommunicator", "ReductionRate", "0bps", "", "", "", "0 = instantaneous"},
         {"ns3::CollectiveCommunicator", "Gap", "0ns", "-1ns", "", "", "no upper bound"},

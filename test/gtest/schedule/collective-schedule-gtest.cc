@@ -213,7 +213,7 @@ CheckAllRanks(const std::string& collective,
             q.collective = collective;
             q.algorithm = algorithm;
             q.ranks = p;
-            q.channels = channels;
+            q.ncclChannels = channels;
             q.bytes = uint64_t{4} * p * 6 * channels;
             q.chunkBytes = chunkDivisor == 0 ? 0 : 4;
             q.root = p / 2;
@@ -355,7 +355,7 @@ TEST(CollectiveAlgorithmRegistry, EveryEntryBuildsItsSchedule)
         q.ranks = 8;
         q.bytes = 8 * 4 * 64;
         q.chunkBytes = 256;
-        q.channels = a.multiChannel ? 2 : 1;
+        q.ncclChannels = a.multiChannel ? 2 : 1;
         const auto schedule = ns3::CreateCollectiveSchedule(q);
         ASSERT_NE(schedule, nullptr) << a.collective << "/" << a.algorithm;
         EXPECT_EQ(schedule->GetAlgorithm(), a.algorithm);
@@ -388,7 +388,7 @@ TEST(CollectiveAlgorithmRegistry, ChannelsOnASingleChannelAlgorithmNameTheOnesTh
     q.algorithm = "pairwise";
     q.ranks = 4;
     q.bytes = 1024;
-    q.channels = 2;
+    q.ncclChannels = 2;
     try
     {
         ns3::CreateCollectiveSchedule(q);
@@ -397,7 +397,7 @@ TEST(CollectiveAlgorithmRegistry, ChannelsOnASingleChannelAlgorithmNameTheOnesTh
     catch (const std::invalid_argument& e)
     {
         const std::string what = e.what();
-        EXPECT_NE(what.find("channels = 2"), std::string::npos) << what;
+        EXPECT_NE(what.find("ncclChannels = 2"), std::string::npos) << what;
         EXPECT_NE(what.find("all_reduce/ring"), std::string::npos) << what;
     }
 }
