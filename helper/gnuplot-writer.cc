@@ -155,7 +155,7 @@ DecimalLabel(int m, int d, bool powerOfTen)
     }
     else if (d >= 0)
     {
-        s << m << std::string(d, '0');
+        s << m << std::string(static_cast<size_t>(d), '0');
     }
     else
     {
