@@ -170,7 +170,7 @@ constexpr double SNAP = 0.1;
 constexpr double SNAP_MIN = 0.015; //!< see SNAP
 
 LogAxis
-PowersOfTwo(double lo, double hi, GnuplotWriter::LogTicks ticks)
+PowersOfTwo(double min, double max, double lo, double hi, GnuplotWriter::LogTicks ticks)
 {
     LogAxis axis;
     axis.base = 2;
@@ -185,22 +185,41 @@ PowersOfTwo(double lo, double hi, GnuplotWriter::LogTicks ticks)
         lo = std::min(lo, std::ldexp(1.0, eLo));
         hi = std::max(hi, std::ldexp(1.0, eHi));
     }
-    // The step between labels: 1 KiB, 1 MiB, ... (2^10k) stay labelled whatever the step.
+    // The step between labels: 1 KiB, 1 MiB, ... (2^10k) stay labelled whatever the step. The
+    // smallest step with at most MAX_LABELS labels, or a step up to 2.5 times larger that
+    // labels more of the data's ends.
     auto isMajor = [](int e, int step) { return ((e % step) + step) % step == 0; };
-    int step = 1;
-    for (int s : {1, 2, 4, 5, 10, 20, 40, 50, 100})
-    {
-        step = s;
-        size_t labels = 0;
+    auto labels = [&](int step) {
+        size_t n = 0;
         for (int e = eLo; e <= eHi; ++e)
         {
-            labels += isMajor(e, s);
+            n += isMajor(e, step);
         }
-        if (labels <= MAX_LABELS)
+        return n;
+    };
+    auto endsLabelled = [&](int step) {
+        int n = 0;
+        for (double v : {min, max})
         {
-            break;
+            const double e = std::round(std::log2(v));
+            n += std::ldexp(1.0, static_cast<int>(e)) == v && isMajor(static_cast<int>(e), step);
+        }
+        return n;
+    };
+    int step = 0;
+    for (int s : {1, 2, 4, 5, 10, 20, 40, 50, 100})
+    {
+        if (step == 0 && labels(s) <= MAX_LABELS)
+        {
+            step = s;
+        }
+        else if (step != 0 && s <= 2.5 * step && labels(s) >= 3 &&
+                 endsLabelled(s) > endsLabelled(step))
+        {
+            step = s;
         }
     }
+    step = step == 0 ? 100 : step;
     for (int e = eLo; e <= eHi; ++e)
     {
         axis.ticks.push_back(
@@ -436,7 +455,7 @@ GnuplotWriter::SetLogAxis(Gnuplot& plot,
     const double span = std::log10(max / min);
     const double pad = std::pow(10.0, span > 0 ? 0.04 * span : 0.15);
     const LogAxis a = ticks == DECADES ? Decades(min, max, min / pad, max * pad)
-                                       : PowersOfTwo(min / pad, max * pad, ticks);
+                                       : PowersOfTwo(min, max, min / pad, max * pad, ticks);
     std::ostringstream s;
     s << "set logscale " << axis << " " << a.base << "\n"
       << "set " << axis << "range [" << Number(a.lo) << ":" << Number(a.hi) << "]\n"
