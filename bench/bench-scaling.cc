@@ -4,7 +4,7 @@
  * bench-scaling: wall time and peak memory against the number of endpoints N, for building
  * the single-hop optical fabric and running one double-binary-tree all-reduce on it (ideal
  * circuits). Each N runs in its own child process. Prints `name value unit` lines, and writes
- * a table and a log-log gnuplot (PNG) of wall time and peak RSS against N.
+ * a table and a log-log gnuplot (PNG and PDF) of wall time and peak RSS against N.
  */
 
 #include "bench-support.h"
@@ -12,6 +12,7 @@
 #include "ns3/core-module.h"
 #include "ns3/scale-across-module.h"
 
+#include <algorithm>
 #include <sstream>
 
 using namespace ns3;
@@ -26,7 +27,7 @@ main(int argc, char* argv[])
     std::string outputDir = "results/bench";
     CommandLine cmd(__FILE__);
     cmd.Usage("Wall time (s) and peak RSS (MiB) of build + one all-reduce against N; writes "
-              "<outputDir>/bench-scaling.txt, .plt and .png.");
+              "<outputDir>/bench-scaling.txt, .plt, .png and .pdf.");
     cmd.AddValue("endpoints", "comma-separated N, each >= 2", endpoints);
     cmd.AddValue("algo", "ring or tree", algo);
     cmd.AddValue("bytes", "all-reduce size, bytes (>= 4)", bytes);
@@ -60,8 +61,13 @@ main(int argc, char* argv[])
 
     std::ostringstream table;
     table << "# N  wall_s  build_s  run_s  peak_rss_MiB  events  simulated_us  busbw_GBs\n";
-    Gnuplot2dDataset wall("wall time (s)");
-    Gnuplot2dDataset rss("peak RSS (MiB)");
+    constexpr uint32_t wavelengths = 4; // per NIC
+    Gnuplot2dDataset wall("wall time (s, left)");
+    Gnuplot2dDataset rss("peak RSS (MiB, right)");
+    double wallMin = 0;
+    double wallMax = 0;
+    double rssMin = 0;
+    double rssMax = 0;
     wall.SetStyle(Gnuplot2dDataset::LINES_POINTS);
     rss.SetStyle(Gnuplot2dDataset::LINES_POINTS);
     rss.SetExtra("axes x1y2");
@@ -69,7 +75,7 @@ main(int argc, char* argv[])
     {
         const bench::Measured m = bench::RunInChild([&](double* values) {
             const bench::AllReduceRun run =
-                bench::RunOpticalAllReduce(n, algo, bytes, chunkBytes, 4, false);
+                bench::RunOpticalAllReduce(n, algo, bytes, chunkBytes, wavelengths, false);
             values[0] = run.buildSeconds;
             values[1] = run.runSeconds;
             values[2] = static_cast<double>(run.events);
@@ -87,27 +93,36 @@ main(int argc, char* argv[])
               << "\n";
         wall.Add(n, m.wallSeconds);
         rss.Add(n, m.peakRssMiB);
+        const bool first = wallMax == 0;
+        wallMin = first ? m.wallSeconds : std::min(wallMin, m.wallSeconds);
+        wallMax = std::max(wallMax, m.wallSeconds);
+        rssMin = first ? m.peakRssMiB : std::min(rssMin, m.peakRssMiB);
+        rssMax = std::max(rssMax, m.peakRssMiB);
     }
 
+    // The protocol is the communicator's default (--ns3::CollectiveCommunicator::Protocol=...).
+    TypeId::AttributeInformation protocol;
+    TypeId::LookupByName("ns3::CollectiveCommunicator")
+        .LookupAttributeByName("Protocol", &protocol);
     Gnuplot plot;
-    plot.SetTitle("scale-across: build + one " + algo + " all-reduce of " +
-                  std::to_string(bytes >> 20) + " MiB (chunk " + std::to_string(chunkBytes >> 20) +
-                  " MiB), ideal optical fabric");
+    GnuplotWriter::SetTitle(
+        plot,
+        {"build + one " + algo + " all_reduce of " + GnuplotWriter::FormatBytes(bytes) +
+             " on N ranks, static (ideal) fabric",
+         std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
+             (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") + ", NCCL " +
+             protocol.initialValue->SerializeToString(protocol.checker)});
     plot.SetLegend("endpoints N", "wall time (s)");
-    plot.AppendExtra("set logscale xy 2");
-    plot.AppendExtra("set logscale y2 2");
-    plot.AppendExtra("set y2label 'peak RSS (MiB)'");
-    plot.AppendExtra("set y2tics");
-    plot.AppendExtra("set ytics nomirror");
-    plot.AppendExtra("set key top left");
+    const auto [nMin, nMax] = std::minmax_element(sizes.begin(), sizes.end());
+    GnuplotWriter::SetLogAxis(plot, "x", *nMin, *nMax, GnuplotWriter::POWERS_OF_TWO);
+    GnuplotWriter::SetLogAxis(plot, "y", wallMin, wallMax, GnuplotWriter::DECADES);
+    GnuplotWriter::SetLogAxis(plot, "y2", rssMin, rssMax, GnuplotWriter::DECADES, "peak RSS (MiB)");
     plot.AddDataset(wall);
     plot.AddDataset(rss);
     SystemPath::MakeDirectories(outputDir);
     const std::string tablePath = outputDir + "/bench-scaling.txt";
     GnuplotWriter::WriteFileAtomically(tablePath, table.str());
     const GnuplotWriter::Result written = GnuplotWriter::Write(plot, outputDir, "bench-scaling");
-    std::cout << "# wrote " << tablePath << ", " << written.plt
-              << (written.png.empty() ? " (no PNG: gnuplot not installed)" : ", " + written.png)
-              << std::endl;
+    std::cout << "# wrote " << tablePath << ", " << written.GetFiles() << std::endl;
     return 0;
 }

@@ -11,7 +11,8 @@
  * each set-up costs the technology's reconfiguration time.
  *
  * Output: a table per algorithm in nccl-tests' columns (size count type redop time algbw
- * busbw), and a gnuplot of busbw against size with the per-rank line rate as the roof.
+ * busbw), and two figures of the same runs (gnuplot .plt, PNG and PDF): busbw against size
+ * under the per-rank line rate (the roof), and time against size.
  */
 
 #include "ns3/core-module.h"
@@ -167,14 +168,24 @@ main(int argc, char* argv[])
 
     const double lineRateGBs = wavelengths * 1.6e12 / 8 / 1e9;
     std::ostringstream table;
-    Gnuplot plot;
-    plot.SetTitle("scale-across-allreduce: " + op + ", " + std::to_string(ranks) + " ranks, " +
-                  std::to_string(wavelengths) + " x 1.6 Tb/s per NIC, " + fabricKind + " fabric");
-    plot.SetLegend("message size (bytes)", "busbw (GB/s)");
-    plot.AppendExtra("set logscale x 2");
-    plot.AppendExtra("set format x '%.0b %BB'");
-    plot.AppendExtra("set key bottom right");
-    plot.AppendExtra("set yrange [0:" + std::to_string(lineRateGBs * 1.1) + "]");
+    // Two figures of the same runs: busbw under the line rate, and time, against size.
+    const std::vector<std::string> title = {
+        op + ", " + std::to_string(ranks) + " ranks, " + std::to_string(channels) +
+            (channels == 1 ? " NCCL channel, " : " NCCL channels, ") + fabricKind + " fabric" +
+            (fabricKind == "ondemand" ? " (" + technology + ")" : ""),
+        std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
+            (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") + ", NCCL " + protocol +
+            (protocolLatency ? " + latency" : "")};
+    Gnuplot busbwPlot;
+    GnuplotWriter::SetTitle(busbwPlot, title);
+    busbwPlot.SetLegend("message size", "busbw (GB/s)");
+    GnuplotWriter::SetLogAxis(busbwPlot, "x", sizes.front(), sizes.back(), GnuplotWriter::BYTES);
+    Gnuplot timePlot;
+    GnuplotWriter::SetTitle(timePlot, title);
+    timePlot.SetLegend("message size", "time (µs)");
+    GnuplotWriter::SetLogAxis(timePlot, "x", sizes.front(), sizes.back(), GnuplotWriter::BYTES);
+    double minUs = 0; // range of the times above zero (a single rank takes none)
+    double maxUs = 0;
 
     for (const std::string& algo : algorithms)
     {
@@ -235,29 +246,47 @@ main(int argc, char* argv[])
         }
         Gnuplot2dDataset busbw(algo);
         busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        Gnuplot2dDataset time(algo);
+        time.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        bool timed = false;
         for (const CollectiveResult& r : comm->GetResults())
         {
             table << r.TableRow() << "\n";
             busbw.Add(static_cast<double>(r.bytes), r.busbw);
+            const double us = r.time.GetSeconds() * 1e6;
+            if (us > 0)
+            {
+                time.Add(static_cast<double>(r.bytes), us);
+                minUs = minUs > 0 ? std::min(minUs, us) : us;
+                maxUs = std::max(maxUs, us);
+                timed = true;
+            }
         }
-        plot.AddDataset(busbw);
+        busbwPlot.AddDataset(busbw);
+        if (timed)
+        {
+            timePlot.AddDataset(time);
+        }
         Simulator::Destroy();
     }
-    Gnuplot2dDataset roof("per-rank line rate");
-    roof.SetStyle(Gnuplot2dDataset::LINES);
-    roof.SetExtra("dashtype 2 linecolor rgb 'black'");
-    roof.Add(static_cast<double>(sizes.front()), lineRateGBs);
-    roof.Add(static_cast<double>(sizes.back()), lineRateGBs);
-    plot.AddDataset(roof);
+    std::ostringstream roofTitle;
+    roofTitle << "line rate, " << lineRateGBs << " GB/s";
+    GnuplotWriter::AddRoof(busbwPlot, lineRateGBs, roofTitle.str());
 
     std::cout << table.str();
     SystemPath::MakeDirectories(outputDir);
     const std::string tablePath = outputDir + "/scale-across-allreduce.txt";
     GnuplotWriter::WriteFileAtomically(tablePath, table.str());
-    const GnuplotWriter::Result written =
-        GnuplotWriter::Write(plot, outputDir, "scale-across-allreduce");
-    std::cout << "# wrote " << tablePath << ", " << written.plt
-              << (written.png.empty() ? " (no PNG: gnuplot not installed)" : ", " + written.png)
-              << "\n";
+    std::string files =
+        tablePath + ", " +
+        GnuplotWriter::Write(busbwPlot, outputDir, "scale-across-allreduce").GetFiles();
+    if (maxUs > 0)
+    {
+        GnuplotWriter::SetLogAxis(timePlot, "y", minUs, maxUs, GnuplotWriter::DECADES);
+        files +=
+            ", " +
+            GnuplotWriter::Write(timePlot, outputDir, "scale-across-allreduce-time").GetFiles();
+    }
+    std::cout << "# wrote " << files << "\n";
     return 0;
 }

@@ -170,8 +170,6 @@ main(int argc, char* argv[])
           << "\n";
     Gnuplot2dDataset goodput("simulated goodput");
     goodput.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-    Gnuplot2dDataset roof("line rate per circuit");
-    roof.SetStyle(Gnuplot2dDataset::LINES);
     // Only the first burst finds no circuit: it pays one set-up.
     const Time setup = crossbar->GetReconfigurationTime();
     bool first = true;
@@ -191,20 +189,26 @@ main(int argc, char* argv[])
               << closed.GetNanoSeconds() << std::setw(14) << pay.GetNanoSeconds() << std::setw(14)
               << std::fixed << std::setprecision(1) << gbps << "\n";
         goodput.Add(s, gbps);
-        roof.Add(s, rate / 1e9);
     }
     std::cout << table.str();
     GnuplotWriter::WriteFileAtomically(outputDir + "/scale-across-simple-transfer.txt",
                                        table.str());
 
     Gnuplot plot;
-    plot.SetTitle("scale-across-simple: one burst per size over an optical circuit");
-    plot.SetLegend("burst size (bytes)", "goodput (Gb/s)");
-    plot.AppendExtra("set logscale x 2");
-    plot.AppendExtra("set format x '%.0b %BB'");
-    plot.AppendExtra("set key bottom right");
+    std::ostringstream circuit;
+    circuit << sender->GetWavelengthsPerCircuit() << " × "
+            << xcvr->GetDataRatePerWavelength().GetBitRate() / 1e9 << " Gb/s per circuit, "
+            << technology << " crossbar (set-up " << setup.GetSeconds() * 1e6 << " µs), 2 × "
+            << fiberLength << " m of fiber";
+    GnuplotWriter::SetTitle(
+        plot,
+        {"raw bursts node 0 → node 1, one per size (the first pays the set-up)", circuit.str()});
+    plot.SetLegend("burst size", "goodput (Gb/s)");
+    GnuplotWriter::SetLogAxis(plot, "x", sizes.front(), sizes.back(), GnuplotWriter::BYTES);
     plot.AddDataset(goodput);
-    plot.AddDataset(roof);
+    std::ostringstream roofTitle;
+    roofTitle << "line rate per circuit, " << rate / 1e9 << " Gb/s";
+    GnuplotWriter::AddRoof(plot, rate / 1e9, roofTitle.str());
     const GnuplotWriter::Result written =
         GnuplotWriter::Write(plot, outputDir, "scale-across-simple-transfer");
 
@@ -223,11 +227,8 @@ main(int argc, char* argv[])
 
     const ByteCounters bytes = ByteConservation::Sum(devices);
     std::cout << "# fabric bytes: " << bytes.Describe() << "\n";
-    std::cout << "# wrote " << outputDir << "/scale-across-simple-transfer.txt, " << written.plt;
-    if (!written.png.empty())
-    {
-        std::cout << ", " << written.png;
-    }
+    std::cout << "# wrote " << outputDir << "/scale-across-simple-transfer.txt, "
+              << written.GetFiles();
     if (pcap)
     {
         std::cout << ", " << outputDir << "/scale-across-simple-<node>-<device>.pcap";

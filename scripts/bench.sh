@@ -4,8 +4,8 @@
 # Build (scripts/build.sh) and run the bench programs with the configurations of issue #5,
 # one after the other (they measure wall time: run nothing else beside them). Each prints
 # `name value unit` lines; everything goes to results/bench/ (quick: results/bench-quick/):
-# one .txt per bench, plus the scaling table, .plt and PNG. Takes about 20 minutes on two cores
-# (the TCP side of bench-vs-tcp alone about 10).
+# one .txt per bench, plus the scaling table, .plt, PNG and PDF. Takes about 20 minutes on two
+# cores (the TCP side of bench-vs-tcp alone about 10).
 #
 #   scripts/bench.sh            all four benches and the scaling study
 #   scripts/bench.sh quick      small sizes only (a minute), to check the programs work
