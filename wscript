@@ -38,7 +38,6 @@ def build(bld):
         'model/collective/collective-transport.cc',
         'helper/collective-helper.cc',
         'helper/collective-progress.cc',
-        'helper/example-arguments.cc',
         'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
     ]
@@ -96,7 +95,6 @@ def build(bld):
         'model/collective/collective-transport.h',
         'helper/collective-helper.h',
         'helper/collective-progress.h',
-        'helper/example-arguments.h',
         'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',
     ]

@@ -14,6 +14,8 @@
  * busbw), and a gnuplot of busbw against size with the per-rank line rate as the roof.
  */
 
+#include "example-arguments.h"
+
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"
