@@ -6,7 +6,8 @@
 # and a CMake package, so that a program outside this repository builds with
 #   find_package(scale-across CONFIG REQUIRED)
 #   target_link_libraries(my-scenario scale-across::scale-across)
-# The imported target brings ns-3's core, network and stats targets along.
+# (examples/template/ is such a program; the ctest package/template builds it against a fresh
+# installation). The imported target brings ns-3's core, network and stats targets along.
 
 include(CMakePackageConfigHelpers)
 
@@ -29,3 +30,13 @@ install(FILES ${CMAKE_BINARY_DIR}/package/scale-across-config.cmake
               ${CMAKE_BINARY_DIR}/package/scale-across-config-version.cmake
         DESTINATION ${SCALE_ACROSS_PACKAGE_DIR})
 
+# ctest package/template (label package): install into the build folder, build
+# examples/template against that installation in a separate cmake, run it (scripts/
+# check-package.sh). Not in sanitizer builds: the consumer would need the same -fsanitize flags
+# to load an instrumented library, and the plain build already checks the package.
+if(ENABLE_TESTS AND NOT SCALE_ACROSS_SANITIZE)
+  add_test(NAME package/template
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-package.sh ${CMAKE_BINARY_DIR}
+                   ${CMAKE_CXX_COMPILER} ${CMAKE_COMMAND})
+  set_tests_properties(package/template PROPERTIES LABELS package TIMEOUT 300)
+endif()
