@@ -43,7 +43,6 @@ def build(bld):
         'helper/collective-circuit-helper.cc',
         'helper/collective-helper.cc',
         'helper/collective-progress.cc',
-        'helper/example-arguments.cc',
         'helper/gnuplot-writer.cc',
         'helper/optical-fabric-helper.cc',
     ]
@@ -108,7 +107,6 @@ def build(bld):
         'helper/collective-circuit-helper.h',
         'helper/collective-helper.h',
         'helper/collective-progress.h',
-        'helper/example-arguments.h',
         'helper/gnuplot-writer.h',
         'helper/optical-fabric-helper.h',
     ]

@@ -15,6 +15,8 @@
  * under the per-rank line rate (the roof), and time against size.
  */
 
+#include "example-arguments.h"
+
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"

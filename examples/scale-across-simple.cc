@@ -17,6 +17,8 @@
  * files capture every device (Ethernet framing, readable by Wireshark).
  */
 
+#include "example-arguments.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/flow-monitor-module.h"

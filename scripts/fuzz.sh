@@ -12,11 +12,11 @@ cxx=${FUZZ_CXX:-clang++}
 command -v "$cxx" >/dev/null || { echo "scripts/fuzz.sh: $cxx not found (scripts/setup.sh installs clang)"; exit 1; }
 mkdir -p "$build"
 flags=(-std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$here/model/schedule" -I"$here/helper")
+       -I"$here/model/schedule" -I"$here/examples")
 
 declare -A sources=(
   [collective-request]="model/schedule/collective-schedule.cc model/schedule/ring-schedule.cc model/schedule/double-binary-tree-schedule.cc model/schedule/halving-doubling-schedule.cc model/schedule/pairwise-all-to-all-schedule.cc model/schedule/broadcast-schedule.cc model/schedule/binary-tree.cc model/schedule/collective-algorithm-registry.cc"
-  [example-arguments]="helper/example-arguments.cc"
+  [example-arguments]="examples/example-arguments.cc"
 )
 status=0
 for target in collective-request example-arguments; do

@@ -2,13 +2,14 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * scale-across-build-lists: CMakeLists.txt (ns-3.36+ and standalone) and wscript (waf,
- * ns-3 up to 3.35) list the same sources, headers, test sources and examples, and every
- * listed file exists.
+ * ns-3 up to 3.35) list the same sources, headers, test sources and examples (each example
+ * with the same source files), and every listed file exists.
  */
 
 #include "ns3/test.h"
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -95,6 +96,87 @@ Join(const std::set<std::string>& s)
     return out;
 }
 
+/// An example's name and its source files
+using Examples = std::map<std::string, std::set<std::string>>;
+
+/// @return "name: a b; name2: c"
+std::string
+Join(const Examples& examples)
+{
+    std::string out;
+    for (const auto& [name, sources] : examples)
+    {
+        out += (out.empty() ? "" : "; ") + name + ": " + Join(sources);
+    }
+    return out;
+}
+
+/// @return the examples of an examples/CMakeLists.txt: every build_lib_example's NAME and
+/// the words after SOURCE_FILES, up to the next keyword
+Examples
+CMakeExamples(const std::string& text)
+{
+    Examples examples;
+    const std::regex call("build_lib_example\\(([^)]*)\\)");
+    const std::set<std::string> keywords = {"NAME",
+                                            "SOURCE_FILES",
+                                            "HEADER_FILES",
+                                            "LIBRARIES_TO_LINK",
+                                            "IGNORE_PCH"};
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), call);
+         it != std::sregex_iterator();
+         ++it)
+    {
+        std::istringstream words((*it)[1].str());
+        std::string word;
+        std::string keyword;
+        std::string name;
+        std::set<std::string> sources;
+        while (words >> word)
+        {
+            if (keywords.count(word))
+            {
+                keyword = word;
+            }
+            else if (keyword == "NAME")
+            {
+                name = word;
+            }
+            else if (keyword == "SOURCE_FILES")
+            {
+                sources.insert(word);
+            }
+        }
+        examples[name] = sources;
+    }
+    return examples;
+}
+
+/// @return the examples of an examples/wscript: every create_ns3_program('name', ...) and the
+/// quoted file names of the "obj.source = ..." (one name or a list) that follows it
+Examples
+WafExamples(const std::string& text)
+{
+    Examples examples;
+    const std::regex program("create_ns3_program\\(\\s*'([^']+)'[^)]*\\)" // the program's name
+                             "\\s*obj\\.source\\s*=\\s*(\\[[^\\]]*\\]|'[^']*')"); // its sources
+    const std::regex quoted("'([^']+)'");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), program);
+         it != std::sregex_iterator();
+         ++it)
+    {
+        const std::string list = (*it)[2].str();
+        std::set<std::string>& sources = examples[(*it)[1].str()];
+        for (auto q = std::sregex_iterator(list.begin(), list.end(), quoted);
+             q != std::sregex_iterator();
+             ++q)
+        {
+            sources.insert((*q)[1]);
+        }
+    }
+    return examples;
+}
+
 /// The lists agree and name real files.
 class BuildListsTestCase : public TestCase
 {
@@ -131,26 +213,21 @@ class BuildListsTestCase : public TestCase
                                       f << " is listed but does not exist");
             }
         }
-        std::set<std::string> wafExamples;
-        const std::string exWaf = Slurp("examples/wscript");
-        const std::regex src("source\\s*=\\s*'([^']+)'");
-        for (auto it = std::sregex_iterator(exWaf.begin(), exWaf.end(), src);
-             it != std::sregex_iterator();
-             ++it)
+        // Examples: the same programs, each from the same sources, in both; the sources exist.
+        const auto cmakeExamples = CMakeExamples(Slurp("examples/CMakeLists.txt"));
+        const auto wafExamples = WafExamples(Slurp("examples/wscript"));
+        NS_TEST_ASSERT_MSG_GT(cmakeExamples.size(), 0, "no examples in examples/CMakeLists.txt");
+        NS_TEST_EXPECT_MSG_EQ(Join(cmakeExamples), Join(wafExamples), "examples differ");
+        for (const auto& [name, sources] : cmakeExamples)
         {
-            wafExamples.insert((*it)[1]);
+            for (const auto& f : sources)
+            {
+                NS_TEST_EXPECT_MSG_EQ(std::ifstream(ModuleRoot() + "/examples/" + f).good(),
+                                      true,
+                                      "examples/" << f << " (of " << name
+                                                  << ") is listed but does not exist");
+            }
         }
-        std::set<std::string> allCmakeExamples;
-        const std::string exCmake = Slurp("examples/CMakeLists.txt");
-        const std::regex cmakeSrc("SOURCE_FILES\\s+([^\\s)]+)");
-        for (auto it = std::sregex_iterator(exCmake.begin(), exCmake.end(), cmakeSrc);
-             it != std::sregex_iterator();
-             ++it)
-        {
-            allCmakeExamples.insert((*it)[1]);
-        }
-        NS_TEST_ASSERT_MSG_GT(allCmakeExamples.size(), 0, "no examples in examples/CMakeLists.txt");
-        NS_TEST_EXPECT_MSG_EQ(Join(allCmakeExamples), Join(wafExamples), "examples differ");
     }
 };
 

@@ -14,9 +14,12 @@ namespace ns3
 {
 
 /**
- * @ingroup scale-across-helper
- * @brief What the module's example and bench programs do with their command line so that bad
- * input ends with one line on stderr and exit status 1, never a crash.
+ * @brief What the module's example programs do with their command line so that bad input
+ * ends with one line on stderr and exit status 1, never a crash.
+ *
+ * Not part of the library (nor of its installed headers): examples/CMakeLists.txt and
+ * examples/wscript compile example-arguments.cc into each example that uses it, and
+ * scripts/fuzz.sh into fuzz/fuzz-example-arguments.cc.
  *
  * ns-3's CommandLine reads "--ranks=-1" into a uint32_t as 4294967295 and "--minBytes=1e3" as
  * 1; CheckUnsigned refuses both before CommandLine::Parse runs. NS_FATAL_ERROR (a bad
