@@ -35,15 +35,35 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
     nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
+    if (c.readWindow != 0)
+    {
+        nccl.SetApplicationAttribute("ReadWindow", UintegerValue(c.readWindow));
+    }
+    if (c.maxSegmentBytes != 0)
+    {
+        nccl.SetTransportAttribute("MaxSegmentBytes", UintegerValue(c.maxSegmentBytes));
+    }
 
     OpticalFabricHelper fabric;
-    fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(c.wavelengths));
-    fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(c.wavelengthsPerCircuit));
-    fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
+    uint32_t wavelengths = c.wavelengths;
+    uint32_t wavelengthsPerCircuit = c.wavelengthsPerCircuit;
+    Ptr<StaticCircuitScheduler> circuits;
     if (c.staticCircuits)
     {
-        fabric.SetCircuitScheduler(
-            CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, c.sizes.front()));
+        circuits = CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, c.sizes.front());
+        if (c.wavelengths == 0)
+        {
+            // One wavelength for every lane the schedule needs.
+            wavelengths = circuits->GetLanesNeeded();
+            wavelengthsPerCircuit = 1;
+        }
+    }
+    fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
+    fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(wavelengthsPerCircuit));
+    fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
+    if (circuits)
+    {
+        fabric.SetCircuitScheduler(circuits);
     }
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);

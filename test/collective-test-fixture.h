@@ -26,8 +26,8 @@ namespace scale_across_test
 /// A collective run on a single-crossbar optical fabric.
 struct CollectiveRunConfig
 {
-    uint32_t ranks{8};                     //!< ranks = endpoints
-    uint32_t wavelengths{1};               //!< per transceiver
+    uint32_t ranks{8};       //!< ranks = endpoints
+    uint32_t wavelengths{1}; //!< per transceiver; 0: one per lane the static circuits need
     uint32_t wavelengthsPerCircuit{0};     //!< 0: all bonded
     std::string collective{"all_reduce"};  //!< collective
     std::string algorithm{"ring"};         //!< algorithm
@@ -37,6 +37,8 @@ struct CollectiveRunConfig
     bool staticCircuits{true};             //!< ideal fabric (else on-demand)
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
     uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
+    uint32_t readWindow{0};                //!< CollectiveApplication::ReadWindow (0: default)
+    uint32_t maxSegmentBytes{0};           //!< CollectiveTransport::MaxSegmentBytes (0: default)
     std::vector<uint64_t> sizes;           //!< message sizes
     /// If set, called once the fabric and the collective are built, before Simulator::Run
     /// (e.g. to connect trace sinks by Config path)

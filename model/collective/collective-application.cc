@@ -50,6 +50,7 @@ CollectiveApplication::CollectiveApplication()
     : m_rank(0),
       m_window(256),
       m_schedule(nullptr),
+      m_boundedReadAhead(false),
       m_sequence(0),
       m_nOps(0),
       m_nextRead(0),
@@ -127,6 +128,7 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     NS_LOG_FUNCTION(this << sequence);
     NS_ASSERT_MSG(m_early.empty(), "messages of a finished operation are left over");
     m_schedule = schedule;
+    m_boundedReadAhead = schedule->GetReadAhead() != CollectiveSchedule::UNBOUNDED_READ_AHEAD;
     m_sequence = sequence;
     m_nOps = schedule->GetNOps(m_rank);
     m_nextRead = 0;
@@ -168,18 +170,28 @@ CollectiveApplication::Progress()
     bool changed = true;
     while (changed)
     {
-        changed = ReadOps();
+        changed = ReadOps(false);
         changed = StartSends() || changed;
+        if (!changed && m_nextRead < m_nOps && !m_boundedReadAhead)
+        {
+            // The window is full and every send in it waits (on a receive or a credit). A
+            // send further on may be able to start now, as it would for a rank that read the
+            // whole schedule at once: read on, one op at a time, until one does. So the
+            // window bounds memory only where that changes no time.
+            changed = ReadOps(true);
+        }
     }
     m_inProgress = false;
 }
 
 bool
-CollectiveApplication::ReadOps()
+CollectiveApplication::ReadOps(bool beyondWindow)
 {
     bool any = false;
-    const uint64_t window = std::min<uint64_t>(m_window, m_schedule->GetReadAhead());
-    while (m_nextRead < m_nOps && m_queuedSends < window)
+    // A schedule that proves a read-ahead sufficient is read that far, whatever ReadWindow
+    // says; others are read ReadWindow sends ahead, and further when all of those wait.
+    const uint64_t window = m_boundedReadAhead ? m_schedule->GetReadAhead() : m_window;
+    while (m_nextRead < m_nOps && (m_queuedSends < window || (beyondWindow && !any)))
     {
         const uint64_t index = m_nextRead++;
         const CollectiveOp op = m_schedule->GetOp(m_rank, index);

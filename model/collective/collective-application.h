@@ -29,8 +29,11 @@ class CollectiveTransport;
  * Sends leave as soon as the receives they depend on are complete, in schedule order per
  * peer and flow (each is one ordered stream, as over one NCCL connection); receives
  * complete when their whole message has arrived. The schedule is read a window of ops at a
- * time, so a rank's memory does not grow with the length of the schedule, and a message that
- * arrives before its receive is read is remembered until it is.
+ * time, so a rank's memory does not grow with the length of the schedule where reading
+ * further would change nothing; when every send in the window waits, the rank reads on until
+ * one can start, so the window never changes a simulated time (suite
+ * scale-across-collective-invariance). A message that arrives before its receive is read is
+ * remembered until it is.
  *
  * Events: none of its own in the ideal case (everything happens inside message arrivals);
  * one per send with NCCL protocol latency, one per reducing receive with a ReductionRate.
@@ -96,8 +99,12 @@ class CollectiveApplication : public Application
     void OnMessage(const CollectiveHeader& header);
     /// Read ops, start what can start, until nothing changes.
     void Progress();
-    /// Read the next ops of the schedule while the window has room. @return true if any
-    bool ReadOps();
+    /**
+     * @brief Read the next ops of the schedule while the window has room.
+     * @param beyondWindow read one op even if the window is full
+     * @return true if any was read
+     */
+    bool ReadOps(bool beyondWindow);
     /// Start the sends at the head of each peer's queue that may start. @return true if any
     bool StartSends();
     /// @param key peer << 8 | flow @return its send stream, taken from the spares if new
@@ -121,6 +128,7 @@ class CollectiveApplication : public Application
     uint32_t m_window;                          //!< ReadWindow attribute
 
     const CollectiveSchedule* m_schedule; //!< running operation
+    bool m_boundedReadAhead;              //!< its schedule proves a read-ahead sufficient
     uint32_t m_sequence;                  //!< its number
     uint64_t m_nOps;                      //!< ops of this rank
     uint64_t m_nextRead;                  //!< next op to read

@@ -61,7 +61,7 @@ CollectiveSchedule::GetBytes() const
 uint64_t
 CollectiveSchedule::GetReadAhead() const
 {
-    return std::numeric_limits<uint64_t>::max();
+    return UNBOUNDED_READ_AHEAD;
 }
 
 double

@@ -112,12 +112,17 @@ class CollectiveSchedule
      *         circuits a static fabric must provide
      */
     virtual std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const = 0;
+    /// GetReadAhead's answer when the schedule proves no bound.
+    static constexpr uint64_t UNBOUNDED_READ_AHEAD = ~uint64_t{0};
+
     /**
      * @brief Sends a rank needs to read ahead so that a send that may start never waits
-     * behind sends that may not (CollectiveApplication reads min(this, ReadWindow)). Reading
-     * further only costs memory and time: a ring's sends become ready in the order they are
-     * read, per channel.
-     * @return sends to read ahead; the default is unbounded
+     * behind sends that may not. A schedule that proves such a bound returns it, and
+     * CollectiveApplication reads exactly that far (a ring's sends become ready in the order
+     * they are read, per channel: two steps suffice). Otherwise the application reads
+     * ReadWindow sends ahead and further whenever all of those wait, so the window never
+     * changes a simulated time.
+     * @return sends to read ahead; the default is UNBOUNDED_READ_AHEAD
      */
     virtual uint64_t GetReadAhead() const;
 
