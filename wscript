@@ -53,6 +53,7 @@ def build(bld):
         'test/collective-test-fixture.cc',
         'test/collective/collective-bad-input-test-suite.cc',
         'test/collective/collective-closed-form-test-suite.cc',
+        'test/collective/collective-concurrency-test-suite.cc',
         'test/collective/collective-invariance-test-suite.cc',
         'test/collective/collective-p2p-test-suite.cc',
         'test/collective/collective-protocol-test-suite.cc',

@@ -44,6 +44,17 @@ class CollectiveCircuitHelper
      */
     Ptr<StaticCircuitScheduler> MakeStaticCircuits(uint32_t ranks, uint64_t bytes) const;
 
+    /**
+     * @brief Add the static circuits a communicator over some of the crossbar's ports needs
+     * (several communicators, e.g. tensor- and data-parallel groups, share one scheduler).
+     * @param circuits the scheduler to add them to
+     * @param ports the crossbar port of each rank (rank r on ports[r])
+     * @param bytes a message size valid for the operation
+     */
+    void AddStaticCircuits(Ptr<StaticCircuitScheduler> circuits,
+                           const std::vector<uint32_t>& ports,
+                           uint64_t bytes) const;
+
   private:
     const CollectiveHelper& m_collectives; //!< whose schedules are planned for
 };

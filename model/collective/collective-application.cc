@@ -49,15 +49,7 @@ CollectiveApplication::GetTypeId()
 CollectiveApplication::CollectiveApplication()
     : m_rank(0),
       m_window(256),
-      m_schedule(nullptr),
-      m_boundedReadAhead(false),
-      m_sequence(0),
-      m_nOps(0),
-      m_nextRead(0),
-      m_opsDone(0),
-      m_queuedSends(0),
-      m_nStreams(0),
-      m_inProgress(false)
+      m_nBegun(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -72,7 +64,10 @@ CollectiveApplication::DoDispose()
 {
     m_communicator = nullptr;
     m_transport = nullptr;
-    m_schedule = nullptr;
+    m_active.clear();
+    m_spares.clear();
+    m_retired.clear();
+    m_earlyOps.clear();
     Application::DoDispose();
 }
 
@@ -110,6 +105,12 @@ CollectiveApplication::GetRank() const
     return m_rank;
 }
 
+uint32_t
+CollectiveApplication::GetNActiveOperations() const
+{
+    return static_cast<uint32_t>(m_active.size());
+}
+
 uint64_t
 CollectiveApplication::StreamId(uint32_t peer, uint8_t flow)
 {
@@ -122,120 +123,152 @@ CollectiveApplication::MessageId(uint32_t source, uint32_t tag)
     return (uint64_t{source} << 32) | tag;
 }
 
+CollectiveApplication::Operation*
+CollectiveApplication::Find(uint32_t sequence)
+{
+    // A handful of operations at once (gradient buckets): a scan beats a map.
+    for (const auto& op : m_active)
+    {
+        if (op->sequence == sequence)
+        {
+            return op.get();
+        }
+    }
+    return nullptr;
+}
+
 void
 CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule)
 {
     NS_LOG_FUNCTION(this << sequence);
-    NS_ASSERT_MSG(m_early.empty(), "messages of a finished operation are left over");
-    m_schedule = schedule;
-    m_boundedReadAhead = schedule->GetReadAhead() != CollectiveSchedule::UNBOUNDED_READ_AHEAD;
-    m_sequence = sequence;
-    m_nOps = schedule->GetNOps(m_rank);
-    m_nextRead = 0;
-    m_opsDone = 0;
-    m_queuedSends = 0;
-    m_received.assign(m_nOps, false);
-    for (size_t i = 0; i < m_nStreams; ++i)
+    NS_ASSERT_MSG(sequence == m_nBegun, "operations begin in order");
+    ++m_nBegun;
+    if (m_spares.empty())
     {
-        m_streams[i].ops.clear();
-        m_streams[i].headRead = false;
-        m_streams[i].inFlight = 0;
+        m_spares.push_back(std::make_unique<Operation>());
     }
-    m_nStreams = 0;
-    m_expected.clear();
-    if (m_nOps == 0)
+    m_active.push_back(std::move(m_spares.back()));
+    m_spares.pop_back();
+    Operation& op = *m_active.back();
+    op.schedule = schedule;
+    op.sequence = sequence;
+    op.boundedReadAhead = schedule->GetReadAhead() != CollectiveSchedule::UNBOUNDED_READ_AHEAD;
+    op.nOps = schedule->GetNOps(m_rank);
+    op.nextRead = 0;
+    op.opsDone = 0;
+    op.queuedSends = 0;
+    op.received.assign(op.nOps, false);
+    for (size_t i = 0; i < op.nStreams; ++i)
     {
-        m_communicator->NotifyRankDone(m_rank);
+        op.streams[i].ops.clear();
+        op.streams[i].headRead = false;
+        op.streams[i].inFlight = 0;
+    }
+    op.nStreams = 0;
+    op.expected.clear();
+    op.early.clear();
+    op.inProgress = false;
+    auto early = m_earlyOps.find(sequence);
+    if (early != m_earlyOps.end())
+    {
+        op.early.swap(early->second);
+        m_earlyOps.erase(early);
+    }
+    if (op.nOps == 0)
+    {
+        OpDone(op); // counts nothing: finishes at once
         return;
     }
     const Time base = m_communicator->GetBaseLatency();
     if (base.IsStrictlyPositive())
     {
-        Simulator::Schedule(base, &CollectiveApplication::Progress, this);
+        Simulator::Schedule(base, &CollectiveApplication::Progress, this, sequence);
     }
     else
     {
-        Progress();
+        Progress(sequence);
     }
 }
 
 void
-CollectiveApplication::Progress()
+CollectiveApplication::Progress(uint32_t sequence)
 {
-    if (m_inProgress)
+    Operation* found = Find(sequence);
+    if (!found || found->inProgress)
     {
         return;
     }
-    m_inProgress = true;
+    Operation& op = *found;
+    op.inProgress = true;
     bool changed = true;
-    while (changed)
+    while (changed && Find(sequence))
     {
-        changed = ReadOps(false);
-        changed = StartSends() || changed;
-        if (!changed && m_nextRead < m_nOps && !m_boundedReadAhead)
+        changed = ReadOps(op, false);
+        changed = StartSends(op) || changed;
+        if (!changed && op.nextRead < op.nOps && !op.boundedReadAhead)
         {
             // The window is full and every send in it waits (on a receive or a credit). A
             // send further on may be able to start now, as it would for a rank that read the
             // whole schedule at once: read on, one op at a time, until one does. So the
             // window bounds memory only where that changes no time.
-            changed = ReadOps(true);
+            changed = ReadOps(op, true);
         }
     }
-    m_inProgress = false;
+    op.inProgress = false;
 }
 
 bool
-CollectiveApplication::ReadOps(bool beyondWindow)
+CollectiveApplication::ReadOps(Operation& op, bool beyondWindow)
 {
     bool any = false;
     // A schedule that proves a read-ahead sufficient is read that far, whatever ReadWindow
     // says; others are read ReadWindow sends ahead, and further when all of those wait.
-    const uint64_t window = m_boundedReadAhead ? m_schedule->GetReadAhead() : m_window;
-    while (m_nextRead < m_nOps && (m_queuedSends < window || (beyondWindow && !any)))
+    const uint64_t window = op.boundedReadAhead ? op.schedule->GetReadAhead() : m_window;
+    while (op.nextRead < op.nOps && (op.queuedSends < window || (beyondWindow && !any)))
     {
-        const uint64_t index = m_nextRead++;
-        const CollectiveOp op = m_schedule->GetOp(m_rank, index);
+        const uint64_t index = op.nextRead++;
+        const CollectiveOp next = op.schedule->GetOp(m_rank, index);
         any = true;
-        if (op.kind == CollectiveOp::Kind::SEND)
+        if (next.kind == CollectiveOp::Kind::SEND)
         {
-            StreamFor(StreamId(op.peer, op.flow)).ops.push_back(index);
-            ++m_queuedSends;
+            StreamFor(op, StreamId(next.peer, next.flow)).ops.push_back(index);
+            ++op.queuedSends;
             continue;
         }
-        const uint64_t key = MessageId(op.peer, op.tag);
-        if (m_early.erase(key) != 0)
+        const uint64_t key = MessageId(next.peer, next.tag);
+        if (op.early.erase(key) != 0)
         {
-            CompleteReceive(index, op);
+            CompleteReceive(op, index, next);
         }
         else
         {
-            m_expected.emplace(key, index);
+            op.expected.emplace(key, index);
         }
     }
     return any;
 }
 
 bool
-CollectiveApplication::StartSends()
+CollectiveApplication::StartSends(Operation& op)
 {
     bool any = false;
     const uint32_t credits = m_communicator->GetSendCredits();
-    for (size_t i = 0; i < m_nStreams;)
+    for (size_t i = 0; i < op.nStreams;)
     {
-        SendStream& stream = m_streams[i];
+        SendStream& stream = op.streams[i];
         auto& queue = stream.ops;
         while (!queue.empty() && (credits == 0 || stream.inFlight < credits))
         {
             if (!stream.headRead)
             {
-                stream.head = m_schedule->GetOp(m_rank, queue.front());
+                stream.head = op.schedule->GetOp(m_rank, queue.front());
                 stream.headRead = true;
             }
-            const CollectiveOp& op = stream.head;
+            const CollectiveOp& send = stream.head;
             bool ready = true;
-            for (int64_t d : op.deps)
+            for (int64_t d : send.deps)
             {
-                ready = ready && (d == CollectiveOp::NONE || m_received[d]);
+                ready = ready && (d == CollectiveOp::NONE || op.received[d]);
             }
             if (!ready)
             {
@@ -244,24 +277,24 @@ CollectiveApplication::StartSends()
             const Time latency = m_communicator->GetSendLatency();
             if (latency.IsStrictlyPositive())
             {
-                Simulator::Schedule(latency, &CollectiveApplication::Send, this, op);
+                Simulator::Schedule(latency, &CollectiveApplication::Send, this, op.sequence, send);
             }
             else
             {
-                Send(op);
+                Send(op.sequence, send);
             }
             queue.pop_front();
             stream.headRead = false;
-            --m_queuedSends;
+            --op.queuedSends;
             ++stream.inFlight;
             any = true;
-            OpDone();
+            OpDone(op);
         }
         // Finished streams go to the spares, so each receive rescans only streams with sends
         // left (all-to-all has p - 1 of them).
         if (queue.empty() && stream.inFlight == 0)
         {
-            std::swap(m_streams[i], m_streams[--m_nStreams]);
+            std::swap(op.streams[i], op.streams[--op.nStreams]);
         }
         else
         {
@@ -272,115 +305,159 @@ CollectiveApplication::StartSends()
 }
 
 CollectiveApplication::SendStream&
-CollectiveApplication::StreamFor(uint64_t key)
+CollectiveApplication::StreamFor(Operation& op, uint64_t key)
 {
-    for (size_t i = 0; i < m_nStreams; ++i)
+    for (size_t i = 0; i < op.nStreams; ++i)
     {
-        if (m_streams[i].key == key)
+        if (op.streams[i].key == key)
         {
-            return m_streams[i];
+            return op.streams[i];
         }
     }
-    if (m_nStreams == m_streams.size())
+    if (op.nStreams == op.streams.size())
     {
-        m_streams.emplace_back();
+        op.streams.emplace_back();
     }
-    SendStream& stream = m_streams[m_nStreams++];
+    SendStream& stream = op.streams[op.nStreams++];
     stream.key = key;
     stream.headRead = false;
     return stream;
 }
 
 void
-CollectiveApplication::Send(CollectiveOp op)
+CollectiveApplication::Send(uint32_t sequence, CollectiveOp send)
 {
+    const CollectiveSchedule& schedule = m_communicator->GetSchedule(sequence);
     CollectiveHeader h;
     h.communicator = m_communicator->GetId();
-    h.operation = m_sequence;
+    h.operation = sequence;
     h.source = m_rank;
-    h.tag = op.tag;
-    h.messageBytes = m_schedule->GetOpBytes(op);
-    h.flow = op.flow;
-    NS_LOG_LOGIC("rank " << m_rank << " sends tag " << op.tag << " (" << h.messageBytes
-                         << " bytes) to " << op.peer);
-    m_transport->Send(m_communicator->GetAddress(op.peer),
+    h.tag = send.tag;
+    h.messageBytes = schedule.GetOpBytes(send);
+    h.flow = send.flow;
+    NS_LOG_LOGIC("rank " << m_rank << " sends tag " << send.tag << " of operation " << sequence
+                         << " (" << h.messageBytes << " bytes) to " << send.peer);
+    m_transport->Send(m_communicator->GetAddress(send.peer),
                       h,
                       m_communicator->GetWireFactor(),
-                      op.flow);
+                      send.flow);
 }
 
 void
-CollectiveApplication::CreditReturned(uint32_t peer, uint8_t flow)
+CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow)
 {
+    Recycle();
+    Operation* op = Find(sequence);
     const uint64_t key = StreamId(peer, flow);
-    for (size_t i = 0; i < m_nStreams; ++i)
+    for (size_t i = 0; op && i < op->nStreams; ++i)
     {
-        if (m_streams[i].key == key)
+        if (op->streams[i].key == key)
         {
-            NS_ASSERT(m_streams[i].inFlight > 0);
-            --m_streams[i].inFlight;
-            Progress();
+            NS_ASSERT(op->streams[i].inFlight > 0);
+            --op->streams[i].inFlight;
+            Progress(sequence);
             return;
         }
     }
-    NS_FATAL_ERROR("rank " << m_rank << " got a credit back from rank " << peer << ", flow "
-                           << unsigned{flow} << ", for a message it never sent");
+    // The stream is gone only if the operation no longer needs credits: nothing to do then,
+    // unless this rank never sent on it.
+    NS_ABORT_MSG_IF(sequence >= m_nBegun,
+                    "rank " << m_rank << " got a credit back from rank " << peer << ", flow "
+                            << unsigned{flow} << ", of operation " << sequence
+                            << ", which it has not begun");
+}
+
+void
+CollectiveApplication::Recycle()
+{
+    for (auto& op : m_retired)
+    {
+        m_spares.push_back(std::move(op));
+    }
+    m_retired.clear();
 }
 
 void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
-    NS_ABORT_MSG_IF(!m_schedule || header.operation != m_sequence,
-                    "rank " << m_rank << " got a message of operation " << header.operation
-                            << " while running " << m_sequence);
+    Recycle();
     if (m_communicator->GetSendCredits() != 0)
     {
-        m_communicator->ReturnCredit(header.source, m_rank, header.flow);
+        m_communicator->ReturnCredit(header.operation, header.source, m_rank, header.flow);
     }
     const uint64_t key = MessageId(header.source, header.tag);
-    auto it = m_expected.find(key);
-    if (it == m_expected.end())
+    Operation* op = Find(header.operation);
+    if (!op)
     {
-        m_early.insert(key);
+        NS_ABORT_MSG_IF(header.operation < m_nBegun,
+                        "rank " << m_rank << " got a message (tag " << header.tag
+                                << ") of operation " << header.operation << " from rank "
+                                << header.source << " after it finished that operation");
+        m_earlyOps[header.operation].insert(key); // this rank has not issued it yet
+        return;
+    }
+    auto it = op->expected.find(key);
+    if (it == op->expected.end())
+    {
+        op->early.insert(key);
         return;
     }
     const uint64_t index = it->second;
-    m_expected.erase(it);
-    CompleteReceive(index, m_schedule->GetOp(m_rank, index));
-    Progress();
+    op->expected.erase(it);
+    const uint32_t sequence = op->sequence;
+    CompleteReceive(*op, index, op->schedule->GetOp(m_rank, index));
+    Progress(sequence);
 }
 
 void
-CollectiveApplication::CompleteReceive(uint64_t index, const CollectiveOp& op)
+CollectiveApplication::CompleteReceive(Operation& op, uint64_t index, const CollectiveOp& recv)
 {
     const DataRate rate = m_communicator->GetReductionRate();
-    if (op.reduce && rate.GetBitRate() > 0)
+    if (recv.reduce && rate.GetBitRate() > 0)
     {
         const Time compute =
-            Seconds(8.0 * static_cast<double>(m_schedule->GetOpBytes(op)) / rate.GetBitRate());
-        Simulator::Schedule(compute, &CollectiveApplication::ReceiveDone, this, index);
+            Seconds(8.0 * static_cast<double>(op.schedule->GetOpBytes(recv)) / rate.GetBitRate());
+        Simulator::Schedule(compute, &CollectiveApplication::ReceiveDone, this, op.sequence, index);
         return;
     }
-    m_received[index] = true;
-    OpDone();
+    op.received[index] = true;
+    OpDone(op);
 }
 
 void
-CollectiveApplication::ReceiveDone(uint64_t index)
+CollectiveApplication::ReceiveDone(uint32_t sequence, uint64_t index)
 {
-    m_received[index] = true;
-    OpDone();
-    Progress();
+    Recycle();
+    Operation* op = Find(sequence);
+    NS_ASSERT(op);
+    op->received[index] = true;
+    OpDone(*op);
+    Progress(sequence);
 }
 
 void
-CollectiveApplication::OpDone()
+CollectiveApplication::OpDone(Operation& op)
 {
-    if (++m_opsDone == m_nOps)
+    if (op.nOps != 0 && ++op.opsDone != op.nOps)
     {
-        NS_LOG_INFO("rank " << m_rank << " done at " << Simulator::Now().As(Time::US));
-        m_communicator->NotifyRankDone(m_rank);
+        return;
     }
+    NS_LOG_INFO("rank " << m_rank << " done with operation " << op.sequence << " at "
+                        << Simulator::Now().As(Time::US));
+    NS_ASSERT_MSG(op.early.empty(), "messages of a finished operation are left over");
+    const uint32_t sequence = op.sequence;
+    // Retire it before telling the communicator, which may begin the next operation.
+    for (size_t i = 0; i < m_active.size(); ++i)
+    {
+        if (m_active[i].get() == &op)
+        {
+            // Still in use up the stack: reused only from the next event on (Recycle).
+            m_retired.push_back(std::move(m_active[i]));
+            m_active.erase(m_active.begin() + static_cast<std::ptrdiff_t>(i));
+            break;
+        }
+    }
+    m_communicator->NotifyRankDone(sequence, m_rank);
 }
 
 } // namespace ns3

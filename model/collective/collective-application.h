@@ -12,6 +12,7 @@
 #include "ns3/compact-fifo.h"
 
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -24,14 +25,18 @@ class CollectiveTransport;
 
 /**
  * @ingroup scale-across-collective
- * @brief One rank of a CollectiveCommunicator: runs its part of each operation's schedule.
+ * @brief One rank of a CollectiveCommunicator: runs its part of each operation it issues.
  *
- * Sends leave as soon as the receives they depend on are complete, in schedule order per
- * peer and flow (each is one ordered stream, as over one NCCL connection); receives
- * complete when their whole message has arrived. The schedule is read a window of ops at a
- * time, so a rank's memory does not grow with the length of the schedule where reading
- * further would change nothing; when every send in the window waits, the rank reads on until
- * one can start, so the window never changes a simulated time (suite
+ * A rank runs any number of operations at once, each from the moment this rank issued it
+ * (CollectiveCommunicator::Issue); messages carry their operation's sequence number, and a
+ * message for an operation this rank has not issued yet is kept until it does.
+ *
+ * Within an operation, sends leave as soon as the receives they depend on are complete, in
+ * schedule order per peer and flow (each is one ordered stream, as over one NCCL
+ * connection); receives complete when their whole message has arrived. The schedule is read
+ * a window of ops at a time, so a rank's memory does not grow with the length of the
+ * schedule where reading further would change nothing; when every send in the window waits,
+ * the rank reads on until one can start, so the window never changes a simulated time (suite
  * scale-across-collective-invariance). A message that arrives before its receive is read is
  * remembered until it is.
  *
@@ -65,7 +70,7 @@ class CollectiveApplication : public Application
     Ptr<CollectiveCommunicator> GetCommunicator() const;
 
     /**
-     * @brief Called by the communicator: start an operation now.
+     * @brief Called by the communicator: this rank starts an operation now.
      * @param sequence operation number
      * @param schedule its schedule (owned by the communicator, alive until all ranks are done)
      */
@@ -73,10 +78,14 @@ class CollectiveApplication : public Application
 
     /**
      * @brief A message this rank sent to peer on flow has arrived: one more may go.
+     * @param sequence the message's operation
      * @param peer the receiver
      * @param flow the flow
      */
-    void CreditReturned(uint32_t peer, uint8_t flow);
+    void CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow);
+
+    /// @return operations this rank has begun and not finished
+    uint32_t GetNActiveOperations() const;
 
   protected:
     void DoDispose() override;
@@ -95,28 +104,53 @@ class CollectiveApplication : public Application
         uint32_t inFlight{0};      //!< sent, not yet arrived (SendCredits)
     };
 
+    /// This rank's part of one operation.
+    struct Operation
+    {
+        const CollectiveSchedule* schedule{nullptr}; //!< its schedule
+        uint32_t sequence{0};                        //!< its number
+        bool boundedReadAhead{false}; //!< the schedule proves a read-ahead sufficient
+        uint64_t nOps{0};             //!< ops of this rank
+        uint64_t nextRead{0};         //!< next op to read
+        uint64_t opsDone{0};          //!< finished ops
+        uint64_t queuedSends{0};      //!< read but not started
+        std::vector<bool> received;   //!< per op index
+        // Streams [0, nStreams) have sends; the rest are spares that keep their storage, so
+        // a stream that empties and comes back (every step of a ring) allocates nothing.
+        std::vector<SendStream> streams;                 //!< send streams
+        size_t nStreams{0};                              //!< streams in use
+        std::unordered_map<uint64_t, uint64_t> expected; //!< receive op index by message key
+        std::unordered_set<uint64_t> early;              //!< arrived before their op was read
+        bool inProgress{false};                          //!< re-entry guard of Progress
+    };
+
+    /// @param sequence an operation @return this rank's part of it, or nullptr if not active
+    Operation* Find(uint32_t sequence);
     /// A whole message arrived.
     void OnMessage(const CollectiveHeader& header);
     /// Read ops, start what can start, until nothing changes.
-    void Progress();
+    void Progress(uint32_t sequence);
     /**
      * @brief Read the next ops of the schedule while the window has room.
+     * @param op the operation
      * @param beyondWindow read one op even if the window is full
      * @return true if any was read
      */
-    bool ReadOps(bool beyondWindow);
+    bool ReadOps(Operation& op, bool beyondWindow);
     /// Start the sends at the head of each peer's queue that may start. @return true if any
-    bool StartSends();
-    /// @param key peer << 8 | flow @return its send stream, taken from the spares if new
-    SendStream& StreamFor(uint64_t key);
+    bool StartSends(Operation& op);
+    /// @param op the operation @param key peer << 8 | flow @return its send stream
+    SendStream& StreamFor(Operation& op, uint64_t key);
     /// Hand a send to the transport (after the protocol's latency, if any).
-    void Send(CollectiveOp op);
+    void Send(uint32_t sequence, CollectiveOp op);
     /// Mark a receive complete (after the reduction time, if any).
-    void CompleteReceive(uint64_t index, const CollectiveOp& op);
+    void CompleteReceive(Operation& op, uint64_t index, const CollectiveOp& recv);
     /// Mark a receive done and move on.
-    void ReceiveDone(uint64_t index);
+    void ReceiveDone(uint32_t sequence, uint64_t index);
     /// Count one finished op; tell the communicator when all are.
-    void OpDone();
+    void OpDone(Operation& op);
+    /// Make operations finished in earlier events reusable (called where an event enters).
+    void Recycle();
     /// @return key of a message
     static uint64_t MessageId(uint32_t source, uint32_t tag);
     /// @return key of the send stream to a peer on a flow
@@ -127,21 +161,11 @@ class CollectiveApplication : public Application
     uint32_t m_rank;                            //!< this rank
     uint32_t m_window;                          //!< ReadWindow attribute
 
-    const CollectiveSchedule* m_schedule; //!< running operation
-    bool m_boundedReadAhead;              //!< its schedule proves a read-ahead sufficient
-    uint32_t m_sequence;                  //!< its number
-    uint64_t m_nOps;                      //!< ops of this rank
-    uint64_t m_nextRead;                  //!< next op to read
-    uint64_t m_opsDone;                   //!< finished ops
-    uint64_t m_queuedSends;               //!< read but not started
-    std::vector<bool> m_received;         //!< per op index
-    // Streams [0, m_nStreams) have sends; the rest are spares that keep their storage, so a
-    // stream that empties and comes back (every step of a ring) allocates nothing.
-    std::vector<SendStream> m_streams;                 //!< send streams
-    size_t m_nStreams;                                 //!< streams in use
-    std::unordered_map<uint64_t, uint64_t> m_expected; //!< receive op index by message key
-    std::unordered_set<uint64_t> m_early;              //!< arrived before their op was read
-    bool m_inProgress;                                 //!< re-entry guard of Progress
+    std::vector<std::unique_ptr<Operation>> m_active;            //!< operations begun, not finished
+    std::vector<std::unique_ptr<Operation>> m_retired;           //!< finished in this event
+    std::vector<std::unique_ptr<Operation>> m_spares;            //!< finished ones, storage kept
+    std::map<uint32_t, std::unordered_set<uint64_t>> m_earlyOps; //!< by operation not begun
+    uint32_t m_nBegun;                                           //!< operations begun so far
 };
 
 } // namespace ns3

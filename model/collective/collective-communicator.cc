@@ -9,6 +9,7 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -133,7 +134,11 @@ CollectiveCommunicator::GetTypeId()
             .AddTraceSource("OperationComplete",
                             "An operation finished on every rank.",
                             MakeTraceSourceAccessor(&CollectiveCommunicator::m_resultTrace),
-                            "ns3::CollectiveCommunicator::ResultTracedCallback");
+                            "ns3::CollectiveCommunicator::ResultTracedCallback")
+            .AddTraceSource("RankComplete",
+                            "A rank finished its part of an operation.",
+                            MakeTraceSourceAccessor(&CollectiveCommunicator::m_rankTrace),
+                            "ns3::CollectiveCommunicator::RankTracedCallback");
     return tid;
 }
 
@@ -145,8 +150,9 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_protocolLatency(false),
       m_reductionRate(0),
       m_sendCredits(8),
+      m_nOperations(0),
       m_next(0),
-      m_pending(0)
+      m_awaited(-1)
 {
     NS_LOG_FUNCTION(this);
     SetProtocol("Simple");
@@ -161,7 +167,7 @@ void
 CollectiveCommunicator::DoDispose()
 {
     m_apps.clear();
-    m_schedule.reset();
+    m_operations.clear();
     Object::DoDispose();
 }
 
@@ -188,6 +194,7 @@ CollectiveCommunicator::AddRank(Ptr<CollectiveApplication> app, const Address& a
 {
     m_apps.push_back(app);
     m_addresses.push_back(address);
+    m_nIssued.push_back(0);
 }
 
 uint32_t
@@ -211,11 +218,28 @@ CollectiveCommunicator::GetId() const
 std::unique_ptr<CollectiveSchedule>
 CollectiveCommunicator::MakeSchedule(uint64_t bytes) const
 {
+    CollectiveCall call;
+    call.bytes = bytes;
+    return MakeCallSchedule(Complete(call));
+}
+
+CollectiveCall
+CollectiveCommunicator::Complete(const CollectiveCall& call) const
+{
+    CollectiveCall c = call;
+    c.collective = c.collective.empty() ? m_collective : c.collective;
+    c.algorithm = c.algorithm.empty() ? m_algorithm : c.algorithm;
+    return c;
+}
+
+std::unique_ptr<CollectiveSchedule>
+CollectiveCommunicator::MakeCallSchedule(const CollectiveCall& call) const
+{
     CollectiveRequest q;
-    q.collective = m_collective;
-    q.algorithm = m_algorithm;
+    q.collective = call.collective;
+    q.algorithm = call.algorithm;
     q.ranks = GetNRanks();
-    q.bytes = bytes;
+    q.bytes = call.bytes;
     q.chunkBytes = m_chunkBytes;
     q.ncclChannels = m_ncclChannels;
     q.root = m_root;
@@ -239,6 +263,9 @@ CollectiveCommunicator::Run(const std::vector<uint64_t>& sizes, Time start)
                     "CollectiveCommunicator::Run: the communicator has 0 ranks; install it on "
                     ">= 1 device with CollectiveHelper::Install");
     NS_ABORT_MSG_IF(sizes.empty(), "CollectiveCommunicator::Run: no message sizes given");
+    NS_ABORT_MSG_IF(!m_sizes.empty() && m_next < m_sizes.size(),
+                    "CollectiveCommunicator::Run: a sweep is already running on communicator "
+                        << m_id);
     for (uint64_t s : sizes)
     {
         MakeSchedule(s); // check every size before the simulation starts
@@ -251,17 +278,95 @@ CollectiveCommunicator::Run(const std::vector<uint64_t>& sizes, Time start)
 void
 CollectiveCommunicator::StartNext()
 {
-    m_schedule = MakeSchedule(m_sizes[m_next]);
-    m_start = Simulator::Now();
-    m_pending = GetNRanks();
+    CollectiveCall call;
+    call.bytes = m_sizes[m_next];
+    m_awaited = m_nOperations; // the sequence IssueAll gives it
     NS_LOG_INFO("communicator " << m_id << " starts " << m_collective << "/" << m_algorithm
-                                << " of " << m_sizes[m_next] << " bytes on " << GetNRanks()
-                                << " ranks");
-    const auto sequence = static_cast<uint32_t>(m_next);
-    for (auto& app : m_apps)
+                                << " of " << call.bytes << " bytes on " << GetNRanks() << " ranks");
+    IssueAll(call);
+}
+
+uint32_t
+CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
+{
+    NS_ABORT_MSG_IF(rank >= GetNRanks(),
+                    "CollectiveCommunicator::Issue: rank " << rank << " is out of range: the "
+                                                           << "communicator has " << GetNRanks()
+                                                           << " ranks");
+    const CollectiveCall c = Complete(call);
+    const uint32_t sequence = m_nIssued[rank]++;
+    auto it = m_operations.find(sequence);
+    if (it == m_operations.end())
     {
-        app->BeginOperation(sequence, m_schedule.get());
+        NS_ABORT_MSG_IF(sequence != m_nOperations,
+                        "CollectiveCommunicator::Issue: rank "
+                            << rank << " issues operation " << sequence
+                            << ", which every rank has already finished");
+        ++m_nOperations;
+        Operation op;
+        op.schedule = MakeCallSchedule(c);
+        op.collective = c.collective;
+        op.algorithm = c.algorithm;
+        op.bytes = c.bytes;
+        op.firstStart = Simulator::Now();
+        op.rankStart.assign(GetNRanks(), Seconds(0));
+        it = m_operations.emplace(sequence, std::move(op)).first;
     }
+    Operation& op = it->second;
+    NS_ABORT_MSG_IF(op.collective != c.collective || op.algorithm != c.algorithm ||
+                        op.bytes != c.bytes,
+                    "CollectiveCommunicator::Issue: rank "
+                        << rank << "'s call " << sequence << " is " << c.collective << "/"
+                        << c.algorithm << " of " << c.bytes << " bytes, but another rank's is "
+                        << op.collective << "/" << op.algorithm << " of " << op.bytes
+                        << " bytes; every rank must issue the same operations in the same order");
+    ++op.issued;
+    op.rankStart[rank] = Simulator::Now();
+    // As an event of its own, so that a call made before Simulator::Run begins once the
+    // nodes, and the fabric's static circuits, are up.
+    Simulator::ScheduleWithContext(m_apps[rank]->GetNode()->GetId(),
+                                   Seconds(0),
+                                   &CollectiveApplication::BeginOperation,
+                                   m_apps[rank],
+                                   sequence,
+                                   op.schedule.get());
+    return sequence;
+}
+
+void
+CollectiveCommunicator::IssueAt(Time delay, uint32_t rank, const CollectiveCall& call)
+{
+    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
+                    "CollectiveCommunicator::IssueAt: delay " << delay.As(Time::NS)
+                                                              << " is invalid: use >= 0");
+    // Through a member function pointer with a return value: bind a small lambda instead.
+    Simulator::Schedule(delay, [this, rank, call]() { Issue(rank, call); });
+}
+
+void
+CollectiveCommunicator::IssueAll(const CollectiveCall& call, const std::vector<Time>& delays)
+{
+    NS_ABORT_MSG_IF(!delays.empty() && delays.size() != GetNRanks(),
+                    "CollectiveCommunicator::IssueAll: " << delays.size() << " delays for "
+                                                         << GetNRanks()
+                                                         << " ranks; give one per rank or none");
+    for (uint32_t rank = 0; rank < GetNRanks(); ++rank)
+    {
+        if (delays.empty() || delays[rank].IsZero())
+        {
+            Issue(rank, call);
+        }
+        else
+        {
+            IssueAt(delays[rank], rank, call);
+        }
+    }
+}
+
+uint32_t
+CollectiveCommunicator::GetNActiveOperations() const
+{
+    return static_cast<uint32_t>(m_operations.size());
 }
 
 uint32_t
@@ -271,36 +376,52 @@ CollectiveCommunicator::GetSendCredits() const
 }
 
 void
-CollectiveCommunicator::ReturnCredit(uint32_t sender, uint32_t receiver, uint8_t flow)
+CollectiveCommunicator::ReturnCredit(uint32_t sequence,
+                                     uint32_t sender,
+                                     uint32_t receiver,
+                                     uint8_t flow)
 {
-    m_apps[sender]->CreditReturned(receiver, flow);
+    m_apps[sender]->CreditReturned(sequence, receiver, flow);
 }
 
 void
-CollectiveCommunicator::NotifyRankDone(uint32_t rank)
+CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
 {
-    NS_ASSERT(m_pending > 0);
-    if (--m_pending > 0)
+    auto it = m_operations.find(sequence);
+    NS_ASSERT(it != m_operations.end());
+    Operation& op = it->second;
+    const Time now = Simulator::Now();
+    if (!m_rankTrace.IsEmpty())
+    {
+        m_rankTrace(sequence, rank, op.rankStart[rank], now);
+    }
+    if (++op.done < GetNRanks())
     {
         return;
     }
     CollectiveResult r;
-    r.collective = m_collective;
-    r.algorithm = m_algorithm;
+    r.collective = op.collective;
+    r.algorithm = op.algorithm;
     r.protocol = m_protocol;
     r.ranks = GetNRanks();
-    r.bytes = m_sizes[m_next];
-    r.sequence = static_cast<uint32_t>(m_next);
-    r.start = m_start;
-    r.time = Simulator::Now() - m_start;
+    r.bytes = op.bytes;
+    r.sequence = sequence;
+    r.start = op.firstStart;
+    r.time = now - op.firstStart;
     const double seconds = r.time.GetSeconds();
     r.algbw = seconds > 0 ? static_cast<double>(r.bytes) / seconds / 1e9 : 0;
-    r.busbw = r.algbw * m_schedule->GetBusBandwidthFactor();
+    r.busbw = r.algbw * op.schedule->GetBusBandwidthFactor();
+    // The schedule stays until the end of this event: messages in flight are all received.
+    m_operations.erase(it);
     m_results.push_back(r);
     m_resultTrace(r);
-    if (++m_next < m_sizes.size())
+    if (static_cast<int64_t>(sequence) == m_awaited)
     {
-        Simulator::Schedule(m_gap, &CollectiveCommunicator::StartNext, this);
+        m_awaited = -1;
+        if (++m_next < m_sizes.size())
+        {
+            Simulator::Schedule(m_gap, &CollectiveCommunicator::StartNext, this);
+        }
     }
 }
 
@@ -311,10 +432,12 @@ CollectiveCommunicator::GetResults() const
 }
 
 const CollectiveSchedule&
-CollectiveCommunicator::GetSchedule() const
+CollectiveCommunicator::GetSchedule(uint32_t sequence) const
 {
-    NS_ABORT_MSG_IF(!m_schedule, "CollectiveCommunicator: no operation has started");
-    return *m_schedule;
+    auto it = m_operations.find(sequence);
+    NS_ABORT_MSG_IF(it == m_operations.end(),
+                    "CollectiveCommunicator: operation " << sequence << " is not in flight");
+    return *it->second.schedule;
 }
 
 double

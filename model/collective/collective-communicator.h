@@ -14,7 +14,9 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -24,14 +26,33 @@ class CollectiveApplication;
 
 /**
  * @ingroup scale-across-collective
+ * @brief One collective call, as a rank issues it (ncclAllReduce(...) and the like).
+ */
+struct CollectiveCall
+{
+    uint64_t bytes{0};      //!< message size, bytes, as nccl-tests counts it
+    std::string collective; //!< all_reduce, ...; empty: the communicator's Collective
+    std::string algorithm;  //!< ring, tree, ...; empty: the communicator's Algorithm
+};
+
+/**
+ * @ingroup scale-across-collective
  * @brief A group of ranks running collectives together, like an NCCL communicator.
  *
- * Holds the ranks (one CollectiveApplication each), the operation to run (Collective,
- * Algorithm, ChunkBytes, Channels, Root, NCCL Protocol), and the list of message sizes. All
- * ranks start each operation at the same instant; when the last rank has all of its data the
- * operation's time, algbw and busbw are recorded, the OperationComplete trace fires, and the
- * next size starts after Gap (an ideal barrier between operations, as nccl-tests'
- * per-size runs are separate).
+ * Holds the ranks (one CollectiveApplication each) and the defaults of its operations
+ * (Collective, Algorithm, ChunkBytes, NcclChannels, Root, NCCL Protocol). Two ways to run:
+ *
+ * - Non-blocking, as a training job issues collectives: each rank calls Issue (or IssueAt,
+ *   IssueAll) when it reaches an operation. A rank's k-th call is operation k of the
+ *   communicator (the sequence number NCCL's in-order semantics give), whatever time each
+ *   rank calls it; a rank starts its part at once, so ranks that start apart delay their
+ *   peers as the schedule's dependencies say. Any number of operations may be in flight,
+ *   and any number of communicators (any subsets of ranks) share the devices. When every rank
+ *   has finished an operation, OperationComplete fires with its result (first start to last
+ *   finish); RankComplete fires for each rank as it finishes.
+ * - nccl-tests mode (Run): one operation per size, every rank starting each at the same
+ *   instant, the next size Gap after the last rank finished (the barrier nccl-tests puts
+ *   between timed runs), built on Issue.
  *
  * NCCL protocols (src/graph/tuning.cc): Simple carries data at full efficiency, LL128 at
  * 120/128, LL at 1/2 (a flag beside every 4 data bytes). With ProtocolLatency = true, each
@@ -64,16 +85,40 @@ class CollectiveCommunicator : public Object
     uint32_t GetId() const;
 
     /**
-     * @brief Run one operation per size, one after the other, from a start time.
+     * @brief nccl-tests mode: one operation per size, one after the other, each started on
+     * every rank at the same instant, the next Gap after the last rank finished.
      * @param sizes message sizes, bytes
-     * @param start when the first one starts
+     * @param start when the first one starts (from now)
      */
     void Run(const std::vector<uint64_t>& sizes, Time start);
 
-    /// @return the results so far, in order
+    /**
+     * @brief A rank issues its next operation now.
+     * @param rank the rank
+     * @param call what it calls (every rank's k-th call must be the same)
+     * @return the operation's sequence number
+     */
+    uint32_t Issue(uint32_t rank, const CollectiveCall& call);
+    /**
+     * @brief A rank issues its next operation after a delay.
+     * @param delay from now (>= 0)
+     * @param rank the rank
+     * @param call what it calls
+     */
+    void IssueAt(Time delay, uint32_t rank, const CollectiveCall& call);
+    /**
+     * @brief Every rank issues its next operation, rank r after delays[r] (all now if empty).
+     * @param call what they call
+     * @param delays per rank, from now (empty or one per rank)
+     */
+    void IssueAll(const CollectiveCall& call, const std::vector<Time>& delays = {});
+
+    /// @return the results of finished operations, in the order they finished
     const std::vector<CollectiveResult>& GetResults() const;
-    /// @return the schedule of the running (or last) operation
-    const CollectiveSchedule& GetSchedule() const;
+    /// @param sequence an operation in flight @return its schedule
+    const CollectiveSchedule& GetSchedule(uint32_t sequence) const;
+    /// @return operations issued by some rank and not finished by all
+    uint32_t GetNActiveOperations() const;
     /**
      * @brief Build the schedule this communicator would run for a size (checks the request).
      * @param bytes message size
@@ -94,17 +139,19 @@ class CollectiveCommunicator : public Object
     uint32_t GetSendCredits() const;
     /**
      * @brief A rank took a message out of its receive slot: give the sender its credit back.
+     * @param sequence the message's operation
      * @param sender the rank that sent it
      * @param receiver the rank that got it
      * @param flow its flow
      */
-    void ReturnCredit(uint32_t sender, uint32_t receiver, uint8_t flow);
+    void ReturnCredit(uint32_t sequence, uint32_t sender, uint32_t receiver, uint8_t flow);
 
     /**
-     * @brief Called by a rank when it has received everything.
+     * @brief Called by a rank when it has finished its part of an operation.
+     * @param sequence the operation
      * @param rank the rank
      */
-    void NotifyRankDone(uint32_t rank);
+    void NotifyRankDone(uint32_t sequence, uint32_t rank);
 
     /**
      * TracedCallback signature for finished operations.
@@ -112,12 +159,38 @@ class CollectiveCommunicator : public Object
      */
     typedef void (*ResultTracedCallback)(const CollectiveResult& result);
 
+    /**
+     * TracedCallback signature for a rank's end of an operation.
+     * @param [in] sequence the operation
+     * @param [in] rank the rank
+     * @param [in] start when the rank issued it
+     * @param [in] end when the rank finished it
+     */
+    typedef void (*RankTracedCallback)(uint32_t sequence, uint32_t rank, Time start, Time end);
+
   protected:
     void DoDispose() override;
 
   private:
-    /// Start operation number m_next on every rank.
+    /// An operation some rank has issued and not every rank has finished.
+    struct Operation
+    {
+        std::unique_ptr<CollectiveSchedule> schedule; //!< its schedule
+        std::string collective;                       //!< its collective
+        std::string algorithm;                        //!< its algorithm
+        uint64_t bytes{0};                            //!< its size
+        uint32_t issued{0};                           //!< ranks that issued it
+        uint32_t done{0};                             //!< ranks that finished it
+        Time firstStart;                              //!< earliest issue
+        std::vector<Time> rankStart;                  //!< by rank, once issued
+    };
+
+    /// nccl-tests mode: issue size m_next on every rank.
     void StartNext();
+    /// @param call a call @return it with the communicator's defaults filled in
+    CollectiveCall Complete(const CollectiveCall& call) const;
+    /// @param call a complete call @return its schedule (checked)
+    std::unique_ptr<CollectiveSchedule> MakeCallSchedule(const CollectiveCall& call) const;
     /// @param name the Protocol attribute
     void SetProtocol(std::string name);
     /// @return the Protocol attribute
@@ -139,13 +212,15 @@ class CollectiveCommunicator : public Object
     uint32_t m_sendCredits;                         //!< SendCredits attribute
     std::vector<Ptr<CollectiveApplication>> m_apps; //!< by rank
     std::vector<Address> m_addresses;               //!< by rank
-    std::vector<uint64_t> m_sizes;                  //!< sizes to run
-    size_t m_next;                                  //!< next size
-    std::unique_ptr<CollectiveSchedule> m_schedule; //!< running operation
-    Time m_start;                                   //!< its start
-    uint32_t m_pending;                             //!< ranks not done yet
+    std::vector<uint32_t> m_nIssued;                //!< calls so far, by rank
+    uint32_t m_nOperations;                         //!< operations created so far
+    std::map<uint32_t, Operation> m_operations;     //!< in flight, by sequence
+    std::vector<uint64_t> m_sizes;                  //!< nccl-tests mode: sizes to run
+    size_t m_next;                                  //!< nccl-tests mode: next size
+    int64_t m_awaited;                              //!< nccl-tests mode: sequence running
     std::vector<CollectiveResult> m_results;        //!< finished operations
-    TracedCallback<const CollectiveResult&> m_resultTrace; //!< OperationComplete
+    TracedCallback<const CollectiveResult&> m_resultTrace;      //!< OperationComplete
+    TracedCallback<uint32_t, uint32_t, Time, Time> m_rankTrace; //!< RankComplete
 };
 
 } // namespace ns3

@@ -273,6 +273,10 @@ struct Probes
                       CollectiveCommunicator::ResultTracedCallback,
                       COMMUNICATOR + "OperationComplete",
                       false);
+    TRACE_PATHS_PROBE(rankComplete,
+                      CollectiveCommunicator::RankTracedCallback,
+                      COMMUNICATOR + "RankComplete",
+                      false);
     /// @}
 };
 
@@ -518,6 +522,7 @@ class AllReduceTestCase : public TracePathsTestCase
                          {&probes.circuitUp, RANKS},           // rank i -> i + 1, kept
                          {&probes.messageReceived, frames},    // a message per frame
                          {&probes.operationComplete, 2},       // one per size
+                         {&probes.rankComplete, 8},            // one per rank and size
                      });
         NS_TEST_EXPECT_MSG_EQ(promiscuous, frames, "the promiscuous handler saw every frame");
 
