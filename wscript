@@ -55,6 +55,10 @@ def build(bld):
     module_test.source = [
         'test/scale-across-test-fixture.cc',
         'test/collective-test-fixture.cc',
+        'test/circuit/circuits-conservation-test-suite.cc',
+        'test/circuit/circuits-port-limit-test-suite.cc',
+        'test/circuit/circuits-rotor-test-suite.cc',
+        'test/circuit/circuits-wavelength-routed-test-suite.cc',
         'test/collective/collective-bad-input-test-suite.cc',
         'test/collective/collective-closed-form-test-suite.cc',
         'test/collective/collective-p2p-test-suite.cc',
