@@ -15,6 +15,7 @@
 #include "ns3/optical-channel.h"
 #include "ns3/optical-net-device.h"
 #include "ns3/photonic-crossbar.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <sstream>
@@ -69,6 +70,7 @@ void
 OpticalFabricHelper::SetCrossbarTechnology(const std::string& name)
 {
     const CrossbarTechnology& t = CrossbarTechnology::Get(name);
+    m_crossbarFactory.Set("Technology", StringValue(t.name));
     m_crossbarFactory.Set("ReconfigurationTime", TimeValue(t.reconfigurationTime));
     m_crossbarFactory.Set("InsertionLoss", DoubleValue(t.insertionLossDb));
     m_crossbarFactory.Set("PortPower", DoubleValue(t.portPowerW));

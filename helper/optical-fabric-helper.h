@@ -61,8 +61,10 @@ class OpticalFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperF
      */
     void SetCrossbarAttribute(std::string name, const AttributeValue& value);
     /**
-     * @brief Apply a technology preset to the crossbar: ReconfigurationTime, InsertionLoss
-     * and PortPower. Attributes set afterwards override the preset.
+     * @brief Apply a technology preset to the crossbar: ReconfigurationTime, InsertionLoss,
+     * PortPower, and Technology (whose largest port count then limits the crossbar: Install
+     * stops if the nodes do not fit, unless PortLimit is raised). Attributes set afterwards
+     * override the preset.
      * @param name one of CrossbarTechnology::GetNames()
      */
     void SetCrossbarTechnology(const std::string& name);

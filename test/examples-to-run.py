@@ -7,6 +7,7 @@
 cpp_examples = [
     ("scale-across-simple --outputDir=scale-across-simple-output", "True", "True"),
     ("scale-across-allreduce --maxBytes=16777216 --outputDir=scale-across-allreduce-output", "True", "True"),
+    ("scale-across-circuits --outputDir=scale-across-circuits-output", "True", "True"),
 ]
 
 python_examples = []

@@ -37,6 +37,11 @@ TestFabric::TestFabric(const FabricConfig& c)
     fabric.SetDeviceAttribute("MaxQueueBytes", UintegerValue(c.maxQueueBytes));
     fabric.SetChannelAttribute("Length", DoubleValue(c.fiberMeters));
     fabric.SetChannelAttribute("Attenuation", DoubleValue(c.attenuation));
+    if (!c.technology.empty())
+    {
+        fabric.SetCrossbarTechnology(c.technology); // its figures; those below override them
+    }
+    fabric.SetCrossbarAttribute("PortLimit", UintegerValue(c.portLimit));
     fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
     fabric.SetCrossbarAttribute("SwitchingLatency", TimeValue(c.switching));
     fabric.SetCrossbarAttribute("InsertionLoss", DoubleValue(c.insertionLoss));
@@ -52,6 +57,10 @@ TestFabric::TestFabric(const FabricConfig& c)
             s->AddCircuit(src, dst);
         }
         fabric.SetCircuitScheduler(s);
+    }
+    if (c.scheduler)
+    {
+        fabric.SetCircuitScheduler(c.scheduler);
     }
     devices = fabric.Install(nodes);
     crossbar = fabric.GetCrossbar();

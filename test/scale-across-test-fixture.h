@@ -5,6 +5,7 @@
 #ifndef SCALE_ACROSS_TEST_FIXTURE_H
 #define SCALE_ACROSS_TEST_FIXTURE_H
 
+#include "ns3/circuit-scheduler.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
@@ -52,6 +53,9 @@ struct FabricConfig
     uint64_t maxQueueBytes{uint64_t{4} << 30}; //!< NIC queue capacity
     bool staticRing{false}; //!< static ring circuits i -> i+1 instead of on-demand
     std::vector<std::pair<uint32_t, uint32_t>> staticCircuits; //!< static circuits (if any)
+    Ptr<CircuitScheduler> scheduler; //!< another scheduler (rotor, wavelength-routed), if set
+    std::string technology;          //!< crossbar technology preset, if set (before the above)
+    uint32_t portLimit{0};           //!< crossbar PortLimit (0: the technology's)
 };
 
 /// One frame delivered to a node.

@@ -17,7 +17,8 @@ namespace ns3
 /**
  * @ingroup scale-across-circuit
  * @brief What a CircuitScheduler drives: a switch of ports and lanes that joins them by
- * circuits (the PhotonicCrossbar; later multi-stage, rotor and wavelength-routed switches).
+ * circuits (the PhotonicCrossbar, whether a MEMS crossbar, a rotor switch or an AWGR; the
+ * scheduler gives it its personality).
  *
  * Schedulers see only this interface, never the switch's class or its ports' NICs, so one
  * policy serves every circuit switch.
@@ -44,6 +45,29 @@ class CircuitSwitch
                                   uint32_t dstPort,
                                   uint32_t dstLane,
                                   bool reconfigure = true) = 0;
+
+    /**
+     * @brief Set up a circuit with its own set-up time and a planned teardown (slotted
+     * schedulers: a rotor's guard time, a tunable laser's tuning time). Both ends must be free.
+     * @param srcPort source port
+     * @param srcLane source lane
+     * @param dstPort destination port
+     * @param dstLane destination lane
+     * @param setUp time from now (or from when both ends are free, if later) until the circuit
+     *        carries frames, instead of the switch's reconfiguration time
+     * @param closeAt when the scheduler will tear the circuit down (Time::Max () if not
+     *        planned): senders launch on it only frames whose tail passes the switch by then
+     * @return time from which the circuit is usable
+     */
+    virtual Time EstablishTimedCircuit(uint32_t srcPort,
+                                       uint32_t srcLane,
+                                       uint32_t dstPort,
+                                       uint32_t dstLane,
+                                       Time setUp,
+                                       Time closeAt) = 0;
+
+    /// @return the time the switch needs to set up a circuit (its technology's reconfiguration)
+    virtual Time GetReconfigurationTime() const = 0;
 
     /**
      * @brief Tear down the circuit on (srcPort, srcLane); its ends become free once its last

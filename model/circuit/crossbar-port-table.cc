@@ -26,6 +26,7 @@ CrossbarPortTable::CrossbarPortTable(uint32_t ports, uint32_t lanes)
     m_inOf.assign(ends, NO_END);
     m_upAt.assign(ends, 0);
     m_drainAt.assign(ends, 0);
+    m_closeAt.assign(ends, NEVER);
     m_inFreeAt.assign(ends, 0);
     m_outFreeAt.assign(ends, 0);
 }
@@ -85,6 +86,12 @@ CrossbarPortTable::GetDrainTime(uint32_t inEnd) const
 }
 
 int64_t
+CrossbarPortTable::GetCloseTime(uint32_t inEnd) const
+{
+    return m_closeAt[inEnd];
+}
+
+int64_t
 CrossbarPortTable::FindFreeInputLane(uint32_t port) const
 {
     for (uint32_t lane = 0; lane < m_lanes; ++lane)
@@ -111,7 +118,11 @@ CrossbarPortTable::FindFreeOutputLane(uint32_t port) const
 }
 
 int64_t
-CrossbarPortTable::Connect(uint32_t inEnd, uint32_t outEnd, int64_t now, int64_t reconfiguration)
+CrossbarPortTable::Connect(uint32_t inEnd,
+                           uint32_t outEnd,
+                           int64_t now,
+                           int64_t reconfiguration,
+                           int64_t closeAt)
 {
     if (m_outOf[inEnd] != NO_END || m_inOf[outEnd] != NO_END)
     {
@@ -123,6 +134,7 @@ CrossbarPortTable::Connect(uint32_t inEnd, uint32_t outEnd, int64_t now, int64_t
     const int64_t start = std::max({now, m_inFreeAt[inEnd], m_outFreeAt[outEnd]});
     m_upAt[inEnd] = start + reconfiguration;
     m_drainAt[inEnd] = std::max(m_drainAt[inEnd], m_upAt[inEnd]);
+    m_closeAt[inEnd] = closeAt;
     ++m_circuits;
     return m_upAt[inEnd];
 }
@@ -141,6 +153,7 @@ CrossbarPortTable::Disconnect(uint32_t inEnd, int64_t now)
     m_inOf[outEnd] = NO_END;
     m_inFreeAt[inEnd] = freeAt;
     m_outFreeAt[outEnd] = freeAt;
+    m_closeAt[inEnd] = NEVER;
     --m_circuits;
     return freeAt;
 }

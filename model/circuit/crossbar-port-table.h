@@ -24,13 +24,18 @@ namespace ns3
  * Timing rules, which make every check answerable at send time:
  * - a circuit set up at time t is usable from max(t, both ends available) + reconfiguration;
  * - a circuit torn down at time t frees its ends only once the last frame accepted on it has
- *   passed the crossbar (its "drain" time), so a frame accepted on a circuit is never cut.
+ *   passed the crossbar (its "drain" time), so a frame accepted on a circuit is never cut;
+ * - a circuit may carry a close time, when its scheduler will tear it down (the end of a rotor
+ *   slot): a sender launches on it only frames whose tail passes the crossbar by then, so a
+ *   slotted circuit drains by its close time and the next slot starts on time.
  */
 class CrossbarPortTable
 {
   public:
     /// Marks "no end" in GetOutputEnd and GetInputEnd.
     static constexpr int64_t NO_END = -1;
+    /// Marks "no close time planned" in GetCloseTime.
+    static constexpr int64_t NEVER = INT64_MAX;
 
     /**
      * @param ports number of ports N (>= 1)
@@ -61,6 +66,8 @@ class CrossbarPortTable
     int64_t GetUpTime(uint32_t inEnd) const;
     /// @param inEnd input end @return tick at which the last accepted frame leaves the crossbar
     int64_t GetDrainTime(uint32_t inEnd) const;
+    /// @param inEnd input end @return tick at which its circuit will be torn down, or NEVER
+    int64_t GetCloseTime(uint32_t inEnd) const;
 
     /// @param port a port @return the first lane whose input side is free, or -1
     int64_t FindFreeInputLane(uint32_t port) const;
@@ -73,9 +80,14 @@ class CrossbarPortTable
      * @param outEnd output end (must be free)
      * @param now current tick
      * @param reconfiguration ticks the switch element needs to settle
+     * @param closeAt tick at which the scheduler will tear the circuit down, or NEVER
      * @return tick from which the circuit is usable
      */
-    int64_t Connect(uint32_t inEnd, uint32_t outEnd, int64_t now, int64_t reconfiguration);
+    int64_t Connect(uint32_t inEnd,
+                    uint32_t outEnd,
+                    int64_t now,
+                    int64_t reconfiguration,
+                    int64_t closeAt = NEVER);
 
     /**
      * @brief Tear down the circuit on an input end.
@@ -111,6 +123,7 @@ class CrossbarPortTable
     std::vector<int64_t> m_inOf;      //!< per output end: joined input end or NO_END
     std::vector<int64_t> m_upAt;      //!< per input end: circuit usable from
     std::vector<int64_t> m_drainAt;   //!< per input end: last accepted tail
+    std::vector<int64_t> m_closeAt;   //!< per input end: planned teardown, or NEVER
     std::vector<int64_t> m_inFreeAt;  //!< per input end: free (after teardown) from
     std::vector<int64_t> m_outFreeAt; //!< per output end: free (after teardown) from
     uint64_t m_circuits{0};

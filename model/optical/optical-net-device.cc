@@ -513,6 +513,10 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
                                           nullptr);
         return;
     }
+    if (m_waitForCircuit && !FitsBeforeClose(laneIndex))
+    {
+        return; // the circuit closes before the frame's tail would pass: wait for the next
+    }
     Ptr<Packet> frame;
     uint32_t dstPort = 0;
     if (!NextFrame(laneIndex, frame, dstPort))
@@ -555,6 +559,42 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     {
         m_crossbar->NotifyIdle(m_port, laneIndex);
     }
+}
+
+bool
+OpticalNetDevice::FitsBeforeClose(uint32_t laneIndex)
+{
+    const CrossbarPortTable& table = m_crossbar->GetPortTable();
+    const uint32_t end = table.End(m_port, laneIndex);
+    const int64_t close = table.GetCloseTime(end);
+    if (close == CrossbarPortTable::NEVER)
+    {
+        return true;
+    }
+    const Time fiber = m_fiber->GetDelay();
+    const uint32_t wavelengths = GetWavelengthsPerCircuit();
+    for (Ptr<const Packet> next = m_queues.Peek(laneIndex); next; next = m_queues.Peek(laneIndex))
+    {
+        const Time serialization =
+            m_transceiver->GetSerializationTime(next->GetSize(), wavelengths);
+        if ((Simulator::Now() + fiber + serialization).GetTimeStep() <= close)
+        {
+            return true;
+        }
+        if ((TimeStep(table.GetUpTime(end)) + fiber + serialization).GetTimeStep() <= close)
+        {
+            return false; // fits a whole circuit of this length: the next one
+        }
+        // Longer than any circuit of this length carries: it would wait forever.
+        uint32_t dstPort = 0;
+        Ptr<Packet> frame = m_queues.Pop(laneIndex, dstPort);
+        const uint64_t bytes = PayloadBytes(frame);
+        m_bytes.queued -= bytes;
+        m_macTxDropTrace(frame);
+        CountDrop(frame, DropReason::FRAME_TOO_LARGE, bytes);
+    }
+    m_crossbar->NotifyIdle(m_port, laneIndex);
+    return false;
 }
 
 void

@@ -53,6 +53,11 @@ class PhotonicCrossbar;
  * The device keeps that balance for the bytes it sends in its ByteCounters (the crossbar tells
  * it how each launched frame ended), and ByteConservation checks it at Simulator::Destroy.
  *
+ * A circuit with a planned close time (a rotor slot's end) carries only frames whose tail
+ * passes the crossbar by then: the NIC defers a frame that would not, to the next circuit to
+ * its destination, and drops as FrameTooLarge one that no circuit of that length can carry
+ * (keep MaxBurstBytes, or the collective transport's MaxSegmentBytes, under a slot's worth).
+ *
  * The crossbar reaches the device only through the CrossbarEndpoint interface.
  */
 class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteCounted
@@ -184,6 +189,14 @@ class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteC
     void TryStart(uint32_t lane);
     /// Take the next frame for a lane. @return false if none
     bool NextFrame(uint32_t lane, Ptr<Packet>& frame, uint32_t& dstPort);
+    /**
+     * @brief May the next frame of a lane start now? Yes unless its circuit closes (a slotted
+     * scheduler's planned teardown) before the frame's tail passes the crossbar; frames longer
+     * than a whole circuit of that length are dropped as FrameTooLarge.
+     * @param lane the lane
+     * @return true if the next frame (if any) may start now
+     */
+    bool FitsBeforeClose(uint32_t lane);
     /// End of serialization on a lane.
     void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
     /// Count a drop of bytes this device sent and fire the Drop trace.

@@ -12,11 +12,13 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/circuit-scheduler.h"
+#include "ns3/crossbar-technology.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/on-demand-circuit-scheduler.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <sstream>
@@ -94,6 +96,23 @@ PhotonicCrossbar::GetTypeId()
                           MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower,
                                              &PhotonicCrossbar::GetPortPowerWatts),
                           MakeDoubleChecker<double>())
+            .AddAttribute("Technology",
+                          "The CrossbarTechnology preset the crossbar is built with (one of "
+                          "MEMS, Piezo, SiPh-MZI, SOA, AWGR), or \"\" for none: its largest "
+                          "port count limits NumPorts. OpticalFabricHelper::"
+                          "SetCrossbarTechnology sets it with the preset's other figures.",
+                          StringValue(""),
+                          MakeStringAccessor(&PhotonicCrossbar::SetTechnology,
+                                             &PhotonicCrossbar::GetTechnology),
+                          MakeStringChecker())
+            .AddAttribute("PortLimit",
+                          "Largest NumPorts allowed (>= 0); 0 = the Technology's largest "
+                          "port count (no limit without a Technology). Set it above the "
+                          "technology's for a what-if study of a crossbar nobody has built.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PhotonicCrossbar::SetPortLimit,
+                                               &PhotonicCrossbar::GetPortLimitAttribute),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("Scheduler",
                           "The circuit scheduler; an OnDemandCircuitScheduler if not set.",
                           PointerValue(),
@@ -121,6 +140,8 @@ PhotonicCrossbar::PhotonicCrossbar()
       m_reconfigurationTime(MicroSeconds(1)),
       m_insertionLossDb(5.0),
       m_portPowerW(0.05),
+      m_portLimit(0),
+      m_constructed(false),
       m_nAttached(0)
 {
     NS_LOG_FUNCTION(this);
@@ -141,6 +162,8 @@ void
 PhotonicCrossbar::NotifyConstructionCompleted()
 {
     BuildTable();
+    m_constructed = true;
+    CheckPortLimit();
     Object::NotifyConstructionCompleted();
 }
 
@@ -177,6 +200,7 @@ PhotonicCrossbar::SetNPorts(uint32_t n)
                         << m_nPorts << " to " << n << " once devices are attached");
     m_nPorts = n;
     BuildTable();
+    CheckPortLimit();
 }
 
 void
@@ -224,6 +248,79 @@ PhotonicCrossbar::SetPortPower(double w)
     NS_ABORT_MSG_IF(w < 0 || !(w == w),
                     "ns3::PhotonicCrossbar::PortPower = " << w << " W is invalid: use >= 0 W");
     m_portPowerW = w;
+}
+
+void
+PhotonicCrossbar::SetTechnology(std::string name)
+{
+    NS_ABORT_MSG_IF(!name.empty() && !CrossbarTechnology::Exists(name),
+                    "ns3::PhotonicCrossbar::Technology = \"" << name << "\" is invalid: use one of "
+                                                             << CrossbarTechnology::GetNames()
+                                                             << ", or \"\" for none");
+    m_technology = name;
+    CheckPortLimit();
+}
+
+std::string
+PhotonicCrossbar::GetTechnology() const
+{
+    return m_technology;
+}
+
+void
+PhotonicCrossbar::SetPortLimit(uint32_t limit)
+{
+    m_portLimit = limit;
+    CheckPortLimit();
+}
+
+uint32_t
+PhotonicCrossbar::GetPortLimitAttribute() const
+{
+    return m_portLimit;
+}
+
+uint32_t
+PhotonicCrossbar::GetPortLimit() const
+{
+    if (m_portLimit > 0)
+    {
+        return m_portLimit;
+    }
+    return m_technology.empty() ? 0 : CrossbarTechnology::Get(m_technology).maxPorts;
+}
+
+void
+PhotonicCrossbar::CheckPortLimit() const
+{
+    const uint64_t limit = GetPortLimit();
+    if (!m_constructed || limit == 0 || m_nPorts <= limit)
+    {
+        return;
+    }
+    // The multi-stage alternative: a three-stage Clos of limit-port crossbars (edge modules
+    // of `limit` endpoints, `limit` middle modules) reaches limit^2 endpoints.
+    const uint64_t edges = (m_nPorts + limit - 1) / limit;
+    std::ostringstream alternative;
+    if (m_nPorts <= limit * limit)
+    {
+        alternative << "a three-stage Clos of " << limit << "-port crossbars (" << edges
+                    << " ingress + " << edges << " egress + " << limit
+                    << " middle crossbars; up to " << limit * limit
+                    << " endpoints) with three insertion losses on every path";
+    }
+    else
+    {
+        alternative << "a Clos of " << limit << "-port crossbars with five or more stages "
+                    << "(three stages reach only " << limit * limit << " endpoints)";
+    }
+    NS_ABORT_MSG("ns3::PhotonicCrossbar::NumPorts = "
+                 << m_nPorts << " exceeds the port limit of "
+                 << (m_portLimit > 0 ? std::string("PortLimit")
+                                     : "the largest " + m_technology + " crossbar")
+                 << ", " << limit << " ports: no single crossbar of that size exists; build "
+                 << alternative.str() << ", or raise ns3::PhotonicCrossbar::PortLimit for a "
+                 << "what-if study");
 }
 
 void
@@ -373,7 +470,23 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                                    uint32_t dstLane,
                                    bool reconfigure)
 {
-    NS_LOG_FUNCTION(this << srcPort << srcLane << dstPort << dstLane << reconfigure);
+    return EstablishTimedCircuit(srcPort,
+                                 srcLane,
+                                 dstPort,
+                                 dstLane,
+                                 reconfigure ? m_reconfigurationTime : Seconds(0),
+                                 Time::Max());
+}
+
+Time
+PhotonicCrossbar::EstablishTimedCircuit(uint32_t srcPort,
+                                        uint32_t srcLane,
+                                        uint32_t dstPort,
+                                        uint32_t dstLane,
+                                        Time setUp,
+                                        Time closeAt)
+{
+    NS_LOG_FUNCTION(this << srcPort << srcLane << dstPort << dstLane << setUp << closeAt);
     CheckPort(srcPort, "EstablishCircuit: source");
     CheckPort(dstPort, "EstablishCircuit: destination");
     NS_ABORT_MSG_IF(srcLane >= m_nLanes || dstLane >= m_nLanes,
@@ -387,8 +500,11 @@ PhotonicCrossbar::EstablishCircuit(uint32_t srcPort,
                         table.GetInputEnd(out) != CrossbarPortTable::NO_END,
                     "EstablishCircuit " << srcPort << ":" << srcLane << " -> " << dstPort << ":"
                                         << dstLane << ": an end is already in use");
-    const int64_t reconf = reconfigure ? m_reconfigurationTime.GetTimeStep() : 0;
-    const Time up = TimeStep(table.Connect(in, out, Simulator::Now().GetTimeStep(), reconf));
+    NS_ABORT_MSG_IF(setUp.IsStrictlyNegative(),
+                    "EstablishTimedCircuit: negative set-up time " << setUp.As(Time::NS));
+    const int64_t close = closeAt == Time::Max() ? CrossbarPortTable::NEVER : closeAt.GetTimeStep();
+    const Time up = TimeStep(
+        table.Connect(in, out, Simulator::Now().GetTimeStep(), setUp.GetTimeStep(), close));
     if (m_endpoints[srcPort])
     {
         m_endpoints[srcPort]->NotifyCircuitGranted(srcLane, dstPort);

@@ -50,6 +50,11 @@ class OpticalChannel;
  *
  * State is O(N x LanesPerPort): a port table, never an N x N matrix.
  *
+ * Real crossbars have a largest port count: Technology names the CrossbarTechnology it is
+ * built with, and a crossbar asked for more ports than that technology's largest (or than
+ * PortLimit, which overrides it for what-if studies) stops with a message naming the limit and
+ * the multi-stage alternative.
+ *
  * Its own ByteCounters (payload bytes launched into it: delivered, in flight, dropped at
  * the crossbar or lost to the link budget) are checked by ByteConservation, as each NIC's
  * are.
@@ -97,8 +102,11 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     /// @param scheduler the circuit scheduler to use (before the simulation starts)
     void SetScheduler(Ptr<CircuitScheduler> scheduler);
     const CrossbarPortTable& GetPortTable() const override;
-    /// @return time to set up a circuit
-    Time GetReconfigurationTime() const;
+    Time GetReconfigurationTime() const override;
+    /// @return the Technology attribute ("" if none)
+    std::string GetTechnology() const;
+    /// @return the largest NumPorts allowed: PortLimit, else the technology's, else 0 (none)
+    uint32_t GetPortLimit() const;
     /// @return latency of one traversal
     Time GetSwitchingLatency() const;
     /// @return insertion loss of one traversal, dB
@@ -117,6 +125,12 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
                           uint32_t dstPort,
                           uint32_t dstLane,
                           bool reconfigure = true) override;
+    Time EstablishTimedCircuit(uint32_t srcPort,
+                               uint32_t srcLane,
+                               uint32_t dstPort,
+                               uint32_t dstLane,
+                               Time setUp,
+                               Time closeAt) override;
     void ReleaseCircuit(uint32_t srcPort, uint32_t srcLane) override;
     void RejectCircuit(uint32_t srcPort, uint32_t dstPort) override;
     bool IsLaneIdle(uint32_t port, uint32_t lane) const override;
@@ -213,6 +227,14 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void SetInsertionLoss(double db);
     /// @param w power per port (>= 0)
     void SetPortPower(double w);
+    /// @param name a CrossbarTechnology preset name, or "" for none
+    void SetTechnology(std::string name);
+    /// @param limit largest NumPorts (0: the technology's)
+    void SetPortLimit(uint32_t limit);
+    /// @return the PortLimit attribute
+    uint32_t GetPortLimitAttribute() const;
+    /// Stop if NumPorts exceeds the port limit, naming the limit and the multi-stage way.
+    void CheckPortLimit() const;
 
     uint32_t m_nPorts;                                      //!< NumPorts attribute
     uint32_t m_nLanes;                                      //!< LanesPerPort attribute
@@ -220,6 +242,9 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     Time m_switchingLatency;                                //!< SwitchingLatency attribute
     double m_insertionLossDb;                               //!< InsertionLoss attribute
     double m_portPowerW;                                    //!< PortPower attribute
+    std::string m_technology;                               //!< Technology attribute
+    uint32_t m_portLimit;                                   //!< PortLimit attribute
+    bool m_constructed;                                     //!< attributes all applied
     Ptr<CircuitScheduler> m_scheduler;                      //!< circuit policy
     std::unique_ptr<CrossbarPortTable> m_table;             //!< circuit state
     std::vector<CrossbarEndpoint*> m_endpoints;             //!< endpoint per port, or null

@@ -71,6 +71,17 @@ VirtualOutputQueues::Pop(uint32_t lane, uint32_t& dstPort)
     return frame;
 }
 
+Ptr<const Packet>
+VirtualOutputQueues::Peek(uint32_t lane) const
+{
+    const Lane& l = m_lanes[lane];
+    if (!l.up || !l.served || l.served->frames.empty())
+    {
+        return nullptr;
+    }
+    return l.served->frames.front();
+}
+
 bool
 VirtualOutputQueues::IsLaneIdle(uint32_t lane) const
 {

@@ -56,6 +56,13 @@ class VirtualOutputQueues
      */
     Ptr<Packet> Pop(uint32_t lane, uint32_t& dstPort);
 
+    /**
+     * @brief The frame Pop would return next, left in its queue.
+     * @param lane the lane
+     * @return the frame, or nullptr if the lane is down or its queue empty
+     */
+    Ptr<const Packet> Peek(uint32_t lane) const;
+
     /// @param lane a lane @return true if no frame waits for its circuit
     bool IsLaneIdle(uint32_t lane) const;
 

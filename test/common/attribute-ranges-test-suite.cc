@@ -34,6 +34,7 @@ struct Range
     std::string highValid;   //!< largest valid value
     std::string highInvalid; //!< just above it
     std::string why;         //!< for unbounded or context-dependent ranges: why no edge
+    std::string create{};    //!< the TypeId to create, if type is abstract ("" = type)
 };
 
 const std::vector<Range>&
@@ -67,6 +68,23 @@ Ranges()
         {"ns3::PhotonicCrossbar", "SwitchingLatency", "0ns", "-1ns", "", "", "no upper bound"},
         {"ns3::PhotonicCrossbar", "InsertionLoss", "0", "-0.001", "", "", "no upper bound"},
         {"ns3::PhotonicCrossbar", "PortPower", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::PhotonicCrossbar", "PortLimit", "0", "", "", "", ">= NumPorts; 0 = technology's"},
+        {"ns3::SlottedCircuitScheduler",
+         "SlotTime",
+         "1ns",
+         "0ns",
+         "",
+         "",
+         "no upper bound",
+         "ns3::RotorCircuitScheduler"},
+        {"ns3::RotorCircuitScheduler", "GuardTime", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::WavelengthRoutedCircuitScheduler",
+         "TuningTime",
+         "0ns",
+         "-1ns",
+         "",
+         "",
+         "no upper bound"},
         {"ns3::CollectiveCommunicator", "ChunkBytes", "0", "", "", "", "uint64, 0 = whole"},
         {"ns3::CollectiveCommunicator", "NcclChannels", "1", "0", "", "", "lanes checked at run"},
         {"ns3::CollectiveCommunicator", "Root", "0", "", "", "", "< ranks, checked at run"},
@@ -110,7 +128,7 @@ class EdgesTestCase : public TestCase
             {
                 continue;
             }
-            ObjectFactory factory(m_range.type);
+            ObjectFactory factory(Concrete());
             Ptr<Object> object = factory.Create();
             NS_TEST_ASSERT_MSG_EQ(object->SetAttributeFailSafe(m_range.attribute, StringValue(v)),
                                   true,
@@ -127,7 +145,7 @@ class EdgesTestCase : public TestCase
                 continue;
             }
             std::string detail;
-            const std::string type = m_range.type;
+            const std::string type = Concrete();
             const std::string attribute = m_range.attribute;
             const bool fatal = ExpectFatal([type, attribute, v]() { MakeWith(type, attribute, v); },
                                            {attribute},
@@ -137,6 +155,12 @@ class EdgesTestCase : public TestCase
                                   attribute << " = " << v << " must stop with a message naming "
                                             << attribute << ": " << detail);
         }
+    }
+
+    /// @return the TypeId to create
+    std::string Concrete() const
+    {
+        return m_range.create.empty() ? m_range.type : m_range.create;
     }
 
     Range m_range; //!< under test

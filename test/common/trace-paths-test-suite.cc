@@ -17,10 +17,14 @@
 #include "ns3/config.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
+#include "ns3/object-factory.h"
 #include "ns3/optical-net-device.h"
 #include "ns3/photonic-crossbar.h"
+#include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
+#include "ns3/slotted-circuit-scheduler.h"
 #include "ns3/test.h"
+#include "ns3/wavelength-routed-circuit-scheduler.h"
 
 #include <map>
 #include <set>
@@ -367,6 +371,36 @@ class TracePathsTestCase : public TestCase
                     m_coverage.connected.insert(p->declared);
                 }
             }
+        }
+    }
+
+    /**
+     * @brief Connect a probe outside Probes (a source only some fabrics have, such as a
+     * slotted scheduler's) and count it in the coverage.
+     * @param p the probe
+     * @param nodes nodes of the simulation
+     */
+    void ConnectExtra(Probe& p, uint32_t nodes)
+    {
+        const std::string problem = Resolve(p, nodes);
+        NS_TEST_EXPECT_MSG_EQ(problem, "", p.GetPath());
+        if (problem.empty() && p.Connect())
+        {
+            m_coverage.connected.insert(p.declared);
+        }
+    }
+
+    /**
+     * @brief Check the count of a probe outside Probes.
+     * @param p the probe
+     * @param want calls expected
+     */
+    void ExpectExtraCount(const Probe& p, size_t want)
+    {
+        NS_TEST_EXPECT_MSG_EQ(p.Count(), want, GetName() << ": " << p.GetLabel());
+        if (want > 0 && p.Count() == want)
+        {
+            m_coverage.fired.insert(p.declared);
         }
     }
 
@@ -819,6 +853,66 @@ class LinkBudgetTestCase : public TracePathsTestCase
     }
 };
 
+/// A rotor scheduler: its Slot source, and circuits set up and torn down every slot.
+class RotorSlotsTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit RotorSlotsTestCase(Coverage& coverage)
+        : TracePathsTestCase("rotor, 3 ports, frames 0->1 and 0->2: 2 slots, 6 CircuitUp, "
+                             "6 CircuitDown, then the cycle pauses",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 3;
+        config.reconfiguration = NanoSeconds(100);
+        Ptr<RotorCircuitScheduler> rotor = CreateObject<RotorCircuitScheduler>();
+        rotor->SetAttribute("SlotTime", TimeValue(MicroSeconds(1)));
+        config.scheduler = rotor;
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        std::vector<Probe*> extra;
+        Sink<SlottedCircuitScheduler::SlotTracedCallback> slot{
+            extra,
+            CROSSBAR + "Scheduler/Slot",
+            "ns3::SlottedCircuitScheduler::SlotTracedCallback",
+            false};
+        ConnectExtra(slot, config.nodes);
+        // Slot 0 joins i -> i + 1, slot 1 i -> i + 2; at 2 us nothing waits: the cycle pauses.
+        f.SendAt(Seconds(0), 0, 1, 1000);
+        f.SendAt(Seconds(0), 0, 2, 1000);
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 2, "both frames arrive");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 2},
+                         {&probes.phyTxBegin, 2},
+                         {&probes.phyTxEnd, 2},
+                         {&probes.phyRxEnd, 2},
+                         {&probes.macRx, 2},
+                         {&probes.sniffer, 4},
+                         {&probes.promiscSniffer, 4},
+                         {&probes.circuitUp, 6},   // 3 ports x 2 slots
+                         {&probes.circuitDown, 6}, // at 1 us and at 2 us
+                     });
+        ExpectExtraCount(slot, 2);
+        using Call = std::tuple<uint64_t, uint32_t>;
+        NS_TEST_EXPECT_MSG_EQ((slot.calls == std::vector<Call>{{0, 1}, {1, 2}}),
+                              true,
+                              "Slot arguments: (slot, shift)");
+        NS_TEST_EXPECT_MSG_EQ(Simulator::Now(), MicroSeconds(2), "the run ends at slot 2");
+        Simulator::Destroy();
+    }
+};
+
 /// The Config path of every object of the module with attributes, as documented.
 class ObjectPathsTestCase : public TestCase
 {
@@ -879,6 +973,29 @@ class ObjectPathsTestCase : public TestCase
             {
                 withAttributes.insert(t.GetName());
             }
+        }
+        Simulator::Destroy();
+        // The slotted schedulers, each on a fabric of its own, by the same Scheduler path.
+        for (const char* name :
+             {"ns3::RotorCircuitScheduler", "ns3::WavelengthRoutedCircuitScheduler"})
+        {
+            FabricConfig slotted;
+            slotted.nodes = 3;
+            slotted.reconfiguration = NanoSeconds(100);
+            slotted.scheduler = ObjectFactory(name).Create<CircuitScheduler>();
+            TestFabric g(slotted);
+            const Config::MatchContainer matches = Config::LookupMatches(CROSSBAR + "Scheduler/");
+            NS_TEST_EXPECT_MSG_EQ(matches.GetN(), 1, CROSSBAR << "Scheduler/ with a " << name);
+            for (size_t i = 0; i < matches.GetN(); ++i)
+            {
+                const TypeId t = matches.Get(i)->GetInstanceTypeId();
+                NS_TEST_EXPECT_MSG_EQ(t.GetName(), std::string(name), "the scheduler reached");
+                for (TypeId u = t; u.GetGroupName() == "ScaleAcross"; u = u.GetParent())
+                {
+                    reached.insert(u.GetName());
+                }
+            }
+            Simulator::Destroy();
         }
         NS_TEST_EXPECT_MSG_EQ(Missing(withAttributes, reached),
                               "",
@@ -944,6 +1061,7 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new RefusedAtNicTestCase(m_coverage));
         AddTestCase(new DroppedAtCrossbarTestCase(m_coverage));
         AddTestCase(new LinkBudgetTestCase(m_coverage));
+        AddTestCase(new RotorSlotsTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());
         AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
     }

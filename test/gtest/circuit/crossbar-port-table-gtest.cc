@@ -94,7 +94,21 @@ TEST(CrossbarPortTable, MisuseThrows)
 
 TEST(CrossbarPortTable, MemoryIsLinearInPorts)
 {
-    // 65,536 ports x 1 lane must be cheap to build: six int64 per end.
+    // 65,536 ports x 1 lane must be cheap to build: seven int64 per end.
     CrossbarPortTable t(65536, 1);
     EXPECT_EQ(t.FindFreeOutputLane(65535), 0);
+}
+
+TEST(CrossbarPortTable, CloseTimeIsKeptUntilTeardown)
+{
+    CrossbarPortTable t(2, 1);
+    const uint32_t in = t.End(0, 0);
+    EXPECT_EQ(t.GetCloseTime(in), CrossbarPortTable::NEVER);
+    EXPECT_EQ(t.Connect(in, t.End(1, 0), 1000, 100, 2000), 1100);
+    EXPECT_EQ(t.GetCloseTime(in), 2000);
+    t.Accept(in, 1900); // a frame whose tail passes before the close time
+    EXPECT_EQ(t.Disconnect(in, 2000), 2000);
+    EXPECT_EQ(t.GetCloseTime(in), CrossbarPortTable::NEVER);
+    // The next slot's circuit starts on time: the last one drained before it closed.
+    EXPECT_EQ(t.Connect(in, t.End(1, 0), 2000, 100, 3000), 2100);
 }
