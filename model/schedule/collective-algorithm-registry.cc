@@ -18,11 +18,12 @@ namespace ns3
 namespace
 {
 
-/// @param q the request @param why what is wrong @throw std::invalid_argument always
+/// @param why what is wrong with the request (CreateCollectiveSchedule names the algorithm)
+/// @throw std::invalid_argument always
 [[noreturn]] void
-Refuse(const CollectiveRequest& q, const std::string& why)
+Refuse(const std::string& why)
 {
-    throw std::invalid_argument(q.collective + "/" + q.algorithm + ": " + why);
+    throw std::invalid_argument(why);
 }
 
 /// A ring schedule of the given collective.
@@ -49,16 +50,14 @@ MakeHalvingDoubling(const CollectiveRequest& q)
 {
     if ((q.ranks & (q.ranks - 1)) != 0)
     {
-        Refuse(q,
-               "ranks = " + std::to_string(q.ranks) +
-                   " is invalid: halving-doubling needs a power of two");
+        Refuse("ranks = " + std::to_string(q.ranks) +
+               " is invalid: halving-doubling needs a power of two");
     }
     if (q.bytes % (uint64_t{4} * q.ranks) != 0)
     {
-        Refuse(q,
-               "size = " + std::to_string(q.bytes) +
-                   " bytes is invalid: halving-doubling needs a multiple of 4 x ranks = " +
-                   std::to_string(uint64_t{4} * q.ranks));
+        Refuse("size = " + std::to_string(q.bytes) +
+               " bytes is invalid: halving-doubling needs a multiple of 4 x ranks = " +
+               std::to_string(uint64_t{4} * q.ranks));
     }
     return std::make_unique<HalvingDoublingSchedule>(q.ranks, q.bytes, q.chunkBytes);
 }
@@ -77,9 +76,8 @@ MakeBroadcast(const CollectiveRequest& q)
 {
     if (q.root >= q.ranks)
     {
-        Refuse(q,
-               "root = " + std::to_string(q.root) + " is invalid: use 0 ... " +
-                   std::to_string(q.ranks - 1));
+        Refuse("root = " + std::to_string(q.root) + " is invalid: use 0 ... " +
+               std::to_string(q.ranks - 1));
     }
     return std::make_unique<BroadcastSchedule>(q.ranks, q.bytes, q.chunkBytes, q.root, TREE);
 }

@@ -107,7 +107,28 @@ CollectiveSchedule::ChunksFor(uint64_t pieceBytes, uint64_t chunkBytes)
     {
         return 1;
     }
-    return static_cast<uint32_t>((pieceBytes + chunkBytes - 1) / chunkBytes);
+    // pieceBytes / chunkBytes rounded up, without the overflow of pieceBytes + chunkBytes - 1.
+    const uint64_t chunks = pieceBytes / chunkBytes + (pieceBytes % chunkBytes != 0 ? 1 : 0);
+    if (chunks > std::numeric_limits<uint32_t>::max())
+    {
+        throw std::invalid_argument("chunk = " + std::to_string(chunkBytes) +
+                                    " bytes cuts a piece of " + std::to_string(pieceBytes) +
+                                    " bytes into " + std::to_string(chunks) +
+                                    " chunks, more than 4294967295: use a larger ChunkBytes");
+    }
+    return static_cast<uint32_t>(chunks);
+}
+
+void
+CollectiveSchedule::CheckCount(uint64_t factorA, uint64_t factorB, const std::string& what)
+{
+    const uint64_t limit = std::numeric_limits<uint32_t>::max();
+    if (factorA != 0 && factorB > limit / factorA)
+    {
+        throw std::invalid_argument(
+            std::to_string(factorA) + " x " + std::to_string(factorB) + " " + what +
+            " are more than 4294967295 (32-bit ids): use a larger ChunkBytes or fewer ranks");
+    }
 }
 
 std::string
@@ -147,6 +168,11 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
         fail("size = " + std::to_string(q.bytes) +
              " bytes is invalid: use a positive multiple of 4 (float elements)");
     }
+    if (q.chunkBytes % 4 != 0)
+    {
+        fail("chunk = " + std::to_string(q.chunkBytes) +
+             " bytes is invalid: use 0 (no pipelining) or a multiple of 4 (float elements)");
+    }
     const bool perRank = q.collective == "all_gather" || q.collective == "reduce_scatter" ||
                          q.collective == "all_to_all";
     if (perRank && q.bytes % (uint64_t{4} * q.ranks) != 0)
@@ -168,7 +194,15 @@ CreateCollectiveSchedule(const CollectiveRequest& q)
         fail("ncclChannels = " + std::to_string(q.ncclChannels) + " is supported by " +
              CollectiveAlgorithmRegistry::Join(multi) + " only; use ncclChannels = 1");
     }
-    return entry->create(q);
+    try
+    {
+        return entry->create(q);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        fail(e.what()); // the schedule's own limits, with the collective and algorithm named
+    }
+    return nullptr;
 }
 
 } // namespace ns3

@@ -148,8 +148,18 @@ class CollectiveSchedule
      * @param pieceBytes size of the largest piece to pipeline, bytes
      * @param chunkBytes pipeline chunk, bytes (0: no pipelining)
      * @return chunks per piece: ceil(pieceBytes / chunkBytes), at least 1
+     * @throw std::invalid_argument if that is more than 2^32 - 1
      */
     static uint32_t ChunksFor(uint64_t pieceBytes, uint64_t chunkBytes);
+
+    /**
+     * @brief Refuse a count that does not fit the 32-bit ids of segments and tags.
+     * @param factorA one factor of the count
+     * @param factorB the other
+     * @param what what is counted, for the message (e.g. "segments")
+     * @throw std::invalid_argument if factorA x factorB > 2^32 - 1
+     */
+    static void CheckCount(uint64_t factorA, uint64_t factorB, const std::string& what);
 
   private:
     CollectiveKind m_kind; //!< the collective

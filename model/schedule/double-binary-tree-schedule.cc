@@ -19,6 +19,7 @@ DoubleBinaryTreeSchedule::DoubleBinaryTreeSchedule(uint32_t ranks,
 {
     const uint64_t largest = EvenShare(bytes, m_trees, 0);
     m_chunks = ChunksFor(largest, chunkBytes);
+    CheckCount(uint64_t{2} * m_trees, m_chunks, "message tags (2 x trees, chunks)");
     // GetOp is called once per message: the trees are laid out here, once, in O(p x trees).
     m_links.resize(size_t{ranks} * m_trees);
     m_perChunk.assign(ranks, 0);

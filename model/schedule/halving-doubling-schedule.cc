@@ -21,6 +21,9 @@ HalvingDoublingSchedule::HalvingDoublingSchedule(uint32_t ranks,
     }
     const uint64_t largest = EvenShare(bytes, ranks, 0);
     m_chunks = ChunksFor(largest, chunkBytes);
+    CheckCount(std::max<uint64_t>(ranks, uint64_t{2} * m_log2),
+               m_chunks,
+               "segments or tags (ranks, chunks)");
 }
 
 std::string

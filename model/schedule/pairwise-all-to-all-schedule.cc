@@ -16,6 +16,7 @@ PairwiseAllToAllSchedule::PairwiseAllToAllSchedule(uint32_t ranks,
 {
     const uint64_t block = EvenShare(bytes, ranks, 0);
     m_chunks = ChunksFor(block, chunkBytes);
+    CheckCount(uint64_t{ranks} * ranks, m_chunks, "segments (ranks x ranks, chunks)");
 }
 
 std::string

@@ -55,6 +55,10 @@ RingSchedule::RingSchedule(CollectiveKind kind,
 {
     const uint64_t largestBlock = EvenShare(EvenShare(bytes, channels, 0), ranks, 0);
     m_chunks = ChunksFor(largestBlock, chunkBytes);
+    CheckCount(uint64_t{channels} * ranks, m_chunks, "segments (channels x ranks, chunks)");
+    CheckCount(uint64_t{channels} * m_steps,
+               m_chunks,
+               "messages per rank (channels x steps, chunks)");
     std::vector<uint32_t> strides;
     for (uint32_t d = 1; d <= ranks / 2 || strides.empty(); ++d)
     {

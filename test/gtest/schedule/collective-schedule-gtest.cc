@@ -403,3 +403,80 @@ TEST(CollectiveAlgorithmRegistry, ChannelsOnASingleChannelAlgorithmNameTheOnesTh
 }
 
 } // namespace
+
+namespace
+{
+
+/// @return the message CreateCollectiveSchedule throws for q, or "" if it builds
+std::string
+Refusal(const ns3::CollectiveRequest& q)
+{
+    try
+    {
+        ns3::CreateCollectiveSchedule(q);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(CollectiveScheduleLimits, ChunksBeyond32BitsAreRefusedNotWrapped)
+{
+    ns3::CollectiveRequest q;
+    q.collective = "broadcast";
+    q.algorithm = "ring";
+    q.ranks = 4;
+    q.bytes = uint64_t{1} << 40; // 1 TiB in 4-byte chunks: 2^38 chunks
+    q.chunkBytes = 4;
+    const std::string why = Refusal(q);
+    EXPECT_NE(why.find("broadcast/ring"), std::string::npos) << why;
+    EXPECT_NE(why.find("274877906944 chunks"), std::string::npos) << why;
+    q.chunkBytes = 1 << 20; // 2^20 chunks: fine
+    EXPECT_EQ(Refusal(q), "");
+}
+
+TEST(CollectiveScheduleLimits, SegmentCountsBeyond32BitsAreRefused)
+{
+    ns3::CollectiveRequest q;
+    q.collective = "all_to_all";
+    q.algorithm = "pairwise";
+    q.ranks = 65536; // p^2 = 2^32 segments with one chunk each
+    q.bytes = uint64_t{4} * 65536;
+    const std::string why = Refusal(q);
+    EXPECT_NE(why.find("more than 4294967295"), std::string::npos) << why;
+    q.ranks = 4096;
+    q.bytes = uint64_t{4} * 4096;
+    EXPECT_EQ(Refusal(q), "");
+}
+
+TEST(CollectiveScheduleLimits, ChunksNotAMultipleOfTheElementAreRefused)
+{
+    ns3::CollectiveRequest q;
+    q.ranks = 4;
+    q.bytes = 4096;
+    q.chunkBytes = 1022;
+    const std::string why = Refusal(q);
+    EXPECT_NE(why.find("chunk = 1022"), std::string::npos) << why;
+    EXPECT_NE(why.find("multiple of 4"), std::string::npos) << why;
+}
+
+TEST(CollectiveScheduleLimits, LargestSizesComputeExactly)
+{
+    // 2^62 bytes over 3 ranks in 2^40-byte chunks: even shares, no overflow in the sums.
+    ns3::CollectiveRequest q;
+    q.collective = "all_gather";
+    q.ranks = 3;
+    q.bytes = uint64_t{3} << 60;
+    q.chunkBytes = uint64_t{1} << 40;
+    const auto s = ns3::CreateCollectiveSchedule(q);
+    uint64_t total = 0;
+    for (uint32_t g = 0; g < s->GetNSegments(); ++g)
+    {
+        total += s->GetSegmentBytes(g);
+    }
+    EXPECT_EQ(total, q.bytes);
+}
+
+} // namespace
