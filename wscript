@@ -35,6 +35,10 @@ def build(bld):
         'model/optical/optical-physics.cc',
         'model/optical/photonic-crossbar.cc',
         'model/optical/virtual-output-queues.cc',
+        'model/electrical/packet-endpoint.cc',
+        'model/electrical/packet-link.cc',
+        'model/electrical/packet-net-device.cc',
+        'model/electrical/packet-switch.cc',
         'model/collective/collective-application.cc',
         'model/collective/collective-communicator.cc',
         'model/collective/collective-header.cc',
@@ -43,8 +47,11 @@ def build(bld):
         'helper/collective-circuit-helper.cc',
         'helper/collective-helper.cc',
         'helper/collective-progress.cc',
+        'helper/fat-tree-helper.cc',
         'helper/gnuplot-writer.cc',
+        'helper/leaf-spine-helper.cc',
         'helper/optical-fabric-helper.cc',
+        'helper/packet-fabric-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('scale-across')
@@ -99,6 +106,11 @@ def build(bld):
         'model/optical/optical-physics.h',
         'model/optical/photonic-crossbar.h',
         'model/optical/virtual-output-queues.h',
+        'model/electrical/packet-cell.h',
+        'model/electrical/packet-endpoint.h',
+        'model/electrical/packet-link.h',
+        'model/electrical/packet-net-device.h',
+        'model/electrical/packet-switch.h',
         'model/collective/collective-application.h',
         'model/collective/collective-communicator.h',
         'model/collective/collective-header.h',
@@ -107,8 +119,11 @@ def build(bld):
         'helper/collective-circuit-helper.h',
         'helper/collective-helper.h',
         'helper/collective-progress.h',
+        'helper/fat-tree-helper.h',
         'helper/gnuplot-writer.h',
+        'helper/leaf-spine-helper.h',
         'helper/optical-fabric-helper.h',
+        'helper/packet-fabric-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
