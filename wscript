@@ -58,6 +58,7 @@ def build(bld):
     module_test.source = [
         'test/scale-across-test-fixture.cc',
         'test/collective-test-fixture.cc',
+        'test/electrical-test-fixture.cc',
         'test/collective/collective-bad-input-test-suite.cc',
         'test/collective/collective-closed-form-test-suite.cc',
         'test/collective/collective-p2p-test-suite.cc',
@@ -68,6 +69,7 @@ def build(bld):
         'test/common/build-lists-test-suite.cc',
         'test/common/byte-conservation-test-suite.cc',
         'test/common/trace-paths-test-suite.cc',
+        'test/electrical/electrical-path-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',

@@ -116,7 +116,14 @@ PacketEndpoint::GetCreditStalls(uint32_t port) const
 uint64_t
 PacketEndpoint::GetCredits(uint32_t port) const
 {
-    return m_ports.at(port).credits;
+    const Port& p = m_ports.at(port);
+    const int64_t now = Simulator::Now().GetTimeStep();
+    uint64_t credits = p.credits;
+    for (size_t i = 0; i < p.pending.size() && p.pending[i].first <= now; ++i)
+    {
+        credits += p.pending[i].second;
+    }
+    return credits;
 }
 
 uint64_t

@@ -78,7 +78,7 @@ class PacketEndpoint
     Time GetCreditStallTime(uint32_t port) const;
     /// @param port a port @return how many times it started waiting for credit
     uint64_t GetCreditStalls(uint32_t port) const;
-    /// @param port a port @return credits it holds now (bytes; returned credits still on the
+    /// @param port a port @return credits it holds now, bytes (returned credits still on the
     ///        way are not counted)
     uint64_t GetCredits(uint32_t port) const;
     /// @param port a port @return credits it held at wiring (0: the far end needs none)
