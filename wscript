@@ -69,6 +69,8 @@ def build(bld):
         'test/common/build-lists-test-suite.cc',
         'test/common/byte-conservation-test-suite.cc',
         'test/common/trace-paths-test-suite.cc',
+        'test/electrical/electrical-ecmp-test-suite.cc',
+        'test/electrical/electrical-incast-test-suite.cc',
         'test/electrical/electrical-path-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
