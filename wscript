@@ -69,6 +69,7 @@ def build(bld):
         'test/common/build-lists-test-suite.cc',
         'test/common/byte-conservation-test-suite.cc',
         'test/common/trace-paths-test-suite.cc',
+        'test/electrical/electrical-collective-test-suite.cc',
         'test/electrical/electrical-ecmp-test-suite.cc',
         'test/electrical/electrical-incast-test-suite.cc',
         'test/electrical/electrical-path-test-suite.cc',
