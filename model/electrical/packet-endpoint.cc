@@ -62,6 +62,7 @@ PacketEndpoint::ConnectPort(uint32_t port,
     p.peer = peer;
     p.peerPort = peerPort;
     p.bps = link->GetDataRate().GetBitRate();
+    p.stepsPerSecond = static_cast<uint64_t>(Time::FromInteger(1, Time::S).GetTimeStep());
     p.delay = link->GetDelay();
     p.peerCutThrough = peer->IsCutThrough();
     p.peerLatency = peer->GetForwardingLatency();
@@ -243,7 +244,10 @@ PacketEndpoint::TryStart(uint32_t port)
     {
         return;
     }
-    const Time tx = SerializationTime(head->wire, p.bps);
+    // Serialization in whole time steps, the fraction carried to the port's next cell: a
+    // train of cells takes its exact time to within one step, however small each cell is.
+    const Wide bits = static_cast<Wide>(head->wire) * 8 * p.stepsPerSecond + p.txRemainder;
+    const Time tx = TimeStep(static_cast<uint64_t>(bits / p.bps));
     // Cut-through: the tail may not leave before it has arrived.
     const Time earliest = TimeStep(head->ready) - tx;
     if (earliest > now)
@@ -274,6 +278,7 @@ PacketEndpoint::TryStart(uint32_t port)
         p.stallTime += waited;
         m_creditStallTrace(port, waited);
     }
+    p.txRemainder = static_cast<uint64_t>(bits % p.bps);
     PacketCell cell = *head;
     const Time end = now + tx;
     p.busyUntil = end;
