@@ -38,6 +38,13 @@
  */
 
 /**
+ * @defgroup scale-across-electrical Electrical baseline
+ * @ingroup scale-across
+ * @brief Packet fabrics to compare with: host NIC, output-queued packet switch and link, with
+ * credit-based lossless flow control (model/electrical/).
+ */
+
+/**
  * @defgroup scale-across-collective Collectives
  * @ingroup scale-across
  * @brief Transport, communicator and application of NCCL-like collectives over any NetDevice

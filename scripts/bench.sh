@@ -31,12 +31,14 @@ run() { # run <name> <program> <args...>: show and keep the figures
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 if [ "$mode" = quick ]; then
   run fabric-build bench-fabric-build --endpoints=4096 --runs=3
+  run fattree-build bench-fattree-build --k=16 --runs=3
   run allreduce-tree bench-allreduce --algo=tree --ranks=1024 --bytes=67108864 --chunkBytes=1048576 --progress=false
   run allreduce-ring bench-allreduce --algo=ring --ranks=256 --bytes=67108864 --progress=false
   run vs-tcp bench-vs-tcp --ranks=8 --bytes=8388608
   run scaling bench-scaling --endpoints=64,256,1024 --bytes=67108864 --chunkBytes=1048576 --outputDir="$out"
 else
   run fabric-build bench-fabric-build --endpoints=65536 --runs=5
+  run fattree-build bench-fattree-build --k=64 --runs=3
   run allreduce-tree bench-allreduce --algo=tree --ranks=65536 --bytes=1073741824 --chunkBytes=8388608
   run allreduce-ring bench-allreduce --algo=ring --ranks=4096 --bytes=1073741824
   run vs-tcp bench-vs-tcp --ranks=64 --bytes=67108864

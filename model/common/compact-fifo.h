@@ -49,6 +49,12 @@ class CompactFifo
         return m_items[m_head];
     }
 
+    /// @param i position from the oldest (0) @return that item (i < size())
+    const T& operator[](size_t i) const
+    {
+        return m_items[m_head + i];
+    }
+
     /// @param item appended as the newest
     void push_back(T item)
     {

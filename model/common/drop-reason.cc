@@ -26,6 +26,8 @@ ToString(DropReason reason)
         return "Reconfiguring";
     case DropReason::LINK_BUDGET:
         return "LinkBudget";
+    case DropReason::NO_ROUTE:
+        return "NoRoute";
     case DropReason::COUNT:
         break;
     }

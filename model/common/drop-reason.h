@@ -28,6 +28,7 @@ enum class DropReason : uint8_t
     NO_CIRCUIT,          //!< reached the crossbar on a port with no circuit to its destination
     RECONFIGURING,       //!< reached the crossbar while its circuit was still being set up
     LINK_BUDGET,         //!< received power below the receiver sensitivity (PhyRxDrop)
+    NO_ROUTE,            //!< a packet switch has no route to the destination (PhyTxDrop)
     COUNT                //!< number of reasons (not a reason)
 };
 

@@ -15,15 +15,20 @@
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"
 #include "ns3/config.h"
+#include "ns3/leaf-spine-helper.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
 #include "ns3/optical-net-device.h"
+#include "ns3/packet-link.h"
+#include "ns3/packet-net-device.h"
+#include "ns3/packet-switch.h"
 #include "ns3/photonic-crossbar.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
 #include "ns3/slotted-circuit-scheduler.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 #include "ns3/wavelength-routed-circuit-scheduler.h"
 
 #include <map>
@@ -58,6 +63,13 @@ const std::string ALL_APPLICATIONS = "/NodeList/*/ApplicationList/*/$ns3::Collec
 /// The communicator, through rank 0's application.
 const std::string COMMUNICATOR =
     "/NodeList/0/ApplicationList/0/$ns3::CollectiveApplication/Communicator/";
+
+/// Every host NIC of a packet fabric (one per node).
+const std::string ALL_PACKET_NICS = "/NodeList/*/DeviceList/*/$ns3::PacketNetDevice/";
+/// The switch of node 0's NIC (its leaf).
+const std::string NODE0_SWITCH = "/NodeList/0/DeviceList/0/$ns3::PacketNetDevice/Switch/";
+/// Every link of a packet fabric.
+const std::string ALL_PACKET_LINKS = "/ChannelList/*/$ns3::PacketLink/";
 
 /// @}
 
@@ -284,6 +296,43 @@ struct Probes
     /// @}
 };
 
+/// A probe on every trace source of the electrical fabric (its runs have no optical part).
+struct ElectricalProbes
+{
+    std::vector<Probe*> all; //!< every probe below (each adds itself)
+
+    /// @name PacketNetDevice, on every host NIC
+    /// @{
+    TRACE_PATHS_PROBE(macTx, Packet::TracedCallback, ALL_PACKET_NICS + "MacTx", true);
+    TRACE_PATHS_PROBE(macTxDrop, Packet::TracedCallback, ALL_PACKET_NICS + "MacTxDrop", true);
+    TRACE_PATHS_PROBE(macPromiscRx, Packet::TracedCallback, ALL_PACKET_NICS + "MacPromiscRx", true);
+    TRACE_PATHS_PROBE(macRx, Packet::TracedCallback, ALL_PACKET_NICS + "MacRx", true);
+    TRACE_PATHS_PROBE(phyTxBegin, Packet::TracedCallback, ALL_PACKET_NICS + "PhyTxBegin", true);
+    TRACE_PATHS_PROBE(phyTxEnd, Packet::TracedCallback, ALL_PACKET_NICS + "PhyTxEnd", true);
+    TRACE_PATHS_PROBE(phyTxDrop, Packet::TracedCallback, ALL_PACKET_NICS + "PhyTxDrop", true);
+    TRACE_PATHS_PROBE(phyRxEnd, Packet::TracedCallback, ALL_PACKET_NICS + "PhyRxEnd", true);
+    TRACE_PATHS_PROBE(sniffer, Packet::TracedCallback, ALL_PACKET_NICS + "Sniffer", true);
+    TRACE_PATHS_PROBE(promiscSniffer,
+                      Packet::TracedCallback,
+                      ALL_PACKET_NICS + "PromiscSniffer",
+                      true);
+    TRACE_PATHS_PROBE(nicDrop, PacketNetDevice::DropTracedCallback, ALL_PACKET_NICS + "Drop", true);
+    TRACE_PATHS_PROBE(nicCreditStall,
+                      PacketEndpoint::CreditStallTracedCallback,
+                      ALL_PACKET_NICS + "CreditStall",
+                      true);
+    /// @}
+
+    /// @name PacketSwitch, node 0's leaf
+    /// @{
+    TRACE_PATHS_PROBE(switchCreditStall,
+                      PacketEndpoint::CreditStallTracedCallback,
+                      NODE0_SWITCH + "CreditStall",
+                      false);
+    TRACE_PATHS_PROBE(switchDrop, PacketSwitch::DropTracedCallback, NODE0_SWITCH + "Drop", false);
+    /// @}
+};
+
 #undef TRACE_PATHS_PROBE
 
 /// What the scenarios covered, shared by the suite's test cases (they run in order).
@@ -347,10 +396,12 @@ class TracePathsTestCase : public TestCase
   protected:
     /**
      * @brief Connect every probe by its path, once the path is checked (Resolve).
+     * @tparam ProbeSet Probes or ElectricalProbes
      * @param probes the probes
      * @param nodes nodes of the simulation: a path with a wildcard matches one object each
      */
-    void ConnectAll(Probes& probes, uint32_t nodes)
+    template <typename ProbeSet>
+    void ConnectAll(ProbeSet& probes, uint32_t nodes)
     {
         NS_TEST_EXPECT_MSG_EQ(NodeList::GetNNodes(),
                               nodes,
@@ -442,10 +493,12 @@ class TracePathsTestCase : public TestCase
 
     /**
      * @brief Check every probe's count: as expected for the listed ones, 0 for the others.
+     * @tparam ProbeSet Probes or ElectricalProbes
      * @param probes the probes
      * @param expected calls by probe
      */
-    void ExpectCounts(const Probes& probes, const std::map<const Probe*, size_t>& expected)
+    template <typename ProbeSet>
+    void ExpectCounts(const ProbeSet& probes, const std::map<const Probe*, size_t>& expected)
     {
         for (const Probe* p : probes.all)
         {
@@ -853,6 +906,160 @@ class LinkBudgetTestCase : public TracePathsTestCase
     }
 };
 
+/// A congested leaf-spine: two hosts of leaf 0 send to one host of leaf 1, with buffers of 2
+/// cells per port, so NICs and switches wait for credit.
+class ElectricalCongestionTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite's other cases
+    explicit ElectricalCongestionTestCase(Coverage& coverage)
+        : TracePathsTestCase("electrical: incast across leaves, credit stalls", coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(4);
+        LeafSpineHelper fabric;
+        fabric.SetRadix(4); // 2 hosts and 2 spines per leaf
+        fabric.SetSwitchAttribute("BufferBytes", UintegerValue(4 * 2 * (4096 + MAC_HEADER)));
+        NetDeviceContainer devices = fabric.Install(nodes);
+        uint32_t received = 0;
+        for (uint32_t i = 0; i < nodes.GetN(); ++i)
+        {
+            nodes.Get(i)->RegisterProtocolHandler(
+                MakeCallback(&ElectricalCongestionTestCase::Receive, this),
+                TEST_PROTOCOL,
+                nullptr,
+                true); // promiscuous: the device's promiscuous path fires too
+        }
+        ElectricalProbes probes;
+        ConnectAll(probes, nodes.GetN());
+        const uint32_t framesPerSender = 2;
+        for (uint32_t s : {0, 1})
+        {
+            for (uint32_t k = 0; k < framesPerSender; ++k)
+            {
+                devices.Get(s)->Send(Create<Packet>(8 * 4096),
+                                     devices.Get(3)->GetAddress(),
+                                     TEST_PROTOCOL);
+            }
+        }
+        Simulator::Run();
+        received = m_received;
+        const size_t frames = 2 * framesPerSender;
+        NS_TEST_ASSERT_MSG_EQ(received, frames, "every frame received");
+        size_t nicStalls = 0;
+        for (uint32_t i = 0; i < devices.GetN(); ++i)
+        {
+            nicStalls += DynamicCast<PacketNetDevice>(devices.Get(i))->GetCreditStalls(0);
+        }
+        Ptr<PacketSwitch> leaf0 = fabric.GetSwitches().at(0);
+        size_t switchStalls = 0;
+        for (uint32_t p = 0; p < leaf0->GetNPacketPorts(); ++p)
+        {
+            switchStalls += leaf0->GetCreditStalls(p);
+        }
+        NS_TEST_EXPECT_MSG_GT(nicStalls, 0, "the senders waited for credit");
+        NS_TEST_EXPECT_MSG_GT(switchStalls, 0, "leaf 0 waited for credit");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, frames},
+                         {&probes.phyTxBegin, frames},
+                         {&probes.phyTxEnd, frames},
+                         {&probes.phyRxEnd, frames},
+                         {&probes.macRx, frames},
+                         {&probes.macPromiscRx, frames},
+                         {&probes.sniffer, 2 * frames},        // sent and received
+                         {&probes.promiscSniffer, 2 * frames}, // sent and received
+                         {&probes.nicCreditStall, nicStalls},  // once per stall, at its end
+                         {&probes.switchCreditStall, switchStalls},
+                     });
+        ExpectContexts(probes.macRx,
+                       {{"/NodeList/3/DeviceList/0/$ns3::PacketNetDevice/MacRx", frames}});
+        Simulator::Destroy();
+    }
+
+    /// Protocol handler of every node.
+    void Receive(Ptr<NetDevice>,
+                 Ptr<const Packet>,
+                 uint16_t,
+                 const Address&,
+                 const Address&,
+                 NetDevice::PacketType)
+    {
+        ++m_received;
+    }
+
+    uint32_t m_received{0}; //!< frames received
+};
+
+/// Losses on a packet fabric: a frame too large for the Mtu, and one its switch cannot route.
+class ElectricalDropTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite's other cases
+    explicit ElectricalDropTestCase(Coverage& coverage)
+        : TracePathsTestCase("electrical: frame too large, no route", coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        NetDeviceContainer devices;
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<PacketNetDevice> dev = CreateObject<PacketNetDevice>();
+            dev->SetAddress(Mac48Address::Allocate());
+            nodes.Get(i)->AddDevice(dev);
+            devices.Add(dev);
+        }
+        Ptr<PacketSwitch> sw = CreateObject<PacketSwitch>();
+        sw->SetAttribute("NumPorts", UintegerValue(2));
+        sw->AddDownRoute(0, 0, 0, 1); // no route to host 1
+        const Mac48Address first = Mac48Address::ConvertFrom(devices.Get(0)->GetAddress());
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            DynamicCast<PacketNetDevice>(devices.Get(i))
+                ->Attach(CreateObject<PacketLink>(), PeekPointer(sw), i, i, first, 2);
+        }
+        ElectricalProbes probes;
+        ConnectAll(probes, 2);
+        devices.Get(0)->Send(Create<Packet>(5000), devices.Get(1)->GetAddress(), 0x0800);
+        devices.Get(0)->Send(Create<Packet>(1000), devices.Get(1)->GetAddress(), TEST_PROTOCOL);
+        Simulator::Run();
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTxDrop, 1}, // 5000 bytes of IPv4 over an Mtu of 4096
+                         {&probes.macTx, 1},
+                         {&probes.phyTxBegin, 1},
+                         {&probes.phyTxEnd, 1},
+                         {&probes.sniffer, 1},
+                         {&probes.promiscSniffer, 1},
+                         {&probes.switchDrop, 1},
+                         {&probes.phyTxDrop, 1}, // at the sender, as its frame is lost
+                         {&probes.nicDrop, 2},
+                     });
+        if (probes.nicDrop.calls.size() == 2)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(probes.nicDrop.calls[0])),
+                                  ToString(DropReason::FRAME_TOO_LARGE),
+                                  "first reason");
+            NS_TEST_EXPECT_MSG_EQ(ToString(std::get<1>(probes.nicDrop.calls[1])),
+                                  ToString(DropReason::NO_ROUTE),
+                                  "second reason");
+        }
+        const ByteCounters& bytes = sw->GetByteCounters();
+        NS_TEST_EXPECT_MSG_EQ(bytes.GetDropped(DropReason::NO_ROUTE), 1000 + MAC_HEADER, "switch");
+        Simulator::Destroy();
+    }
+};
+
 /// A rotor scheduler: its Slot source, and circuits set up and torn down every slot.
 class RotorSlotsTestCase : public TracePathsTestCase
 {
@@ -964,6 +1171,31 @@ class ObjectPathsTestCase : public TestCase
                 }
             }
         }
+        Simulator::Destroy();
+
+        // The electrical fabric, in a run of its own: a leaf-spine of radix 4 (2 hosts and 2
+        // uplinks per leaf), 4 hosts: 2 leaves, 2 spines, 4 host links and 4 fabric links.
+        NodeContainer hosts;
+        hosts.Create(4);
+        LeafSpineHelper leafSpine;
+        leafSpine.SetRadix(4);
+        leafSpine.Install(hosts);
+        const std::vector<std::tuple<std::string, TypeId, size_t>> electrical{
+            {ALL_PACKET_NICS, PacketNetDevice::GetTypeId(), 4},
+            {ALL_PACKET_NICS + "Switch/", PacketSwitch::GetTypeId(), 4}, // each leaf twice
+            {ALL_PACKET_LINKS, PacketLink::GetTypeId(), 8},
+        };
+        for (const auto& [path, type, expected] : electrical)
+        {
+            const Config::MatchContainer matches = Config::LookupMatches(path);
+            NS_TEST_EXPECT_MSG_EQ(matches.GetN(), expected, path);
+            for (size_t i = 0; i < matches.GetN(); ++i)
+            {
+                const TypeId t = matches.Get(i)->GetInstanceTypeId();
+                NS_TEST_EXPECT_MSG_EQ(t, type, path << " reaches a " << t.GetName());
+                reached.insert(t.GetName());
+            }
+        }
         std::set<std::string> withAttributes;
         for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
         {
@@ -1062,6 +1294,8 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new DroppedAtCrossbarTestCase(m_coverage));
         AddTestCase(new LinkBudgetTestCase(m_coverage));
         AddTestCase(new RotorSlotsTestCase(m_coverage));
+        AddTestCase(new ElectricalCongestionTestCase(m_coverage));
+        AddTestCase(new ElectricalDropTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());
         AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
     }

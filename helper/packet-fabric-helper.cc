@@ -1,0 +1,242 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "packet-fabric-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/config.h"
+#include "ns3/log.h"
+#include "ns3/mac48-address.h"
+#include "ns3/packet-link.h"
+#include "ns3/uinteger.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PacketFabricHelper");
+
+PacketFabricHelper::PacketFabricHelper()
+    : m_seed(0),
+      m_nHosts(0),
+      m_cellWireBytes(0)
+{
+    m_deviceFactory.SetTypeId("ns3::PacketNetDevice");
+    m_switchFactory.SetTypeId("ns3::PacketSwitch");
+    m_hostLinkFactory.SetTypeId("ns3::PacketLink");
+    m_fabricLinkFactory.SetTypeId("ns3::PacketLink");
+}
+
+PacketFabricHelper::~PacketFabricHelper()
+{
+}
+
+void
+PacketFabricHelper::SetDeviceAttribute(std::string name, const AttributeValue& value)
+{
+    m_deviceFactory.Set(name, value);
+}
+
+void
+PacketFabricHelper::SetSwitchAttribute(std::string name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(name == "NumPorts",
+                    "the fabric helpers set ns3::PacketSwitch::NumPorts from the topology "
+                    "(Radix, K); set those instead");
+    m_switchFactory.Set(name, value);
+}
+
+void
+PacketFabricHelper::SetHostLinkAttribute(std::string name, const AttributeValue& value)
+{
+    m_hostLinkFactory.Set(name, value);
+}
+
+void
+PacketFabricHelper::SetFabricLinkAttribute(std::string name, const AttributeValue& value)
+{
+    m_fabricLinkFactory.Set(name, value);
+}
+
+void
+PacketFabricHelper::SetEndpointRate(DataRate rate)
+{
+    m_hostLinkFactory.Set("DataRate", DataRateValue(rate));
+    m_fabricLinkFactory.Set("DataRate", DataRateValue(rate));
+}
+
+void
+PacketFabricHelper::MatchOpticalNic(uint32_t wavelengths, DataRate perWavelength)
+{
+    NS_ABORT_MSG_IF(wavelengths == 0,
+                    "PacketFabricHelper::MatchOpticalNic: wavelengths = 0 is invalid: use 1 or "
+                    "more");
+    SetEndpointRate(DataRate(perWavelength.GetBitRate() * wavelengths));
+}
+
+void
+PacketFabricHelper::SetSeed(uint32_t seed)
+{
+    m_seed = seed;
+}
+
+const std::vector<Ptr<PacketSwitch>>&
+PacketFabricHelper::GetSwitches() const
+{
+    return m_switches;
+}
+
+void
+PacketFabricHelper::Reset()
+{
+    m_switches.clear();
+    m_nHosts = 0;
+}
+
+NetDeviceContainer
+PacketFabricHelper::CreateDevices(const NodeContainer& nodes)
+{
+    NetDeviceContainer devices;
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        Ptr<PacketNetDevice> device = m_deviceFactory.Create<PacketNetDevice>();
+        const Mac48Address address = Mac48Address::Allocate();
+        if (i == 0)
+        {
+            m_firstHost = address;
+            m_cellWireBytes = device->GetWireBytes(device->GetCellBytes());
+        }
+        device->SetAddress(address);
+        nodes.Get(i)->AddDevice(device);
+        devices.Add(device);
+    }
+    m_nHosts = nodes.GetN();
+    return devices;
+}
+
+Ptr<PacketSwitch>
+PacketFabricHelper::CreateSwitch(uint32_t ports, uint32_t tier, const std::string& name)
+{
+    m_switchFactory.Set("NumPorts", UintegerValue(ports));
+    m_switchFactory.Set("Seed", UintegerValue(m_seed + tier));
+    Ptr<PacketSwitch> sw = m_switchFactory.Create<PacketSwitch>();
+    if (m_switches.empty())
+    {
+        const uint64_t share = sw->GetIngressCredits(0);
+        NS_ABORT_MSG_IF(share < m_cellWireBytes,
+                        "ns3::PacketSwitch::BufferBytes = "
+                            << sw->GetBufferBytes() << " is too small: each of its " << ports
+                            << " ports gets " << share << " bytes, less than one cell of "
+                            << m_cellWireBytes << " wire bytes; use at least "
+                            << uint64_t{m_cellWireBytes} * ports);
+    }
+    sw->SetSwitchName(name);
+    m_switches.push_back(sw);
+    return sw;
+}
+
+void
+PacketFabricHelper::AttachHost(const NetDeviceContainer& devices,
+                               uint32_t i,
+                               Ptr<PacketSwitch> sw,
+                               uint32_t port)
+{
+    Ptr<PacketNetDevice> device = DynamicCast<PacketNetDevice>(devices.Get(i));
+    device->Attach(m_hostLinkFactory.Create<PacketLink>(),
+                   PeekPointer(sw),
+                   port,
+                   i,
+                   m_firstHost,
+                   m_nHosts);
+}
+
+void
+PacketFabricHelper::ConnectSwitches(Ptr<PacketSwitch> a,
+                                    uint32_t portA,
+                                    Ptr<PacketSwitch> b,
+                                    uint32_t portB)
+{
+    m_fabricLinkFactory.Create<PacketLink>()->Connect(PeekPointer(a), portA, PeekPointer(b), portB);
+}
+
+void
+PacketFabricHelper::EnablePcapInternal(std::string prefix,
+                                       Ptr<NetDevice> nd,
+                                       bool promiscuous,
+                                       bool explicitFilename)
+{
+    Ptr<PacketNetDevice> device = nd->GetObject<PacketNetDevice>();
+    if (!device)
+    {
+        NS_LOG_INFO("PacketFabricHelper::EnablePcapInternal(): device "
+                    << nd << " is not an ns3::PacketNetDevice");
+        return;
+    }
+    PcapHelper pcapHelper;
+    const std::string filename =
+        explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
+    Ptr<PcapFileWrapper> file =
+        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
+    pcapHelper.HookDefaultSink<PacketNetDevice>(device,
+                                                promiscuous ? "PromiscSniffer" : "Sniffer",
+                                                file);
+}
+
+void
+PacketFabricHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                                        std::string prefix,
+                                        Ptr<NetDevice> nd,
+                                        bool explicitFilename)
+{
+    Ptr<PacketNetDevice> device = nd->GetObject<PacketNetDevice>();
+    if (!device)
+    {
+        NS_LOG_INFO("PacketFabricHelper::EnableAsciiInternal(): device "
+                    << nd << " is not an ns3::PacketNetDevice");
+        return;
+    }
+    Packet::EnablePrinting();
+    if (!stream)
+    {
+        // A file of its own: sinks without context, as PointToPointHelper does.
+        AsciiTraceHelper asciiTraceHelper;
+        const std::string filename =
+            explicitFilename ? prefix : asciiTraceHelper.GetFilenameFromDevice(prefix, device);
+        Ptr<OutputStreamWrapper> own = asciiTraceHelper.CreateFileStream(filename);
+        device->TraceConnectWithoutContext(
+            "MacTx",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, own));
+        device->TraceConnectWithoutContext(
+            "PhyTxBegin",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, own));
+        device->TraceConnectWithoutContext(
+            "MacRx",
+            MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, own));
+        for (const char* drop : {"MacTxDrop", "PhyTxDrop"})
+        {
+            device->TraceConnectWithoutContext(
+                drop,
+                MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, own));
+        }
+        return;
+    }
+    // A shared file: sinks with the Config path as context, so lines name their device.
+    std::ostringstream path;
+    path << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
+         << "/$ns3::PacketNetDevice/";
+    Config::Connect(path.str() + "MacTx",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
+    Config::Connect(path.str() + "PhyTxBegin",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
+    Config::Connect(path.str() + "MacRx",
+                    MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream));
+    for (const char* drop : {"MacTxDrop", "PhyTxDrop"})
+    {
+        Config::Connect(path.str() + drop,
+                        MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,133 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_PACKET_FABRIC_HELPER_H
+#define SCALE_ACROSS_PACKET_FABRIC_HELPER_H
+
+#include "ns3/data-rate.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/packet-net-device.h"
+#include "ns3/packet-switch.h"
+#include "ns3/trace-helper.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across-helper
+ * @brief What LeafSpineHelper and FatTreeHelper share: the factories of the host NIC
+ * (PacketNetDevice), the switches (PacketSwitch) and the links (PacketLink: host links and
+ * switch-to-switch links apart), the per-endpoint rate, routing and seed, the wiring, and
+ * pcap/ascii tracing of the host devices.
+ *
+ * The helpers set each switch's NumPorts (the radix), its up/down routes and its Seed (the
+ * helper's seed plus the switch's tier, 0 at the hosts, so tiers hash independently).
+ */
+class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
+{
+  public:
+    PacketFabricHelper();
+    ~PacketFabricHelper() override;
+
+    /**
+     * @param name attribute of ns3::PacketNetDevice
+     * @param value its value
+     */
+    void SetDeviceAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @param name attribute of ns3::PacketSwitch (not NumPorts, which the topology sets)
+     * @param value its value
+     */
+    void SetSwitchAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @param name attribute of ns3::PacketLink, for the links from hosts to their switch
+     * @param value its value
+     */
+    void SetHostLinkAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @param name attribute of ns3::PacketLink, for the links between switches
+     * @param value its value
+     */
+    void SetFabricLinkAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @brief Set the DataRate of every link, host and fabric (default 800 Gb/s).
+     * @param rate the per-endpoint rate
+     */
+    void SetEndpointRate(DataRate rate);
+    /**
+     * @brief Match the per-endpoint rate to an optical NIC's: wavelengths x perWavelength.
+     * @param wavelengths the CoherentTransceiver's Wavelengths
+     * @param perWavelength its DataRatePerWavelength (default 1.6 Tb/s)
+     */
+    void MatchOpticalNic(uint32_t wavelengths, DataRate perWavelength = DataRate("1600Gbps"));
+    /**
+     * @param seed the ECMP seed: tier t's switches get Seed = seed + t
+     */
+    void SetSeed(uint32_t seed);
+
+    /// @return the switches of the last Install, hosts' tier first
+    const std::vector<Ptr<PacketSwitch>>& GetSwitches() const;
+
+  protected:
+    /**
+     * @brief Create the host devices, one per node, with consecutive addresses.
+     * @param nodes the hosts
+     * @return the devices (not attached yet)
+     */
+    NetDeviceContainer CreateDevices(const NodeContainer& nodes);
+    /**
+     * @param ports its NumPorts
+     * @param tier its tier (0 next to the hosts)
+     * @param name how reports name it
+     * @return a new switch, kept in GetSwitches()
+     */
+    Ptr<PacketSwitch> CreateSwitch(uint32_t ports, uint32_t tier, const std::string& name);
+    /**
+     * @brief Attach host device i to a switch port over a new host link.
+     * @param devices the devices of CreateDevices
+     * @param i the host index
+     * @param sw the switch
+     * @param port its port
+     */
+    void AttachHost(const NetDeviceContainer& devices,
+                    uint32_t i,
+                    Ptr<PacketSwitch> sw,
+                    uint32_t port);
+    /**
+     * @brief Join two switch ports with a new fabric link.
+     * @param a a switch @param portA its port @param b another @param portB its port
+     */
+    void ConnectSwitches(Ptr<PacketSwitch> a, uint32_t portA, Ptr<PacketSwitch> b, uint32_t portB);
+    /// Forget the switches of a previous Install.
+    void Reset();
+
+  private:
+    void EnablePcapInternal(std::string prefix,
+                            Ptr<NetDevice> nd,
+                            bool promiscuous,
+                            bool explicitFilename) override;
+    void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                             std::string prefix,
+                             Ptr<NetDevice> nd,
+                             bool explicitFilename) override;
+
+    ObjectFactory m_deviceFactory;             //!< PacketNetDevice
+    ObjectFactory m_switchFactory;             //!< PacketSwitch
+    ObjectFactory m_hostLinkFactory;           //!< PacketLink from a host
+    ObjectFactory m_fabricLinkFactory;         //!< PacketLink between switches
+    uint32_t m_seed;                           //!< ECMP seed of tier 0
+    std::vector<Ptr<PacketSwitch>> m_switches; //!< switches of the last Install
+    Mac48Address m_firstHost;                  //!< address of host 0 of the last Install
+    uint32_t m_nHosts;                         //!< hosts of the last Install
+    uint32_t m_cellWireBytes;                  //!< wire bytes of a full cell of the last Install
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_PACKET_FABRIC_HELPER_H */

@@ -1,0 +1,130 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "packet-link.h"
+
+#include "packet-endpoint.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PacketLink");
+
+NS_OBJECT_ENSURE_REGISTERED(PacketLink);
+
+TypeId
+PacketLink::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PacketLink")
+            .SetParent<Channel>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<PacketLink>()
+            .AddAttribute("DataRate",
+                          "Rate of each direction (> 0). Default: one 800 Gb/s port, as on a "
+                          "51.2 Tb/s switch ASIC with 64 ports.",
+                          DataRateValue(DataRate("800Gbps")),
+                          MakeDataRateAccessor(&PacketLink::SetDataRate, &PacketLink::GetDataRate),
+                          MakeDataRateChecker())
+            .AddAttribute("Delay",
+                          "Propagation delay (>= 0). Default: 10 m of fiber at 4.9 ns/m.",
+                          TimeValue(NanoSeconds(49)),
+                          MakeTimeAccessor(&PacketLink::SetDelay, &PacketLink::GetDelay),
+                          MakeTimeChecker());
+    return tid;
+}
+
+PacketLink::PacketLink()
+    : m_rate("800Gbps"),
+      m_delay(NanoSeconds(49))
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PacketLink::~PacketLink()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PacketLink::DoDispose()
+{
+    m_ends = {nullptr, nullptr};
+    m_devices = {nullptr, nullptr};
+    m_nDevices = 0;
+    Channel::DoDispose();
+}
+
+void
+PacketLink::SetDataRate(DataRate rate)
+{
+    NS_ABORT_MSG_IF(rate.GetBitRate() == 0,
+                    "ns3::PacketLink::DataRate = 0bps is invalid: use a rate above 0");
+    NS_ABORT_MSG_IF(m_ends[0] != nullptr,
+                    "ns3::PacketLink::DataRate cannot change once the link is connected");
+    m_rate = rate;
+}
+
+DataRate
+PacketLink::GetDataRate() const
+{
+    return m_rate;
+}
+
+void
+PacketLink::SetDelay(Time delay)
+{
+    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
+                    "ns3::PacketLink::Delay = " << delay << " is invalid: use 0 or more");
+    NS_ABORT_MSG_IF(m_ends[0] != nullptr,
+                    "ns3::PacketLink::Delay cannot change once the link is connected");
+    m_delay = delay;
+}
+
+Time
+PacketLink::GetDelay() const
+{
+    return m_delay;
+}
+
+void
+PacketLink::Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32_t portB)
+{
+    NS_LOG_FUNCTION(this << portA << portB);
+    NS_ABORT_MSG_IF(m_ends[0] != nullptr, "PacketLink::Connect: the link is already connected");
+    NS_ABORT_MSG_IF(!a || !b || a == b, "PacketLink::Connect: give two different ends");
+    m_ends = {a, b};
+    for (PacketEndpoint* end : m_ends)
+    {
+        if (auto* device = dynamic_cast<NetDevice*>(end))
+        {
+            m_devices[m_nDevices++] = device;
+        }
+    }
+    a->ConnectPort(portA, this, b, portB);
+    b->ConnectPort(portB, this, a, portA);
+}
+
+PacketEndpoint*
+PacketLink::GetEnd(uint32_t i) const
+{
+    return m_ends.at(i);
+}
+
+std::size_t
+PacketLink::GetNDevices() const
+{
+    return m_nDevices;
+}
+
+Ptr<NetDevice>
+PacketLink::GetDevice(std::size_t i) const
+{
+    return i < m_nDevices ? m_devices[i] : nullptr;
+}
+
+} // namespace ns3

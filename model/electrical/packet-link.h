@@ -1,0 +1,86 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_PACKET_LINK_H
+#define SCALE_ACROSS_PACKET_LINK_H
+
+#include "ns3/channel.h"
+#include "ns3/data-rate.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+
+#include <array>
+
+namespace ns3
+{
+
+class PacketEndpoint;
+
+/**
+ * @ingroup scale-across-electrical
+ * @brief A full-duplex point-to-point link of a packet fabric, between two ends: a host NIC
+ * (PacketNetDevice) and a switch port, or two switch ports.
+ *
+ * Each direction carries cells at DataRate after a propagation Delay; the two directions are
+ * independent. The link only describes itself: the ports at its ends (PacketEndpoint) send
+ * and time the cells. Switch ends are not ns-3 NetDevices (a PacketSwitch is one object with
+ * flat per-port state), so GetNDevices() counts only the host ends (0, 1 or 2).
+ *
+ * Abstracted away: bit errors, FEC and its latency, link training, the preamble and
+ * inter-frame gap (add them to the NIC's HeaderBytes if wanted).
+ */
+class PacketLink : public Channel
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PacketLink();
+    ~PacketLink() override;
+
+    // Delete copy constructor and assignment operator to avoid misuse
+    PacketLink(const PacketLink&) = delete;
+    PacketLink& operator=(const PacketLink&) = delete;
+
+    /**
+     * @brief Join two ports; each may then send to the other.
+     * @param a one end
+     * @param portA its port
+     * @param b the other end
+     * @param portB its port
+     */
+    void Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32_t portB);
+
+    /// @return the rate of each direction
+    DataRate GetDataRate() const;
+    /// @return the propagation delay
+    Time GetDelay() const;
+    /// @param i 0 or 1 @return the end, or nullptr before Connect
+    PacketEndpoint* GetEnd(uint32_t i) const;
+
+    std::size_t GetNDevices() const override;
+    Ptr<NetDevice> GetDevice(std::size_t i) const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// @param rate the DataRate attribute (> 0)
+    void SetDataRate(DataRate rate);
+    /// @param delay the Delay attribute (>= 0)
+    void SetDelay(Time delay);
+
+    DataRate m_rate;                         //!< DataRate attribute
+    Time m_delay;                            //!< Delay attribute
+    std::array<PacketEndpoint*, 2> m_ends{}; //!< the two ends (owned elsewhere)
+    std::array<Ptr<NetDevice>, 2> m_devices; //!< the ends that are NetDevices
+    uint32_t m_nDevices{0};                  //!< how many of those
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_PACKET_LINK_H */

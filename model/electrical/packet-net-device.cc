@@ -1,0 +1,787 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "packet-net-device.h"
+
+#include "packet-link.h"
+#include "packet-switch.h"
+
+#include "ns3/abort.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/fabric-flow-tag.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PacketNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(PacketNetDevice);
+
+namespace
+{
+/// Size of the Ethernet II header every frame carries (no preamble, no FCS).
+constexpr uint32_t MAC_HEADER_BYTES = 14;
+/// Largest frame a Packet can describe, less the header.
+constexpr uint32_t MAX_BURST_LIMIT = 0xffffffffu - MAC_HEADER_BYTES;
+/// Largest HeaderBytes.
+constexpr uint32_t MAX_HEADER_BYTES = 65535;
+} // namespace
+
+TypeId
+PacketNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PacketNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<PacketNetDevice>()
+            .AddAttribute("Address",
+                          "The MAC address of this device.",
+                          Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
+                          MakeMac48AddressAccessor(&PacketNetDevice::m_address),
+                          MakeMac48AddressChecker())
+            .AddAttribute("Mtu",
+                          "Payload bytes of one packet on the wire (1 ... 65535); the largest "
+                          "IP, ARP or IPv6 frame. Default 4096, as RoCE.",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&PacketNetDevice::SetMtu, &PacketNetDevice::GetMtu),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("CellBytes",
+                          "Payload bytes of one simulated cell: 0 for Mtu (one cell per "
+                          "packet), or a multiple of Mtu (faster, coarser timing; checked at "
+                          "Attach).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PacketNetDevice::m_cellBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("HeaderBytes",
+                          "Header bytes of each Mtu-sized packet on the wire (0 ... 65535). "
+                          "Default 14, the Ethernet II header; RoCEv2 adds IPv4, UDP, BTH, "
+                          "ICRC and FCS: 62.",
+                          UintegerValue(MAC_HEADER_BYTES),
+                          MakeUintegerAccessor(&PacketNetDevice::SetHeaderBytes,
+                                               &PacketNetDevice::GetHeaderBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxBurstBytes",
+                          "Largest frame (burst) of a protocol other than IP, ARP and IPv6, "
+                          "bytes (Mtu ... 4294967281).",
+                          UintegerValue(16 * 1024 * 1024),
+                          MakeUintegerAccessor(&PacketNetDevice::SetMaxBurstBytes,
+                                               &PacketNetDevice::GetMaxBurstBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxQueueBytes",
+                          "Payload bytes the device may hold not yet sent (>= 1); frames "
+                          "beyond it are dropped with reason QueueFull.",
+                          UintegerValue(uint64_t{4} << 30),
+                          MakeUintegerAccessor(&PacketNetDevice::m_maxQueueBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("Switch",
+                          "The switch this device is attached to (read only).",
+                          PointerValue(),
+                          MakePointerAccessor(&PacketNetDevice::GetSwitch),
+                          MakePointerChecker<PacketSwitch>())
+            .AddTraceSource("MacTx",
+                            "A packet has been handed to this device for transmission.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTxDrop",
+                            "A packet was dropped by the device before transmission.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_macTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacPromiscRx",
+                            "A frame was received and is passed up in promiscuous mode.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_macPromiscRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRx",
+                            "A frame was received and is passed up (non-promiscuous).",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_macRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxBegin",
+                            "The first cell of a frame starts on the link.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_phyTxBeginTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxEnd",
+                            "The last cell of a frame has been serialized (scheduled only "
+                            "when traced).",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_phyTxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxDrop",
+                            "A frame sent by this device was lost in the fabric.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_phyTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxEnd",
+                            "The last cell of a frame has arrived.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_phyRxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Sniffer",
+                            "Frames sent or received by this device (non-promiscuous sniffer).",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PromiscSniffer",
+                            "Frames sent or received by this device (pcap).",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_promiscSnifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Drop",
+                            "Every frame sent by this device that is lost, with its reason.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_dropTrace),
+                            "ns3::PacketNetDevice::DropTracedCallback")
+            .AddTraceSource("CreditStall",
+                            "The device waited for credit from its switch; fired when it may "
+                            "send again, with the port (0) and the time it waited.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_creditStallTrace),
+                            "ns3::PacketEndpoint::CreditStallTracedCallback");
+    return tid;
+}
+
+PacketNetDevice::PacketNetDevice()
+    : m_ifIndex(0),
+      m_mtu(4096),
+      m_cellBytes(0),
+      m_headerBytes(MAC_HEADER_BYTES),
+      m_maxBurstBytes(16 * 1024 * 1024),
+      m_maxQueueBytes(uint64_t{4} << 30),
+      m_host(0),
+      m_firstHost(0),
+      m_nHosts(0),
+      m_rxBytes(0),
+      m_rxFrames(0),
+      m_rxCells(0)
+{
+    NS_LOG_FUNCTION(this);
+    SetNPacketPorts(1);
+}
+
+PacketNetDevice::~PacketNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PacketNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    DisposePorts();
+    m_frames.clear();
+    m_freeFrames.clear();
+    m_txQueue.clear();
+    m_node = nullptr;
+    m_rxCallback.Nullify();
+    m_promiscRxCallback.Nullify();
+    NetDevice::DoDispose();
+}
+
+uint64_t
+PacketNetDevice::AsInteger(Mac48Address address)
+{
+    uint8_t buffer[6];
+    address.CopyTo(buffer);
+    uint64_t value = 0;
+    for (uint8_t b : buffer)
+    {
+        value = (value << 8) | b;
+    }
+    return value;
+}
+
+void
+PacketNetDevice::Attach(Ptr<PacketLink> link,
+                        PacketEndpoint* peer,
+                        uint32_t peerPort,
+                        uint32_t host,
+                        Mac48Address firstHost,
+                        uint32_t nHosts)
+{
+    NS_LOG_FUNCTION(this << link << peerPort << host << nHosts);
+    NS_ABORT_MSG_IF(m_nHosts != 0,
+                    "PacketNetDevice::Attach: device " << m_address << " is already attached");
+    NS_ABORT_MSG_IF(host >= nHosts, "PacketNetDevice::Attach: host " << host << " of " << nHosts);
+    NS_ABORT_MSG_IF(AsInteger(m_address) != AsInteger(firstHost) + host,
+                    "PacketNetDevice::Attach: host " << host << " must have address first + "
+                                                     << host << " (the helpers allocate them)");
+    NS_ABORT_MSG_IF(m_cellBytes % m_mtu != 0,
+                    "ns3::PacketNetDevice::CellBytes = " << m_cellBytes
+                                                         << " is invalid: use 0 or a multiple "
+                                                            "of Mtu ("
+                                                         << m_mtu << ")");
+    m_host = host;
+    m_firstHost = AsInteger(firstHost);
+    m_nHosts = nHosts;
+    link->Connect(this, 0, peer, peerPort);
+    ByteConservation::Watch(this);
+    m_linkChangeCallbacks();
+}
+
+Ptr<PacketSwitch>
+PacketNetDevice::GetSwitch() const
+{
+    auto* peer = dynamic_cast<PacketSwitch*>(m_ports[0].peer);
+    return Ptr<PacketSwitch>(peer);
+}
+
+uint32_t
+PacketNetDevice::GetHostIndex() const
+{
+    return m_host;
+}
+
+uint32_t
+PacketNetDevice::GetCellBytes() const
+{
+    return m_cellBytes == 0 ? m_mtu : m_cellBytes;
+}
+
+uint32_t
+PacketNetDevice::GetWireBytes(uint32_t payload) const
+{
+    const uint32_t packets = payload == 0 ? 1 : (payload + m_mtu - 1) / m_mtu;
+    return payload + packets * m_headerBytes;
+}
+
+uint64_t
+PacketNetDevice::GetLinkBitRate() const
+{
+    return m_ports[0].bps;
+}
+
+void
+PacketNetDevice::SetMaxBurstBytes(uint32_t bytes)
+{
+    NS_ABORT_MSG_IF(bytes < m_mtu || bytes > MAX_BURST_LIMIT,
+                    "ns3::PacketNetDevice::MaxBurstBytes = " << bytes << " is invalid: use Mtu ("
+                                                             << m_mtu << ") ... "
+                                                             << MAX_BURST_LIMIT);
+    m_maxBurstBytes = bytes;
+}
+
+uint32_t
+PacketNetDevice::GetMaxBurstBytes() const
+{
+    return m_maxBurstBytes;
+}
+
+void
+PacketNetDevice::SetHeaderBytes(uint32_t bytes)
+{
+    NS_ABORT_MSG_IF(bytes > MAX_HEADER_BYTES,
+                    "ns3::PacketNetDevice::HeaderBytes = " << bytes << " is invalid: use 0 ... "
+                                                           << MAX_HEADER_BYTES);
+    m_headerBytes = bytes;
+}
+
+uint32_t
+PacketNetDevice::GetHeaderBytes() const
+{
+    return m_headerBytes;
+}
+
+uint64_t
+PacketNetDevice::GetTxBytes() const
+{
+    return m_bytes.sent;
+}
+
+uint64_t
+PacketNetDevice::GetRxBytes() const
+{
+    return m_rxBytes;
+}
+
+uint64_t
+PacketNetDevice::GetRxFrames() const
+{
+    return m_rxFrames;
+}
+
+uint64_t
+PacketNetDevice::GetRxCells() const
+{
+    return m_rxCells;
+}
+
+uint64_t
+PacketNetDevice::GetDroppedBytes(DropReason reason) const
+{
+    return m_bytes.GetDropped(reason);
+}
+
+uint64_t
+PacketNetDevice::GetDroppedBytes() const
+{
+    return m_bytes.GetDropped();
+}
+
+uint64_t
+PacketNetDevice::GetQueuedBytes() const
+{
+    return m_bytes.queued;
+}
+
+const ByteCounters&
+PacketNetDevice::GetByteCounters() const
+{
+    return m_bytes;
+}
+
+std::string
+PacketNetDevice::GetByteCountersName() const
+{
+    std::ostringstream os;
+    os << "PacketNetDevice " << m_address << " (host " << m_host << ", node "
+       << (m_node ? m_node->GetId() : 0) << ")";
+    return os.str();
+}
+
+bool
+PacketNetDevice::IsCutThrough() const
+{
+    return false;
+}
+
+Time
+PacketNetDevice::GetForwardingLatency() const
+{
+    return Time(0);
+}
+
+uint64_t
+PacketNetDevice::GetIngressCredits(uint32_t port) const
+{
+    return 0; // a host takes cells at line rate
+}
+
+uint32_t
+PacketNetDevice::GetEndpointContext() const
+{
+    return m_node ? m_node->GetId() : Simulator::NO_CONTEXT;
+}
+
+bool
+PacketNetDevice::IsMtuLimited(uint16_t protocol)
+{
+    return protocol == 0x0800 || protocol == 0x0806 || protocol == 0x86DD;
+}
+
+void
+PacketNetDevice::CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes)
+{
+    NS_LOG_LOGIC("drop " << payloadBytes << " bytes: " << ToString(reason));
+    m_bytes.AddDropped(reason, payloadBytes);
+    m_dropTrace(packet, reason);
+}
+
+bool
+PacketNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+PacketNetDevice::SendFrom(Ptr<Packet> packet,
+                          const Address& source,
+                          const Address& dest,
+                          uint16_t protocolNumber)
+{
+    NS_ABORT_MSG_IF(m_nHosts == 0,
+                    "PacketNetDevice::Send on a device that is not attached to a fabric (use "
+                    "LeafSpineHelper or FatTreeHelper)");
+    const Mac48Address from = Mac48Address::ConvertFrom(source);
+    const Mac48Address to = Mac48Address::ConvertFrom(dest);
+    const uint64_t bytes = packet->GetSize();
+    const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
+    FabricFlowTag flowTag;
+    const uint8_t flow = packet->PeekPacketTag(flowTag) ? flowTag.GetFlow() : 0;
+    if (bytes > limit)
+    {
+        m_bytes.sent += bytes;
+        m_macTxDropTrace(packet);
+        CountDrop(packet, DropReason::FRAME_TOO_LARGE, bytes);
+        return false;
+    }
+    if (!m_macTxTrace.IsEmpty())
+    {
+        m_macTxTrace(packet);
+    }
+    if (to.IsBroadcast() || to.IsGroup())
+    {
+        bool all = true;
+        for (uint32_t host = 0; host < m_nHosts; ++host)
+        {
+            if (host != m_host)
+            {
+                all = Enqueue(packet->Copy(), from, to, protocolNumber, host, flow) && all;
+            }
+        }
+        return all;
+    }
+    const uint64_t value = AsInteger(to);
+    if (value < m_firstHost || value - m_firstHost >= m_nHosts)
+    {
+        m_bytes.sent += bytes;
+        m_macTxDropTrace(packet);
+        CountDrop(packet, DropReason::UNKNOWN_DESTINATION, bytes);
+        return false;
+    }
+    return Enqueue(packet,
+                   from,
+                   to,
+                   protocolNumber,
+                   static_cast<uint32_t>(value - m_firstHost),
+                   flow);
+}
+
+bool
+PacketNetDevice::Enqueue(Ptr<Packet> packet,
+                         Mac48Address source,
+                         Mac48Address dest,
+                         uint16_t protocol,
+                         uint32_t dstHost,
+                         uint8_t flow)
+{
+    const uint64_t bytes = packet->GetSize();
+    m_bytes.sent += bytes;
+    if (m_bytes.queued + bytes > m_maxQueueBytes)
+    {
+        m_macTxDropTrace(packet);
+        CountDrop(packet, DropReason::QUEUE_FULL, bytes);
+        return false;
+    }
+    EthernetHeader header(false);
+    header.SetSource(source);
+    header.SetDestination(dest);
+    header.SetLengthType(protocol);
+    packet->AddHeader(header);
+    m_bytes.queued += bytes;
+
+    uint32_t slot;
+    if (m_freeFrames.empty())
+    {
+        slot = static_cast<uint32_t>(m_frames.size());
+        m_frames.emplace_back();
+    }
+    else
+    {
+        slot = m_freeFrames.back();
+        m_freeFrames.pop_back();
+    }
+    Frame& f = m_frames[slot];
+    const uint64_t cell = GetCellBytes();
+    f.packet = packet;
+    f.payload = bytes;
+    f.offset = 0;
+    f.cellsLeft = bytes == 0 ? 1 : static_cast<uint32_t>((bytes + cell - 1) / cell);
+    f.dst = dstHost;
+    f.flow = flow;
+    f.dropped = false;
+    m_txQueue.push_back(slot);
+    TryStart(0);
+    return true;
+}
+
+const PacketCell*
+PacketNetDevice::PeekCell(uint32_t port)
+{
+    if (m_txQueue.empty())
+    {
+        return nullptr;
+    }
+    const uint32_t slot = m_txQueue.front();
+    const Frame& f = m_frames[slot];
+    const auto payload =
+        static_cast<uint32_t>(std::min<uint64_t>(GetCellBytes(), f.payload - f.offset));
+    m_head.origin = this;
+    m_head.frame = slot;
+    m_head.src = m_host;
+    m_head.dst = f.dst;
+    m_head.payload = payload;
+    m_head.wire = GetWireBytes(payload);
+    m_head.ingress = 0;
+    m_head.flow = f.flow;
+    m_head.ready = 0;
+    return &m_head;
+}
+
+void
+PacketNetDevice::CellStarted(uint32_t port, Time start, Time end)
+{
+    Frame& f = m_frames[m_head.frame];
+    if (f.offset == 0)
+    {
+        // Traces are checked before the call: this runs once per frame, mostly untraced.
+        if (!m_phyTxBeginTrace.IsEmpty())
+        {
+            m_phyTxBeginTrace(f.packet);
+        }
+        if (!m_snifferTrace.IsEmpty())
+        {
+            m_snifferTrace(f.packet);
+        }
+        if (!m_promiscSnifferTrace.IsEmpty())
+        {
+            m_promiscSnifferTrace(f.packet);
+        }
+    }
+    f.offset += m_head.payload;
+    m_bytes.queued -= m_head.payload;
+    m_bytes.inFlight += m_head.payload;
+    if (f.offset >= f.payload)
+    {
+        m_txQueue.pop_front();
+        if (!m_phyTxEndTrace.IsEmpty())
+        {
+            Simulator::Schedule(end - start, &PacketNetDevice::FireTxEnd, this, f.packet);
+        }
+    }
+}
+
+void
+PacketNetDevice::FireTxEnd(Ptr<Packet> frame)
+{
+    m_phyTxEndTrace(frame);
+}
+
+Ptr<Packet>
+PacketNetDevice::ResolveCell(uint32_t slot)
+{
+    Frame& f = m_frames[slot];
+    NS_ASSERT(f.cellsLeft > 0);
+    if (--f.cellsLeft > 0)
+    {
+        return nullptr;
+    }
+    Ptr<Packet> frame = f.packet;
+    f.packet = nullptr;
+    m_freeFrames.push_back(slot);
+    m_bytes.inFlight -= f.payload;
+    if (!f.dropped)
+    {
+        m_bytes.delivered += f.payload;
+        return frame;
+    }
+    m_phyTxDropTrace(frame);
+    CountDrop(frame, f.reason, f.payload);
+    return nullptr;
+}
+
+void
+PacketNetDevice::NotifyCellDropped(const PacketCell& cell, DropReason reason)
+{
+    Frame& f = m_frames[cell.frame];
+    f.dropped = true;
+    f.reason = reason;
+    ResolveCell(cell.frame);
+}
+
+void
+PacketNetDevice::CellArrived(uint32_t port)
+{
+    const PacketCell cell = TakeArrival(port);
+    ++m_rxCells;
+    Ptr<Packet> frame = cell.origin->ResolveCell(cell.frame);
+    if (frame)
+    {
+        Deliver(frame);
+    }
+}
+
+void
+PacketNetDevice::Deliver(Ptr<Packet> frame)
+{
+    if (!m_phyRxEndTrace.IsEmpty())
+    {
+        m_phyRxEndTrace(frame);
+    }
+    if (!m_snifferTrace.IsEmpty())
+    {
+        m_snifferTrace(frame);
+    }
+    if (!m_promiscSnifferTrace.IsEmpty())
+    {
+        m_promiscSnifferTrace(frame);
+    }
+    EthernetHeader header(false);
+    frame->RemoveHeader(header);
+    const Mac48Address to = header.GetDestination();
+    const uint16_t protocol = header.GetLengthType();
+    NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
+    if (to.IsBroadcast())
+    {
+        type = NetDevice::PACKET_BROADCAST;
+    }
+    else if (to.IsGroup())
+    {
+        type = NetDevice::PACKET_MULTICAST;
+    }
+    else if (to == m_address)
+    {
+        type = NetDevice::PACKET_HOST;
+    }
+    m_rxBytes += frame->GetSize();
+    ++m_rxFrames;
+    if (!m_promiscRxCallback.IsNull())
+    {
+        m_macPromiscRxTrace(frame);
+        m_promiscRxCallback(this, frame, protocol, header.GetSource(), to, type);
+    }
+    if (type != NetDevice::PACKET_OTHERHOST)
+    {
+        if (!m_macRxTrace.IsEmpty())
+        {
+            m_macRxTrace(frame);
+        }
+        if (!m_rxCallback.IsNull())
+        {
+            m_rxCallback(this, frame, protocol, header.GetSource());
+        }
+    }
+}
+
+void
+PacketNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+PacketNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+PacketNetDevice::GetChannel() const
+{
+    return m_ports[0].link;
+}
+
+void
+PacketNetDevice::SetAddress(Address address)
+{
+    NS_ABORT_MSG_IF(m_nHosts != 0,
+                    "PacketNetDevice::SetAddress: the address cannot change once the device is "
+                    "attached (the fabric finds hosts by address)");
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+PacketNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+PacketNetDevice::SetMtu(const uint16_t mtu)
+{
+    NS_ABORT_MSG_IF(mtu == 0, "ns3::PacketNetDevice::Mtu = 0 is invalid: use 1 ... 65535");
+    NS_ABORT_MSG_IF(mtu > m_maxBurstBytes,
+                    "ns3::PacketNetDevice::Mtu = " << mtu << " is invalid: it exceeds "
+                                                   << "MaxBurstBytes = " << m_maxBurstBytes);
+    NS_ABORT_MSG_IF(m_nHosts != 0,
+                    "ns3::PacketNetDevice::Mtu cannot change once the device is attached");
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+PacketNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+PacketNetDevice::IsLinkUp() const
+{
+    return m_nHosts != 0;
+}
+
+void
+PacketNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChangeCallbacks.ConnectWithoutContext(callback);
+}
+
+bool
+PacketNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+PacketNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+PacketNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+PacketNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+PacketNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+PacketNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+PacketNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+PacketNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+PacketNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+PacketNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+PacketNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+PacketNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+bool
+PacketNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,426 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "packet-switch.h"
+
+#include "packet-net-device.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PacketSwitch");
+
+NS_OBJECT_ENSURE_REGISTERED(PacketSwitch);
+
+namespace
+{
+/// Most ports a switch may have (a cell keeps its input port in 16 bits).
+constexpr uint32_t MAX_PORTS = 65535;
+} // namespace
+
+TypeId
+PacketSwitch::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PacketSwitch")
+            .SetParent<Object>()
+            .SetGroupName("ScaleAcross")
+            .AddConstructor<PacketSwitch>()
+            .AddAttribute("NumPorts",
+                          "Ports (1 ... 65535). Default 64: a 51.2 Tb/s ASIC as 64 x 800 Gb/s.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&PacketSwitch::SetNPorts, &PacketSwitch::GetNPorts),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "BufferBytes",
+                "Packet buffer, bytes (>= 1), shared out equally among the input "
+                "ports as the credits of their senders. Each port's share must hold "
+                "one cell. Default 32 MiB (as in SimAI's configurations).",
+                UintegerValue(uint64_t{32} << 20),
+                MakeUintegerAccessor(&PacketSwitch::SetBufferBytes, &PacketSwitch::GetBufferBytes),
+                MakeUintegerChecker<uint64_t>())
+            .AddAttribute("ForwardingLatency",
+                          "Port-to-port latency of the pipeline, from a cell's arrival (its "
+                          "tail, or its head if CutThrough) to its forwarding (>= 0). Default "
+                          "600 ns (an assumption, see doc).",
+                          TimeValue(NanoSeconds(600)),
+                          MakeTimeAccessor(&PacketSwitch::SetForwardingLatency,
+                                           &PacketSwitch::GetForwardingLatency),
+                          MakeTimeChecker())
+            .AddAttribute("CutThrough",
+                          "true: forward a cell from its head; false: store it whole first.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PacketSwitch::m_cutThrough),
+                          MakeBooleanChecker())
+            .AddAttribute("Routing",
+                          "Choice among the up ports: ecmp (flow hash), spray (per cell, in "
+                          "turn) or adaptive (least queued bytes).",
+                          StringValue("ecmp"),
+                          MakeStringAccessor(&PacketSwitch::SetRouting, &PacketSwitch::GetRouting),
+                          MakeStringChecker())
+            .AddAttribute("Seed",
+                          "Seed of the ECMP hash (0 ... 4294967295).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PacketSwitch::m_seed),
+                          MakeUintegerChecker<uint32_t>())
+            .AddTraceSource("CreditStall",
+                            "An output waited for credit from the next switch; fired when it "
+                            "may send again, with the time it waited.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_creditStallTrace),
+                            "ns3::PacketEndpoint::CreditStallTracedCallback")
+            .AddTraceSource("Drop",
+                            "A cell was dropped (no route), with its input port.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_dropTrace),
+                            "ns3::PacketSwitch::DropTracedCallback");
+    return tid;
+}
+
+PacketSwitch::PacketSwitch()
+    : m_nPorts(0),
+      m_bufferBytes(uint64_t{32} << 20),
+      m_latency(NanoSeconds(600)),
+      m_cutThrough(false),
+      m_routing(Routing::ECMP),
+      m_seed(0),
+      m_firstUp(0),
+      m_nUp(0),
+      m_turn(0),
+      m_buffered(0),
+      m_maxBuffered(0),
+      m_watched(false)
+{
+    NS_LOG_FUNCTION(this);
+    SetNPorts(64);
+}
+
+PacketSwitch::~PacketSwitch()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PacketSwitch::DoDispose()
+{
+    DisposePorts();
+    for (auto& q : m_queues)
+    {
+        q.clear();
+    }
+    Object::DoDispose();
+}
+
+void
+PacketSwitch::SetNPorts(uint32_t n)
+{
+    NS_ABORT_MSG_IF(n == 0 || n > MAX_PORTS,
+                    "ns3::PacketSwitch::NumPorts = " << n << " is invalid: use 1 ... "
+                                                     << MAX_PORTS);
+    if (n == m_nPorts)
+    {
+        return;
+    }
+    for (uint32_t p = 0; p < m_ports.size(); ++p)
+    {
+        NS_ABORT_MSG_IF(IsPortConnected(p),
+                        "ns3::PacketSwitch::NumPorts cannot change once a port is wired");
+    }
+    m_ports.clear();
+    SetNPacketPorts(n);
+    m_queues.assign(n, CompactFifo<PacketCell>());
+    m_queueBytes.assign(n, 0);
+    m_maxQueueBytes.assign(n, 0);
+    m_nPorts = n;
+}
+
+uint32_t
+PacketSwitch::GetNPorts() const
+{
+    return m_nPorts;
+}
+
+void
+PacketSwitch::SetBufferBytes(uint64_t bytes)
+{
+    NS_ABORT_MSG_IF(bytes == 0, "ns3::PacketSwitch::BufferBytes = 0 is invalid: use 1 or more");
+    m_bufferBytes = bytes;
+}
+
+uint64_t
+PacketSwitch::GetBufferBytes() const
+{
+    return m_bufferBytes;
+}
+
+void
+PacketSwitch::SetForwardingLatency(Time latency)
+{
+    NS_ABORT_MSG_IF(latency.IsStrictlyNegative(),
+                    "ns3::PacketSwitch::ForwardingLatency = " << latency
+                                                              << " is invalid: use 0 or more");
+    m_latency = latency;
+}
+
+Time
+PacketSwitch::GetForwardingLatency() const
+{
+    return m_latency;
+}
+
+void
+PacketSwitch::SetRouting(std::string routing)
+{
+    if (routing == "ecmp")
+    {
+        m_routing = Routing::ECMP;
+    }
+    else if (routing == "spray")
+    {
+        m_routing = Routing::SPRAY;
+    }
+    else if (routing == "adaptive")
+    {
+        m_routing = Routing::ADAPTIVE;
+    }
+    else
+    {
+        NS_ABORT_MSG("ns3::PacketSwitch::Routing = " << routing
+                                                     << " is invalid: use ecmp, spray or adaptive");
+    }
+}
+
+std::string
+PacketSwitch::GetRouting() const
+{
+    switch (m_routing)
+    {
+    case Routing::ECMP:
+        return "ecmp";
+    case Routing::SPRAY:
+        return "spray";
+    case Routing::ADAPTIVE:
+        return "adaptive";
+    }
+    return "ecmp";
+}
+
+void
+PacketSwitch::SetSwitchName(const std::string& name)
+{
+    m_name = name;
+}
+
+void
+PacketSwitch::AddDownRoute(uint32_t firstHost,
+                           uint32_t lastHost,
+                           uint32_t firstPort,
+                           uint32_t hostsPerPort)
+{
+    NS_ABORT_MSG_IF(hostsPerPort == 0 || lastHost < firstHost ||
+                        firstPort + (lastHost - firstHost) / hostsPerPort >= m_nPorts,
+                    "PacketSwitch::AddDownRoute: hosts "
+                        << firstHost << " ... " << lastHost << " from port " << firstPort << ", "
+                        << hostsPerPort << " per port, do not fit " << m_nPorts << " ports");
+    const DownRoute route{firstHost, lastHost, firstPort, hostsPerPort};
+    auto at =
+        std::lower_bound(m_down.begin(),
+                         m_down.end(),
+                         firstHost,
+                         [](const DownRoute& r, uint32_t host) { return r.firstHost < host; });
+    NS_ABORT_MSG_IF((at != m_down.end() && at->firstHost <= lastHost) ||
+                        (at != m_down.begin() && std::prev(at)->lastHost >= firstHost),
+                    "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... " << lastHost
+                                                         << " overlap a route");
+    m_down.insert(at, route);
+}
+
+void
+PacketSwitch::SetUpPorts(uint32_t firstPort, uint32_t count)
+{
+    NS_ABORT_MSG_IF(firstPort + count > m_nPorts,
+                    "PacketSwitch::SetUpPorts: ports " << firstPort << " + " << count << " exceed "
+                                                       << m_nPorts);
+    m_firstUp = firstPort;
+    m_nUp = count;
+}
+
+uint32_t
+PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
+{
+    uint64_t x = (static_cast<uint64_t>(src) << 32) | dst;
+    x ^= (static_cast<uint64_t>(flow) + 1) * 0x9E3779B97F4A7C15ULL;
+    x ^= (static_cast<uint64_t>(seed) + 1) * 0xC2B2AE3D27D4EB4FULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    x ^= x >> 31;
+    return static_cast<uint32_t>(x >> 32);
+}
+
+uint32_t
+PacketSwitch::Route(const PacketCell& cell)
+{
+    auto at =
+        std::upper_bound(m_down.begin(),
+                         m_down.end(),
+                         cell.dst,
+                         [](uint32_t host, const DownRoute& r) { return host < r.firstHost; });
+    if (at != m_down.begin())
+    {
+        const DownRoute& r = *std::prev(at);
+        if (cell.dst <= r.lastHost)
+        {
+            return r.firstPort + (cell.dst - r.firstHost) / r.hostsPerPort;
+        }
+    }
+    if (m_nUp == 0)
+    {
+        return m_nPorts;
+    }
+    switch (m_routing)
+    {
+    case Routing::ECMP:
+        return m_firstUp + EcmpHash(cell.src, cell.dst, cell.flow, m_seed) % m_nUp;
+    case Routing::SPRAY: {
+        const uint32_t port = m_firstUp + m_turn;
+        m_turn = (m_turn + 1) % m_nUp;
+        return port;
+    }
+    case Routing::ADAPTIVE: {
+        uint32_t best = m_firstUp + m_turn;
+        for (uint32_t i = 1; i < m_nUp; ++i)
+        {
+            const uint32_t port = m_firstUp + (m_turn + i) % m_nUp;
+            if (m_queueBytes[port] < m_queueBytes[best])
+            {
+                best = port;
+            }
+        }
+        m_turn = (m_turn + 1) % m_nUp;
+        return best;
+    }
+    }
+    return m_nPorts;
+}
+
+bool
+PacketSwitch::IsCutThrough() const
+{
+    return m_cutThrough;
+}
+
+uint64_t
+PacketSwitch::GetIngressCredits(uint32_t port) const
+{
+    return std::max<uint64_t>(m_bufferBytes / m_nPorts, 1);
+}
+
+uint32_t
+PacketSwitch::GetEndpointContext() const
+{
+    return Simulator::NO_CONTEXT;
+}
+
+uint64_t
+PacketSwitch::GetBufferedBytes() const
+{
+    return m_buffered;
+}
+
+uint64_t
+PacketSwitch::GetMaxBufferedBytes() const
+{
+    return m_maxBuffered;
+}
+
+uint64_t
+PacketSwitch::GetQueuedBytes(uint32_t port) const
+{
+    return m_queueBytes.at(port);
+}
+
+uint64_t
+PacketSwitch::GetMaxQueuedBytes(uint32_t port) const
+{
+    return m_maxQueueBytes.at(port);
+}
+
+const ByteCounters&
+PacketSwitch::GetByteCounters() const
+{
+    return m_bytes;
+}
+
+std::string
+PacketSwitch::GetByteCountersName() const
+{
+    return "PacketSwitch " + (m_name.empty() ? std::string("(unnamed)") : m_name);
+}
+
+void
+PacketSwitch::PortConnected(uint32_t port)
+{
+    if (!m_watched)
+    {
+        m_watched = true;
+        ByteConservation::Watch(this);
+    }
+}
+
+const PacketCell*
+PacketSwitch::PeekCell(uint32_t port)
+{
+    const CompactFifo<PacketCell>& q = m_queues[port];
+    return q.empty() ? nullptr : &q.front();
+}
+
+void
+PacketSwitch::CellStarted(uint32_t port, Time start, Time end)
+{
+    CompactFifo<PacketCell>& q = m_queues[port];
+    const PacketCell cell = q.front();
+    q.pop_front();
+    m_queueBytes[port] -= cell.wire;
+    m_buffered -= cell.wire;
+    m_bytes.queued -= cell.wire;
+    m_bytes.delivered += cell.wire;
+    // The cell's buffer is free once it has left: its credits go back to its sender.
+    const Port& in = m_ports[cell.ingress];
+    in.peer->AddCredits(in.peerPort, end + in.delay, cell.wire);
+}
+
+void
+PacketSwitch::CellArrived(uint32_t port)
+{
+    PacketCell cell = TakeArrival(port);
+    m_bytes.sent += cell.wire;
+    const uint32_t out = Route(cell);
+    if (out >= m_nPorts || !m_ports[out].link)
+    {
+        NS_LOG_LOGIC(GetByteCountersName() << ": no route to host " << cell.dst);
+        m_bytes.AddDropped(DropReason::NO_ROUTE, cell.wire);
+        m_dropTrace(port, cell.wire, DropReason::NO_ROUTE);
+        const Port& in = m_ports[port];
+        in.peer->AddCredits(in.peerPort, Simulator::Now() + in.delay, cell.wire);
+        cell.origin->NotifyCellDropped(cell, DropReason::NO_ROUTE);
+        return;
+    }
+    cell.ingress = static_cast<uint16_t>(port);
+    m_queues[out].push_back(cell);
+    m_queueBytes[out] += cell.wire;
+    m_maxQueueBytes[out] = std::max(m_maxQueueBytes[out], m_queueBytes[out]);
+    m_buffered += cell.wire;
+    m_maxBuffered = std::max(m_maxBuffered, m_buffered);
+    m_bytes.queued += cell.wire;
+    TryStart(out);
+}
+
+} // namespace ns3

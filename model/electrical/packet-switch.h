@@ -1,0 +1,187 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SCALE_ACROSS_PACKET_SWITCH_H
+#define SCALE_ACROSS_PACKET_SWITCH_H
+
+#include "packet-endpoint.h"
+
+#include "ns3/byte-conservation.h"
+#include "ns3/drop-reason.h"
+#include "ns3/object.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup scale-across-electrical
+ * @brief An output-queued packet switch with NumPorts ports on PacketLinks, lossless by
+ * credit-based link-level flow control.
+ *
+ * A cell that arrives (its tail, or its head if CutThrough) waits ForwardingLatency, is
+ * routed to an output port and queued there in arrival order; each output sends its queue at
+ * its link's rate (PacketEndpoint). The buffer, BufferBytes, is accounted per input port: the
+ * sender into each port holds credits for BufferBytes / NumPorts bytes and sends only with
+ * credit, so no cell is ever dropped for lack of buffer, and the switch never holds more than
+ * BufferBytes. A cell's credits go back upstream when its serialization on the output ends.
+ *
+ * Routing is set by the fabric helpers as up/down routes: blocks of destination hosts reached
+ * through down ports (AddDownRoute), and the up ports (SetUpPorts) for every other host.
+ * Among the up ports a cell takes (Routing):
+ *  - "ecmp": the port EcmpHash(source, destination, flow, Seed) picks, the same for every
+ *    cell of a flow;
+ *  - "spray": the next port in turn (per-packet spraying, round robin over the switch);
+ *  - "adaptive": the port with the fewest bytes queued (ties: the next in turn).
+ *
+ * A cell with no route is dropped (NoRoute), counted and traced. The switch keeps a
+ * ByteCounters: bytes that entered it (wire bytes of cells) = forwarded (delivered: their
+ * serialization on an output has started) + queued + dropped.
+ *
+ * Abstracted away: ingress queuing and head-of-line blocking inside the switch (output
+ * queues are ideal), priorities and virtual lanes, congestion control (DCQCN etc.).
+ */
+class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PacketSwitch();
+    ~PacketSwitch() override;
+
+    // Delete copy constructor and assignment operator to avoid misuse
+    PacketSwitch(const PacketSwitch&) = delete;
+    PacketSwitch& operator=(const PacketSwitch&) = delete;
+
+    /**
+     * @brief Route the hosts firstHost ... lastHost down: host h leaves through port
+     * firstPort + (h - firstHost) / hostsPerPort.
+     * @param firstHost first host of the block
+     * @param lastHost last host of the block
+     * @param firstPort port of the first hostsPerPort hosts
+     * @param hostsPerPort hosts behind each port (>= 1)
+     */
+    void AddDownRoute(uint32_t firstHost,
+                      uint32_t lastHost,
+                      uint32_t firstPort,
+                      uint32_t hostsPerPort);
+    /**
+     * @brief Every host without a down route leaves through one of these ports.
+     * @param firstPort first up port
+     * @param count number of consecutive up ports (0: none)
+     */
+    void SetUpPorts(uint32_t firstPort, uint32_t count);
+    /// @param name how reports name this switch, e.g. "leaf 3"
+    void SetSwitchName(const std::string& name);
+
+    /**
+     * @brief The ECMP hash: a 32-bit mix of its arguments (splitmix64's finalizer).
+     * @param src source host index
+     * @param dst destination host index
+     * @param flow FabricFlowTag flow
+     * @param seed the Seed attribute
+     * @return the hash; the up port is firstUp + hash % count
+     */
+    static uint32_t EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed);
+
+    /// @return the NumPorts attribute
+    uint32_t GetNPorts() const;
+    /// @return the BufferBytes attribute
+    uint64_t GetBufferBytes() const;
+    /// @return wire bytes buffered now
+    uint64_t GetBufferedBytes() const;
+    /// @return the most wire bytes ever buffered at once
+    uint64_t GetMaxBufferedBytes() const;
+    /// @param port a port @return wire bytes queued for it
+    uint64_t GetQueuedBytes(uint32_t port) const;
+    /// @param port a port @return the most wire bytes ever queued for it
+    uint64_t GetMaxQueuedBytes(uint32_t port) const;
+
+    // PacketEndpoint
+    bool IsCutThrough() const override;
+    Time GetForwardingLatency() const override;
+    uint64_t GetIngressCredits(uint32_t port) const override;
+    uint32_t GetEndpointContext() const override;
+
+    // ByteCounted
+    const ByteCounters& GetByteCounters() const override;
+    std::string GetByteCountersName() const override;
+
+    /**
+     * TracedCallback signature for cells dropped by the switch.
+     * @param [in] port the input port
+     * @param [in] wireBytes the cell's wire bytes
+     * @param [in] reason why
+     */
+    typedef void (*DropTracedCallback)(uint32_t port, uint32_t wireBytes, DropReason reason);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    const PacketCell* PeekCell(uint32_t port) override;
+    void CellStarted(uint32_t port, Time start, Time end) override;
+    void CellArrived(uint32_t port) override;
+    void PortConnected(uint32_t port) override;
+
+    /// @param cell a cell @return its output port, or NumPorts if none
+    uint32_t Route(const PacketCell& cell);
+    /// @param n the NumPorts attribute
+    void SetNPorts(uint32_t n);
+    /// @param bytes the BufferBytes attribute
+    void SetBufferBytes(uint64_t bytes);
+    /// @param latency the ForwardingLatency attribute
+    void SetForwardingLatency(Time latency);
+    /// @param routing the Routing attribute
+    void SetRouting(std::string routing);
+    /// @return the Routing attribute
+    std::string GetRouting() const;
+
+    /// A block of hosts routed down.
+    struct DownRoute
+    {
+        uint32_t firstHost;    //!< first host
+        uint32_t lastHost;     //!< last host
+        uint32_t firstPort;    //!< port of the first hosts
+        uint32_t hostsPerPort; //!< hosts per port
+    };
+
+    /// How cells choose among the up ports.
+    enum class Routing : uint8_t
+    {
+        ECMP,     //!< flow hash
+        SPRAY,    //!< round robin per cell
+        ADAPTIVE, //!< least queued bytes
+    };
+
+    uint32_t m_nPorts;                             //!< NumPorts attribute
+    uint64_t m_bufferBytes;                        //!< BufferBytes attribute
+    Time m_latency;                                //!< ForwardingLatency attribute
+    bool m_cutThrough;                             //!< CutThrough attribute
+    Routing m_routing;                             //!< Routing attribute
+    uint32_t m_seed;                               //!< Seed attribute
+    std::string m_name;                            //!< for reports
+    std::vector<DownRoute> m_down;                 //!< down routes, by first host
+    uint32_t m_firstUp;                            //!< first up port
+    uint32_t m_nUp;                                //!< up ports
+    uint32_t m_turn;                               //!< next up port in turn (spray, ties)
+    std::vector<CompactFifo<PacketCell>> m_queues; //!< output queues
+    std::vector<uint64_t> m_queueBytes;            //!< wire bytes per output queue
+    std::vector<uint64_t> m_maxQueueBytes;         //!< most wire bytes per output queue
+    uint64_t m_buffered;                           //!< wire bytes in all queues
+    uint64_t m_maxBuffered;                        //!< most wire bytes in all queues
+    bool m_watched;                                //!< registered with ByteConservation
+    ByteCounters m_bytes;                          //!< entered = forwarded + queued + dropped
+    TracedCallback<uint32_t, uint32_t, DropReason> m_dropTrace; //!< Drop
+};
+
+} // namespace ns3
+
+#endif /* SCALE_ACROSS_PACKET_SWITCH_H */
