@@ -100,6 +100,7 @@ def build(bld):
         'model/common/byte-conservation.h',
         'model/common/byte-counters.h',
         'model/common/compact-fifo.h',
+        'model/common/completion-window.h',
         'model/common/drop-reason.h',
         'model/common/fabric-flow-tag.h',
         'model/schedule/binary-tree.h',

@@ -157,7 +157,7 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     op.nextRead = 0;
     op.opsDone = 0;
     op.queuedSends = 0;
-    op.received.assign(op.nOps, false);
+    op.done.Reset();
     for (size_t i = 0; i < op.nStreams; ++i)
     {
         op.streams[i].ops.clear();
@@ -231,10 +231,12 @@ CollectiveApplication::ReadOps(Operation& op, bool beyondWindow)
         any = true;
         if (next.kind == CollectiveOp::Kind::SEND)
         {
+            op.done.Append(true); // nothing waits for a send
             StreamFor(op, StreamId(next.peer, next.flow)).ops.push_back(index);
             ++op.queuedSends;
             continue;
         }
+        op.done.Append(false);
         const uint64_t key = MessageId(next.peer, next.tag);
         if (op.early.erase(key) != 0)
         {
@@ -268,7 +270,7 @@ CollectiveApplication::StartSends(Operation& op)
             bool ready = true;
             for (int64_t d : send.deps)
             {
-                ready = ready && (d == CollectiveOp::NONE || op.received[d]);
+                ready = ready && (d == CollectiveOp::NONE || op.done.IsDone(d));
             }
             if (!ready)
             {
@@ -420,7 +422,7 @@ CollectiveApplication::CompleteReceive(Operation& op, uint64_t index, const Coll
         Simulator::Schedule(compute, &CollectiveApplication::ReceiveDone, this, op.sequence, index);
         return;
     }
-    op.received[index] = true;
+    op.done.SetDone(index);
     OpDone(op);
 }
 
@@ -430,7 +432,7 @@ CollectiveApplication::ReceiveDone(uint32_t sequence, uint64_t index)
     Recycle();
     Operation* op = Find(sequence);
     NS_ASSERT(op);
-    op->received[index] = true;
+    op->done.SetDone(index);
     OpDone(*op);
     Progress(sequence);
 }

@@ -10,6 +10,7 @@
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
 #include "ns3/compact-fifo.h"
+#include "ns3/completion-window.h"
 
 #include <map>
 #include <memory>
@@ -114,7 +115,7 @@ class CollectiveApplication : public Application
         uint64_t nextRead{0};         //!< next op to read
         uint64_t opsDone{0};          //!< finished ops
         uint64_t queuedSends{0};      //!< read but not started
-        std::vector<bool> received;   //!< per op index
+        CompletionWindow done;        //!< which ops read so far are done (sends at once)
         // Streams [0, nStreams) have sends; the rest are spares that keep their storage, so
         // a stream that empties and comes back (every step of a ring) allocates nothing.
         std::vector<SendStream> streams;                 //!< send streams

@@ -55,6 +55,12 @@ class CompactFifo
         return m_items[m_head + i];
     }
 
+    /// @param i position from the oldest (0) @return that item (i < size())
+    T& operator[](size_t i)
+    {
+        return m_items[m_head + i];
+    }
+
     /// @param item appended as the newest
     void push_back(T item)
     {

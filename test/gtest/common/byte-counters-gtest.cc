@@ -61,3 +61,36 @@ TEST(ByteCounters, SumsAddEveryTerm)
 }
 
 } // namespace
+
+#include "ns3/completion-window.h"
+
+namespace
+{
+
+TEST(CompletionWindow, KeepsOnlyTheSpanFromTheOldestPending)
+{
+    ns3::CompletionWindow w;
+    w.Append(true);  // 0: a send
+    w.Append(false); // 1: a receive
+    w.Append(true);  // 2
+    w.Append(false); // 3
+    EXPECT_TRUE(w.IsDone(0));
+    EXPECT_FALSE(w.IsDone(1));
+    EXPECT_EQ(w.GetSpan(), 3u);
+    w.SetDone(3);
+    EXPECT_TRUE(w.IsDone(3));
+    EXPECT_FALSE(w.IsDone(1));
+    w.SetDone(1); // the oldest pending is done: everything collapses
+    EXPECT_EQ(w.GetSpan(), 0u);
+    EXPECT_TRUE(w.IsDone(1));
+    EXPECT_TRUE(w.IsDone(2));
+    EXPECT_EQ(w.GetNAppended(), 4u);
+    for (int i = 0; i < 1000000; ++i)
+    {
+        w.Append(i % 2 == 0);
+        w.SetDone(w.GetNAppended() - 1);
+    }
+    EXPECT_EQ(w.GetSpan(), 0u) << "a million chunks done in order keep nothing";
+}
+
+} // namespace
