@@ -171,7 +171,10 @@ Run(const Setup& s, const Options& o)
         fabric.SetCircuitScheduler(slotted);
         // Frames sized to the slot: what passes the switch between the set-up and the end.
         const Time fiber = Seconds(o.fiberMeters * FIBER_INDEX / 299792458.0);
-        const double window = (out.slot - reconfiguration - fiber).GetSeconds();
+        // Term by term: ns-3's Time arithmetic on a negative difference is undefined
+        // behaviour inside int64x64 (UBSan reports it), and this difference may be negative.
+        const double window =
+            out.slot.GetSeconds() - reconfiguration.GetSeconds() - fiber.GetSeconds();
         const double fits = window * rate / 8 - FRAMING - 8; // 8 bytes for rounding
         if (fits < 64)
         {
