@@ -10,6 +10,7 @@
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
 #include "ns3/compact-fifo.h"
+#include "ns3/nstime.h"
 
 #include <map>
 #include <memory>
@@ -122,6 +123,7 @@ class CollectiveApplication : public Application
         std::unordered_map<uint64_t, uint64_t> expected; //!< receive op index by message key
         std::unordered_set<uint64_t> early;              //!< arrived before their op was read
         bool inProgress{false};                          //!< re-entry guard of Progress
+        Time sendLatency;                                //!< NCCL protocol latency per send
     };
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active

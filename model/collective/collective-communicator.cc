@@ -26,7 +26,7 @@ NS_OBJECT_ENSURE_REGISTERED(CollectiveCommunicator);
 namespace
 {
 /// NCCL's protocols: name, wire factor, and (ring, tree) base and per-step network latency in
-/// microseconds, from NCCL src/graph/tuning.cc (baseLat, hwLat[NET]).
+/// microseconds, from NCCL src/graph/tuning.cc (baseLat, hwLat[NET]; the same since 2.23).
 struct ProtocolConstants
 {
     const char* name;
@@ -447,17 +447,43 @@ CollectiveCommunicator::GetWireFactor() const
 }
 
 Time
+CollectiveCommunicator::GetSendLatency(const std::string& collective,
+                                       const std::string& algorithm) const
+{
+    if (!m_protocolLatency)
+    {
+        return Seconds(0);
+    }
+    // NCCL >= 2.23, src/graph/tuning.cc: "With ppn=1 latencies are fully exposed, use the
+    // Tree network latency": a ring of all-reduce, all-gather or reduce-scatter whose every
+    // rank is on its own node pays hwLat[NET][TREE] per inter-node step, and with one rank
+    // per node every step is one. Broadcast (and reduce) rings keep the ring's latency.
+    // Every rank of a communicator is on its own node here (a node's CollectiveTransport
+    // serves one rank per communicator), so ppn = 1 always.
+    const bool ringUsesTree =
+        algorithm == "ring" && (collective == "all_reduce" || collective == "all_gather" ||
+                                collective == "reduce_scatter");
+    const bool tree = algorithm == "tree" || ringUsesTree;
+    return Seconds(1e-6 * m_sendLatencyUs[tree ? 1 : 0]);
+}
+
+Time
+CollectiveCommunicator::GetBaseLatency(const std::string& algorithm) const
+{
+    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[algorithm == "tree" ? 1 : 0])
+                             : Seconds(0);
+}
+
+Time
 CollectiveCommunicator::GetSendLatency() const
 {
-    return m_protocolLatency ? Seconds(1e-6 * m_sendLatencyUs[m_algorithm == "tree" ? 1 : 0])
-                             : Seconds(0);
+    return GetSendLatency(m_collective, m_algorithm);
 }
 
 Time
 CollectiveCommunicator::GetBaseLatency() const
 {
-    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[m_algorithm == "tree" ? 1 : 0])
-                             : Seconds(0);
+    return GetBaseLatency(m_algorithm);
 }
 
 DataRate

@@ -128,9 +128,23 @@ class CollectiveCommunicator : public Object
 
     /// @return wire bytes per data byte of the protocol
     double GetWireFactor() const;
-    /// @return latency added before each send (0 unless ProtocolLatency)
+    /**
+     * @brief NCCL's network latency before each send (0 unless ProtocolLatency):
+     * hwLat[NET] of the algorithm and protocol, except that rings of all-reduce, all-gather
+     * and reduce-scatter pay the tree's, as NCCL >= 2.23 does with one rank per node.
+     * @param collective the operation's collective
+     * @param algorithm its algorithm
+     * @return the latency
+     */
+    Time GetSendLatency(const std::string& collective, const std::string& algorithm) const;
+    /**
+     * @param algorithm an operation's algorithm
+     * @return NCCL's base latency, added once per operation (0 unless ProtocolLatency)
+     */
+    Time GetBaseLatency(const std::string& algorithm) const;
+    /// @return GetSendLatency of the communicator's Collective and Algorithm
     Time GetSendLatency() const;
-    /// @return latency added once per operation (0 unless ProtocolLatency)
+    /// @return GetBaseLatency of the communicator's Algorithm
     Time GetBaseLatency() const;
     /// @return reduction rate, 0 for instantaneous reductions
     DataRate GetReductionRate() const;
