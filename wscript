@@ -63,6 +63,7 @@ def build(bld):
         'test/collective/collective-closed-form-test-suite.cc',
         'test/collective/collective-concurrency-test-suite.cc',
         'test/collective/collective-invariance-test-suite.cc',
+        'test/collective/collective-nccl-tests-test-suite.cc',
         'test/collective/collective-p2p-test-suite.cc',
         'test/collective/collective-protocol-test-suite.cc',
         'test/collective/ring-closed-form-test-suite.cc',

@@ -23,6 +23,23 @@ namespace ns3
 namespace scale_across_test
 {
 
+namespace
+{
+/// OperationComplete sink: count.
+void
+CountOperation(uint32_t* count, const CollectiveResult&)
+{
+    ++*count;
+}
+
+/// RankComplete sink: count.
+void
+CountRank(uint32_t* count, uint32_t, uint32_t, Time, Time)
+{
+    ++*count;
+}
+} // namespace
+
 CollectiveRunOutcome
 RunCollective(const CollectiveRunConfig& c)
 {
@@ -35,6 +52,9 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
     nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
+    nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(c.warmUp));
+    nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(c.protocolLatency));
+    nccl.SetCommunicatorAttribute("Gap", TimeValue(c.gap));
     if (c.readWindow != 0)
     {
         nccl.SetApplicationAttribute("ReadWindow", UintegerValue(c.readWindow));
@@ -67,6 +87,11 @@ RunCollective(const CollectiveRunConfig& c)
     }
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+    CollectiveRunOutcome out;
+    comm->TraceConnectWithoutContext("OperationComplete",
+                                     MakeBoundCallback(&CountOperation, &out.operationComplete));
+    comm->TraceConnectWithoutContext("RankComplete",
+                                     MakeBoundCallback(&CountRank, &out.rankComplete));
     comm->Run(c.sizes, Seconds(0));
     if (c.beforeRun)
     {
@@ -74,7 +99,6 @@ RunCollective(const CollectiveRunConfig& c)
     }
     Simulator::Run();
 
-    CollectiveRunOutcome out;
     out.results = comm->GetResults();
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
