@@ -62,6 +62,7 @@ def build(bld):
         'test/collective/collective-bad-input-test-suite.cc',
         'test/collective/collective-closed-form-test-suite.cc',
         'test/collective/collective-concurrency-test-suite.cc',
+        'test/collective/collective-ideal-fabric-test-suite.cc',
         'test/collective/collective-invariance-test-suite.cc',
         'test/collective/collective-nccl-tests-test-suite.cc',
         'test/collective/collective-p2p-test-suite.cc',

@@ -68,7 +68,7 @@ RunCollective(const CollectiveRunConfig& c)
     uint32_t wavelengths = c.wavelengths;
     uint32_t wavelengthsPerCircuit = c.wavelengthsPerCircuit;
     Ptr<StaticCircuitScheduler> circuits;
-    if (c.staticCircuits)
+    if (c.staticCircuits && !c.idealFabric)
     {
         circuits = CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, c.sizes.front());
         if (c.wavelengths == 0)
@@ -84,6 +84,10 @@ RunCollective(const CollectiveRunConfig& c)
     if (circuits)
     {
         fabric.SetCircuitScheduler(circuits);
+    }
+    if (c.idealFabric)
+    {
+        fabric.SetIdealFabric();
     }
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);

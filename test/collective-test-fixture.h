@@ -34,7 +34,8 @@ struct CollectiveRunConfig
     uint64_t chunkBytes{0};                //!< pipeline chunk
     uint32_t channels{1};                  //!< channels
     uint32_t root{0};                      //!< broadcast root
-    bool staticCircuits{true};             //!< ideal fabric (else on-demand)
+    bool staticCircuits{true};             //!< static fabric (else on demand)
+    bool idealFabric{false};               //!< OpticalFabricHelper::SetIdealFabric (wins)
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
     uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
     bool warmUp{false};                    //!< WarmUp: false, a cold start as closed forms assume

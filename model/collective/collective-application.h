@@ -41,7 +41,8 @@ class CollectiveTransport;
  * scale-across-collective-invariance). A message that arrives before its receive is read is
  * remembered until it is.
  *
- * Events: none of its own in the ideal case (everything happens inside message arrivals);
+ * Events: none of its own without protocol latency or reduction time (everything happens
+ * inside message arrivals);
  * one per send with NCCL protocol latency, one per reducing receive with a ReductionRate.
  */
 class CollectiveApplication : public Application

@@ -106,7 +106,7 @@ CollectiveCommunicator::GetTypeId()
                           MakeStringChecker())
             .AddAttribute("ProtocolLatency",
                           "Add NCCL's base latency per operation and network latency per send "
-                          "for the protocol (false: the ideal fabric).",
+                          "for the protocol (false: none, only the fabric's own times).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&CollectiveCommunicator::m_protocolLatency),
                           MakeBooleanChecker())

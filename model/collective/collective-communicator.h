@@ -60,7 +60,7 @@ struct CollectiveCall
  * NCCL protocols (src/graph/tuning.cc): Simple carries data at full efficiency, LL128 at
  * 120/128, LL at 1/2 (a flag beside every 4 data bytes). With ProtocolLatency = true, each
  * operation also pays NCCL's base latency once and its network hardware latency per send.
- * The default, Simple without latency, is the ideal fabric.
+ * The default, Simple without latency, adds nothing to the fabric's own times.
  */
 class CollectiveCommunicator : public Object
 {
