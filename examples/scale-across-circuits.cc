@@ -369,7 +369,7 @@ main(int argc, char* argv[])
         Fail("--bytes=" + std::to_string(bytes) + " is invalid for --sweepRanks=" +
              std::to_string(sweepRanks) + ": use a multiple of it");
     }
-    SystemPath::MakeDirectories(outputDir);
+    ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
     const Options options{bytes, slotFactor, awgrSlotTime, fiberLength};
 
     // Part 1: against N.
