@@ -59,6 +59,7 @@ def build(bld):
         'test/circuit/circuits-port-limit-test-suite.cc',
         'test/circuit/circuits-rotor-test-suite.cc',
         'test/circuit/circuits-wavelength-routed-test-suite.cc',
+        'test/collective/collective-api-example-test-suite.cc',
         'test/collective/collective-bad-input-test-suite.cc',
         'test/collective/collective-closed-form-test-suite.cc',
         'test/collective/collective-concurrency-test-suite.cc',

@@ -87,7 +87,7 @@ class CollectiveIdealFabricTestSuite : public TestSuite
             c.sizes = {n};
             const double t = (static_cast<double>(n) / p + FRAMING) / b;
             std::ostringstream name;
-            name << "pairwise all-to-all p = " << p << ": (p - 1)(alpha + (n/p + 51)/B)";
+            name << "pairwise all-to-all p = " << p << ": (p - 1)(alpha + (n over p + 51) over B)";
             AddTestCase(new TextbookTestCase(name.str(), c, (p - 1) * (a + t), p - 1));
         }
         for (uint32_t p : {2u, 4u, 8u, 16u})
@@ -108,7 +108,7 @@ class CollectiveIdealFabricTestSuite : public TestSuite
             }
             std::ostringstream name;
             name << "halving-doubling all-reduce p = " << p
-                 << ": sum of 2 (alpha + (n/2^(k+1) + 51)/B)";
+                 << ": sum of 2 (alpha + (n over 2^(k+1) + 51) over B)";
             AddTestCase(new TextbookTestCase(name.str(), c, total, steps));
         }
         for (uint32_t p : {3u, 8u})
@@ -121,7 +121,7 @@ class CollectiveIdealFabricTestSuite : public TestSuite
             c.sizes = {n};
             const double t = (static_cast<double>(n) / p + FRAMING) / b;
             std::ostringstream name;
-            name << "ring all-reduce p = " << p << ": 2 (p - 1)(alpha + (n/p + 51)/B)";
+            name << "ring all-reduce p = " << p << ": 2 (p - 1)(alpha + (n over p + 51) over B)";
             AddTestCase(new TextbookTestCase(name.str(), c, 2 * (p - 1) * (a + t), 2 * (p - 1)));
         }
         // The static fabric of the same NICs for contrast: p - 1 lanes of W / (p - 1).
@@ -137,8 +137,8 @@ class CollectiveIdealFabricTestSuite : public TestSuite
             c.sizes = {n};
             const double t = (static_cast<double>(n) / p + FRAMING) / (b / (p - 1));
             AddTestCase(new TextbookTestCase(
-                "pairwise all-to-all p = 5 on the static fabric: (p - 1)(alpha + (n/p + 51) "
-                "(p - 1)/B)",
+                "pairwise all-to-all p = 5 on the static fabric: (p - 1)(alpha + (n over p + 51) "
+                "(p - 1) over B)",
                 c,
                 (p - 1) * (a + t),
                 p - 1));
