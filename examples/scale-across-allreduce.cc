@@ -236,6 +236,10 @@ main(int argc, char* argv[])
     {
         Fail("--fabric=" + fabricKind + " is invalid: use auto, static, ideal or ondemand");
     }
+    if (protocol != "Simple" && protocol != "LL128" && protocol != "LL")
+    {
+        Fail("--protocol=" + protocol + " is invalid: use Simple, LL128 or LL");
+    }
     if (!CrossbarTechnology::Exists(technology))
     {
         Fail("--technology=" + technology + " is invalid: use one of " +

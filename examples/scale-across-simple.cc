@@ -95,6 +95,27 @@ main(int argc, char* argv[])
         ExampleArguments::Fail(PROGRAM,
                                "--nodes=" + std::to_string(nodes) + " is invalid: use 3 ... 64");
     }
+    if (wavelengths == 0 || wavelengths > 1024)
+    {
+        ExampleArguments::Fail(PROGRAM,
+                               "--wavelengths=" + std::to_string(wavelengths) +
+                                   " is invalid: use 1 ... 1024");
+    }
+    if (wavelengthsPerCircuit > wavelengths ||
+        (wavelengthsPerCircuit != 0 && wavelengths % wavelengthsPerCircuit != 0))
+    {
+        ExampleArguments::Fail(PROGRAM,
+                               "--wavelengthsPerCircuit=" + std::to_string(wavelengthsPerCircuit) +
+                                   " is invalid with --wavelengths=" + std::to_string(wavelengths) +
+                                   ": use 0 (all) or a divisor of it");
+    }
+    if (!(fiberLength >= 0))
+    {
+        std::ostringstream given;
+        given << fiberLength;
+        ExampleArguments::Fail(PROGRAM,
+                               "--fiberLength=" + given.str() + " is invalid: use a length >= 0 m");
+    }
     if (!CrossbarTechnology::Exists(technology))
     {
         ExampleArguments::Fail(PROGRAM,
