@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * bench-allreduce: one all-reduce over a single-hop optical fabric with ideal (static)
+ * bench-allreduce: one all-reduce over a single-hop optical fabric with static
  * circuits: wall time, peak RSS, events executed and events per second, with the simulated
  * completion time and busbw. The issue's two configurations:
  *
@@ -26,7 +26,7 @@ main(int argc, char* argv[])
     uint32_t runs = 1;
     bool progress = true;
     CommandLine cmd(__FILE__);
-    cmd.Usage("One all-reduce over the ideal optical fabric; prints wall time (s), peak RSS "
+    cmd.Usage("One all-reduce over the static optical fabric; prints wall time (s), peak RSS "
               "(MiB), events, events/s, simulated time (us) and busbw (GB/s) as `name value "
               "unit` lines.");
     cmd.AddValue("algo", "ring or tree (NCCL double binary tree)", algo);

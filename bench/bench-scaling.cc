@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * bench-scaling: wall time and peak memory against the number of endpoints N, for building
- * the single-hop optical fabric and running one double-binary-tree all-reduce on it (ideal
+ * the single-hop optical fabric and running one double-binary-tree all-reduce on it (static
  * circuits). Each N runs in its own child process. Prints `name value unit` lines, and writes
  * a table and a log-log gnuplot (PNG and PDF) of wall time and peak RSS against N.
  */
@@ -105,13 +105,13 @@ main(int argc, char* argv[])
     TypeId::LookupByName("ns3::CollectiveCommunicator")
         .LookupAttributeByName("Protocol", &protocol);
     Gnuplot plot;
-    GnuplotWriter::SetTitle(
-        plot,
-        {"build + one " + algo + " all_reduce of " + GnuplotWriter::FormatBytes(bytes) +
-             " on N ranks, static (ideal) fabric",
-         std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
-             (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") + ", NCCL " +
-             protocol.initialValue->SerializeToString(protocol.checker)});
+    GnuplotWriter::SetTitle(plot,
+                            {"build + one " + algo + " all_reduce of " +
+                                 GnuplotWriter::FormatBytes(bytes) + " on N ranks, static fabric",
+                             std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
+                                 (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") +
+                                 ", NCCL " +
+                                 protocol.initialValue->SerializeToString(protocol.checker)});
     plot.SetLegend("endpoints N", "wall time (s)");
     const auto [nMin, nMax] = std::minmax_element(sizes.begin(), sizes.end());
     GnuplotWriter::SetLogAxis(plot, "x", *nMin, *nMax, GnuplotWriter::POWERS_OF_TWO);

@@ -128,6 +128,9 @@ RunOpticalAllReduce(uint32_t ranks,
     nccl.SetCommunicatorAttribute("Collective", StringValue("all_reduce"));
     nccl.SetCommunicatorAttribute("Algorithm", StringValue(algorithm));
     nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(chunkBytes));
+    // One operation, no nccl-tests warm-up: the static fabric has nothing to warm up, and the
+    // bench times the simulator on one run.
+    nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
 
     NodeContainer nodes;
     nodes.Create(ranks);
@@ -135,7 +138,7 @@ RunOpticalAllReduce(uint32_t ranks,
     fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
     Ptr<StaticCircuitScheduler> circuits =
         CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, bytes);
-    // One lane per circuit a NIC sources or sinks: the ideal fabric, no reconfiguration.
+    // One lane per circuit a NIC sources or sinks: the static fabric, no reconfiguration.
     const uint32_t lanes = circuits->GetLanesNeeded();
     if (wavelengths % lanes != 0)
     {

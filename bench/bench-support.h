@@ -3,7 +3,7 @@
  *
  * What every bench program shares: a wall clock, peak memory, running one measured part in a
  * child process (so its peak RSS is its own), the `name value unit` output lines, and an
- * all-reduce over the optical fabric with the ideal (static) circuits.
+ * all-reduce over the optical fabric with static circuits.
  */
 
 #ifndef SCALE_ACROSS_BENCH_SUPPORT_H
@@ -52,7 +52,7 @@ Measured RunInChild(const std::function<void(double* values)>& part);
  */
 Measured MedianInChildren(uint32_t runs, const std::function<void(double* values)>& part);
 
-/// One all-reduce over the optical fabric, ideal circuits.
+/// One all-reduce over the optical fabric, static circuits.
 struct AllReduceRun
 {
     CollectiveResult result; //!< nccl-tests figures

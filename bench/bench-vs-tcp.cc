@@ -3,7 +3,7 @@
  *
  * bench-vs-tcp: ring all-reduce of 64 MiB over 64 ranks, side by side in one run:
  *
- *  - this module: single-hop optical fabric, ideal circuits, one 1.6 Tb/s wavelength per NIC,
+ *  - this module: single-hop optical fabric, static circuits, one 1.6 Tb/s wavelength per NIC,
  *    the collective moved as messages (CollectiveCommunicator);
  *  - ns-3's standard parts, as a user would write it today: every rank on a PointToPoint link
  *    (1.6 Tb/s, 10 m of fiber: 49 ns) to one switching node, Internet stack, global routing,

@@ -4,8 +4,11 @@
 
 #include "example-arguments.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <limits>
 #include <sstream>
@@ -120,6 +123,55 @@ ExampleArguments::CheckUnsigned(int argc,
                          std::to_string(max) + " (digits only)");
             }
         }
+    }
+}
+
+bool
+ExampleArguments::IsGiven(int argc, char* argv[], const std::string& name)
+{
+    const std::string flag = "--" + name;
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        if (arg == flag || arg.compare(0, flag.size() + 1, flag + "=") == 0)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+ExampleArguments::CheckOutputFolder(const std::string& program,
+                                    const std::string& option,
+                                    const std::string& folder)
+{
+    const std::string given = "--" + option + "=" + folder;
+    if (folder.empty())
+    {
+        Fail(program, given + " is invalid: name a folder");
+    }
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error || !std::filesystem::is_directory(folder))
+    {
+        Fail(program,
+             given + " is invalid: the folder cannot be created (" +
+                 (error ? error.message() : std::string("not a folder")) +
+                 "); name a folder you can write to");
+    }
+    const std::string probe = folder + "/.write-test";
+    bool writable = false;
+    {
+        std::ofstream out(probe);
+        writable = static_cast<bool>(out << "x");
+    }
+    std::remove(probe.c_str());
+    if (!writable)
+    {
+        Fail(program,
+             given + " is invalid: the folder is not writable; name a folder you can " +
+                 "write to");
     }
 }
 

@@ -73,6 +73,25 @@ class ExampleArguments
     static void ExitOnFatalError(const std::string& program);
 
     /**
+     * @param argc main's argc
+     * @param argv main's argv
+     * @param name an option's name, without the dashes
+     * @return true if the command line gives it ("--name=value", "--name value" or "--name")
+     */
+    static bool IsGiven(int argc, char* argv[], const std::string& name);
+
+    /**
+     * @brief Stop with one line and status 1 unless the folder exists, or can be created,
+     * and a file can be written in it: checked before a run, not after it.
+     * @param program name printed first
+     * @param option the option that names the folder (e.g. "outputDir")
+     * @param folder the folder
+     */
+    static void CheckOutputFolder(const std::string& program,
+                                  const std::string& option,
+                                  const std::string& folder);
+
+    /**
      * @brief Print "program: message" on stderr and exit with status 1.
      * @param program the program
      * @param message what is wrong and what would be valid

@@ -2,17 +2,22 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * scale-across-allreduce: an nccl-tests style sweep of a collective over a single-hop optical
- * fabric or an electrical packet fabric, for one or several algorithms and fabrics side by side.
+ * fabric, for one or several algorithms side by side.
  *
  * Every rank is an endpoint with a coherent transceiver on one port of a photonic crossbar.
- * With --fabric=static (default) the crossbar holds, from time zero, exactly the circuits the
- * algorithm's schedule uses (one per peer and flow, each on its own wavelength group): the
- * ideal fabric. With --fabric=ondemand circuits are set up when a NIC first needs them and
- * each set-up costs the technology's reconfiguration time. With --fabric=leafspine or fattree
- * the ranks are hosts of an electrical packet fabric (LeafSpineHelper, FatTreeHelper: output-
- * queued switches, credit-based lossless flow control) whose per-endpoint rate is the optical
- * NIC's, wavelengths x 1.6 Tb/s, so the fabrics compare at the same rate. Several fabrics,
- * comma separated, run one after the other into the same table and figures.
+ *  --fabric=static: the crossbar holds, from time zero, exactly the circuits the algorithm's
+ *    schedule uses: one fixed lane per peer and flow, the NIC's wavelengths split among them.
+ *  --fabric=ideal: every NIC reaches any peer at its full rate (all wavelengths in one lane),
+ *    circuits set up on demand in no time.
+ *  --fabric=ondemand: circuits set up when a NIC needs them, each set-up costing the
+ *    --technology's reconfiguration time.
+ *  --fabric=auto (default): static where every algorithm's lanes divide --wavelengths,
+ *    otherwise ideal; the table header names the fabric used.
+ *
+ * As nccl-tests: every size is warmed up once untimed before the timed runs (--warmUp), and
+ * each size is rounded down to whole floats, and for all-gather, reduce-scatter and
+ * all-to-all to 16 bytes per rank (nccl-tests' count). Every combination is checked before
+ * anything runs.
  *
  * Output: a table per algorithm in nccl-tests' columns (size count type redop time algbw
  * busbw), and two figures of the same runs (gnuplot .plt, PNG and PDF): busbw against size
@@ -25,7 +30,6 @@
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"
 
-#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <set>
@@ -48,87 +52,82 @@ Fail(const std::string& message)
 }
 
 /**
- * @brief Build an electrical packet fabric over the nodes at the optical NIC's rate.
- * @param kind leafspine or fattree
- * @param nodes the ranks
- * @param wavelengths the optical NIC's wavelengths (1.6 Tb/s each)
- * @param radix leafspine radix (0: auto)
- * @param oversubscription leafspine r
- * @param k fattree k (0: auto)
- * @param cellBytes CellBytes of the NICs
- * @param routing the switches' Routing
- * @param line set to the fabric's description for the table
- * @return the host devices, in the order of nodes
+ * @brief The sizes nccl-tests would run: size / 4 floats, and for the collectives whose count
+ * is per rank, each rank's share rounded down to 16 bytes (4 floats), as nccl-tests'
+ * getCollByteCount does.
+ * @param op the collective
+ * @param ranks ranks
+ * @param size a size from --minBytes ... --maxBytes
+ * @return the size run (0 if nothing is left)
  */
-NetDeviceContainer
-InstallPacketFabric(const std::string& kind,
-                    const NodeContainer& nodes,
-                    uint32_t wavelengths,
-                    uint32_t radix,
-                    double oversubscription,
-                    uint32_t k,
-                    uint32_t cellBytes,
-                    const std::string& routing,
-                    std::string& line)
+uint64_t
+NcclTestsSize(const std::string& op, uint32_t ranks, uint64_t size)
 {
-    const uint32_t n = nodes.GetN();
-    std::ostringstream os;
-    NetDeviceContainer devices;
-    auto configure = [&](PacketFabricHelper& fabric) {
-        fabric.MatchOpticalNic(wavelengths);
-        fabric.SetDeviceAttribute("CellBytes", UintegerValue(cellBytes));
-        fabric.SetSwitchAttribute("Routing", StringValue(routing));
-    };
-    if (kind == "leafspine")
+    const bool perRank = op == "all_gather" || op == "reduce_scatter" || op == "all_to_all";
+    const uint64_t unit = perRank ? uint64_t{16} * ranks : 4;
+    return size / unit * unit;
+}
+
+/// The command line's values that a run depends on.
+struct Settings
+{
+    uint64_t minBytes; //!< --minBytes
+    uint64_t maxBytes; //!< --maxBytes
+    uint32_t ranks;    //!< --ranks
+    std::string op;    //!< --op
+    uint64_t chunk;    //!< --chunkBytes
+    uint32_t channels; //!< --ncclChannels
+};
+
+/**
+ * @brief Check one algorithm at every size with the registry before anything runs, and
+ * stop with the example's one line naming the option at fault.
+ * @param s the settings
+ * @param algo the algorithm
+ * @param sizes the sizes
+ */
+void
+CheckAlgorithm(const Settings& s, const std::string& algo, const std::vector<uint64_t>& sizes)
+{
+    for (uint64_t size : sizes)
     {
-        if (radix == 0)
+        CollectiveRequest q;
+        q.collective = s.op;
+        q.algorithm = algo;
+        q.ranks = s.ranks;
+        q.bytes = size;
+        q.chunkBytes = s.chunk;
+        q.ncclChannels = s.channels;
+        std::string why;
+        try
         {
-            // The smallest even radix at this oversubscription whose leaves hold the ranks.
-            for (uint32_t r = 2;; r += 2)
-            {
-                const double up = r / (oversubscription + 1);
-                const auto u = static_cast<uint32_t>(std::llround(up));
-                const uint32_t h = r - u;
-                if (u >= 1 && u < r && std::fabs(up - u) < 1e-9 && n % h == 0 && n / h <= r)
-                {
-                    radix = r;
-                    break;
-                }
-                if (r > 2 * n + 2 * oversubscription + 4)
-                {
-                    Fail("no leaf-spine radix up to " + std::to_string(r) + " holds " +
-                         std::to_string(n) + " ranks at this --oversubscription: set --radix");
-                }
-            }
+            CreateCollectiveSchedule(q);
+            continue;
         }
-        LeafSpineHelper fabric;
-        fabric.SetRadix(radix);
-        fabric.SetOversubscription(oversubscription);
-        configure(fabric);
-        devices = fabric.Install(nodes);
-        os << "leafspine fabric (radix " << radix << ", " << oversubscription << ":1, "
-           << n / fabric.GetHostsPerLeaf() << " leaves of " << fabric.GetHostsPerLeaf()
-           << " hosts, " << fabric.GetSpines() << " spines";
-    }
-    else
-    {
-        if (k == 0)
+        catch (const std::invalid_argument& e)
         {
-            for (k = 2; uint64_t{k} * k * k / 4 < n; k += 2)
-            {
-            }
+            why = e.what();
         }
-        FatTreeHelper fabric;
-        fabric.SetK(k);
-        configure(fabric);
-        devices = fabric.Install(nodes);
-        os << "fattree fabric (k = " << k << ", " << fabric.GetNSwitches() << " switches";
+        // The registry names the request's field first: "op/algo: field = value ...".
+        const std::string field =
+            why.substr(why.find(": ") + 2, why.find(" = ") - why.find(": ") - 2);
+        std::string given = "--op=" + s.op + " --ranks=" + std::to_string(s.ranks);
+        if (field == "ranks")
+        {
+            given = "--ranks=" + std::to_string(s.ranks);
+        }
+        else if (field == "ncclChannels")
+        {
+            given = "--ncclChannels=" + std::to_string(s.channels);
+        }
+        else if (field == "size")
+        {
+            given = "--minBytes=" + std::to_string(s.minBytes) +
+                    " --maxBytes=" + std::to_string(s.maxBytes) + " (size " + std::to_string(size) +
+                    " on --ranks=" + std::to_string(s.ranks) + ")";
+        }
+        Fail("--algo=" + algo + " is invalid with " + given + ": " + why);
     }
-    Ptr<PacketNetDevice> dev = DynamicCast<PacketNetDevice>(devices.Get(0));
-    os << ", " << wavelengths * 1.6 << " Tb/s per endpoint, cells of " << dev->GetCellBytes()
-       << " B, " << routing << ")";
-    line = os.str();
-    return devices;
 }
 
 } // namespace
@@ -147,15 +146,11 @@ main(int argc, char* argv[])
     uint32_t channels = 1;
     std::string protocol = "Simple";
     bool protocolLatency = false;
-    std::string fabricKind = "static";
+    bool warmUp = true;
+    std::string fabricKind = "auto";
     std::string technology = "SiPh-MZI";
     std::string outputDir = "scale-across-allreduce-output";
     std::string progress = "auto";
-    uint32_t radix = 0;
-    double oversubscription = 1;
-    uint32_t fatTreeK = 0;
-    uint32_t cellBytes = 0;
-    std::string routing = "ecmp";
 
     CommandLine cmd(__FILE__);
     std::string defaults;
@@ -165,8 +160,7 @@ main(int argc, char* argv[])
             (defaults.empty() ? "" : "; ") + c + ": " +
             CollectiveAlgorithmRegistry::Join(CollectiveAlgorithmRegistry::GetDefaultAlgorithms(c));
     }
-    cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric or an "
-              "electrical packet fabric (leaf-spine, fat-tree) at the same per-endpoint rate.\n"
+    cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric.\n"
               "Valid --op/--algo pairs: " +
               GetCollectiveAlgorithms() + ".");
     cmd.AddValue("minBytes", "smallest message, bytes, >= 4 (nccl-tests -b)", minBytes);
@@ -189,28 +183,18 @@ main(int argc, char* argv[])
     cmd.AddValue("protocolLatency",
                  "add NCCL's base and per-send latency (true/false)",
                  protocolLatency);
+    cmd.AddValue("warmUp",
+                 "run every size once untimed before the timed runs, as nccl-tests (true/false)",
+                 warmUp);
     cmd.AddValue("fabric",
-                 "fabrics to compare, comma separated: static (optical, circuits set up before "
-                 "the run), ondemand (optical), leafspine or fattree (electrical, at the optical "
-                 "NIC's rate)",
+                 "static (a fixed lane per peer, wavelengths split among them), ideal (any peer "
+                 "at full rate, no reconfiguration), ondemand (circuits set up on demand by "
+                 "--technology), or auto (static where every algorithm's lanes divide "
+                 "--wavelengths, else ideal)",
                  fabricKind);
-    cmd.AddValue("radix",
-                 "leafspine: ports per switch, 2 ... 65535; 0 = the smallest even radix whose "
-                 "leaves hold the ranks",
-                 radix);
-    cmd.AddValue("oversubscription",
-                 "leafspine: host ports per uplink at each leaf, >= 1",
-                 oversubscription);
-    cmd.AddValue("k",
-                 "fattree: k, even, 2 ... 1024; 0 = the smallest that holds the ranks",
-                 fatTreeK);
-    cmd.AddValue("cellBytes",
-                 "leafspine/fattree: payload bytes per simulated cell, a multiple of the 4096-byte "
-                 "Mtu; 0 = one cell per packet",
-                 cellBytes);
-    cmd.AddValue("routing", "leafspine/fattree: ecmp, spray or adaptive", routing);
     cmd.AddValue("technology",
-                 "crossbar technology for --fabric=ondemand: " + CrossbarTechnology::GetNames(),
+                 "crossbar technology, with --fabric=ondemand only: " +
+                     CrossbarTechnology::GetNames(),
                  technology);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
     cmd.AddValue("progress",
@@ -227,10 +211,7 @@ main(int argc, char* argv[])
                                      {"ranks", 1 << 20},
                                      {"wavelengths", 1024},
                                      {"chunkBytes", uint64_t{1} << 40},
-                                     {"ncclChannels", 32},
-                                     {"radix", 65535},
-                                     {"k", 1024},
-                                     {"cellBytes", 0xffffffffULL}});
+                                     {"ncclChannels", 32}});
     cmd.Parse(argc, argv);
 
     if (ranks == 0)
@@ -250,38 +231,33 @@ main(int argc, char* argv[])
     {
         Fail("--wavelengths=" + std::to_string(wavelengths) + " is invalid: use 1 ... 1024");
     }
-    const std::vector<std::string> fabrics = ExampleArguments::SplitList(fabricKind);
-    if (fabrics.empty())
+    if (fabricKind != "auto" && fabricKind != "static" && fabricKind != "ideal" &&
+        fabricKind != "ondemand")
     {
-        Fail("--fabric is empty: name at least one of static, ondemand, leafspine, fattree");
+        Fail("--fabric=" + fabricKind + " is invalid: use auto, static, ideal or ondemand");
     }
-    for (const std::string& f : fabrics)
+    if (protocol != "Simple" && protocol != "LL128" && protocol != "LL")
     {
-        if (f != "static" && f != "ondemand" && f != "leafspine" && f != "fattree")
-        {
-            Fail("--fabric=" + f + " is invalid: use static, ondemand, leafspine or fattree");
-        }
+        Fail("--protocol=" + protocol + " is invalid: use Simple, LL128 or LL");
     }
-    if (routing != "ecmp" && routing != "spray" && routing != "adaptive")
+    if (!CrossbarTechnology::Exists(technology))
     {
-        Fail("--routing=" + routing + " is invalid: use ecmp, spray or adaptive");
+        Fail("--technology=" + technology + " is invalid: use one of " +
+             CrossbarTechnology::GetNames());
     }
-    if (!(oversubscription >= 1))
+    if (fabricKind != "ondemand" && ExampleArguments::IsGiven(argc, argv, "technology"))
     {
-        std::ostringstream os;
-        os << "--oversubscription=" << oversubscription
-           << " is invalid: use 1 (non-blocking) or more";
-        Fail(os.str());
+        Fail("--technology=" + technology + " has no effect with --fabric=" + fabricKind +
+             ": only --fabric=ondemand reconfigures (static and ideal circuits take no set-up "
+             "time); use --fabric=ondemand, or leave --technology out");
     }
-    if (cellBytes % 4096 != 0)
+    const CrossbarTechnology& tech = CrossbarTechnology::Get(technology);
+    if (fabricKind == "ondemand" && ranks > tech.maxPorts)
     {
-        Fail("--cellBytes=" + std::to_string(cellBytes) +
-             " is invalid: use 0 or a multiple of the Mtu, 4096");
-    }
-    if (fatTreeK != 0 && (fatTreeK < 2 || fatTreeK % 2 != 0))
-    {
-        Fail("--k=" + std::to_string(fatTreeK) +
-             " is invalid: use 0 (auto) or an even number, 2 ... 1024");
+        Fail("--ranks=" + std::to_string(ranks) + " is invalid with --fabric=ondemand " +
+             "--technology=" + technology + ": its largest crossbar has " +
+             std::to_string(tech.maxPorts) + " ports; use --ranks <= " +
+             std::to_string(tech.maxPorts) + ", another --technology, or --fabric=ideal");
     }
     if (minBytes < 4 || maxBytes < minBytes || stepFactor < 2)
     {
@@ -289,12 +265,26 @@ main(int argc, char* argv[])
              std::to_string(maxBytes) + " --stepFactor=" + std::to_string(stepFactor) +
              " are invalid: use 4 <= minBytes <= maxBytes and stepFactor >= 2");
     }
-    const std::vector<uint64_t> sizes = CollectiveHelper::Sizes(minBytes, maxBytes, stepFactor);
     const std::vector<std::string> valid = CollectiveAlgorithmRegistry::GetAlgorithms(op);
     if (valid.empty())
     {
         Fail("--op=" + op + " is invalid: use " +
              CollectiveAlgorithmRegistry::Join(CollectiveAlgorithmRegistry::GetCollectives()));
+    }
+    // Sizes as nccl-tests runs them: whole floats, and 16 bytes per rank where the count is
+    // each rank's share.
+    std::vector<uint64_t> sizes;
+    for (uint64_t size : CollectiveHelper::Sizes(minBytes, maxBytes, stepFactor))
+    {
+        sizes.push_back(NcclTestsSize(op, ranks, size));
+    }
+    if (sizes.front() == 0)
+    {
+        // Only a per-rank share can round down to nothing (minBytes >= 4 is one float).
+        Fail("--minBytes=" + std::to_string(minBytes) + " is invalid for --op=" + op +
+             " on --ranks=" + std::to_string(ranks) + ": as in nccl-tests, each rank's share " +
+             "is rounded down to 16 bytes, so a size below 16 x ranks is empty; use " +
+             "--minBytes >= " + std::to_string(uint64_t{16} * ranks));
     }
     const std::vector<std::string> algorithms =
         algos == "default" ? CollectiveAlgorithmRegistry::GetDefaultAlgorithms(op)
@@ -304,6 +294,7 @@ main(int argc, char* argv[])
         Fail("--algo is empty: name at least one of " + CollectiveAlgorithmRegistry::Join(valid) +
              " (for --op=" + op + "), or default");
     }
+    const Settings settings{minBytes, maxBytes, ranks, op, chunkBytes, channels};
     for (const std::string& algo : algorithms)
     {
         if (!CollectiveAlgorithmRegistry::Find(op, algo))
@@ -311,22 +302,58 @@ main(int argc, char* argv[])
             Fail("--algo=" + algo + " is invalid for --op=" + op + " (no " + op + "/" + algo +
                  "): use " + CollectiveAlgorithmRegistry::Join(valid) + ", or default");
         }
+        CheckAlgorithm(settings, algo, sizes);
     }
-    CrossbarTechnology::Get(technology); // checks the name
+
+    // The communicator of every algorithm, and the lanes a static fabric would give it.
+    std::vector<CollectiveHelper> helpers;
+    std::vector<uint32_t> lanesNeeded;
+    std::string misfit; // the first algorithm whose lanes do not divide the wavelengths
+    for (const std::string& algo : algorithms)
+    {
+        CollectiveHelper nccl;
+        nccl.SetCommunicatorAttribute("Collective", StringValue(op));
+        nccl.SetCommunicatorAttribute("Algorithm", StringValue(algo));
+        nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(chunkBytes));
+        nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(channels));
+        nccl.SetCommunicatorAttribute("Protocol", StringValue(protocol));
+        nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(protocolLatency));
+        nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(warmUp));
+        const uint32_t lanes = CollectiveCircuitHelper(nccl)
+                                   .MakeStaticCircuits(ranks, sizes.front())
+                                   ->GetLanesNeeded();
+        if (misfit.empty() && wavelengths % lanes != 0)
+        {
+            misfit = op + "/" + algo + " needs " + std::to_string(lanes) + " circuits per NIC";
+            if (fabricKind == "static")
+            {
+                Fail("--wavelengths=" + std::to_string(wavelengths) +
+                     " is invalid for --fabric=static with --algo=" + algo +
+                     " on --ranks=" + std::to_string(ranks) + ": " + misfit +
+                     " (a fixed lane per peer and flow), so use a multiple of " +
+                     std::to_string(lanes) + " wavelengths, or --fabric=ideal or ondemand");
+            }
+        }
+        helpers.push_back(nccl);
+        lanesNeeded.push_back(lanes);
+    }
+    std::string fabricNote; // why auto chose what it chose
+    if (fabricKind == "auto")
+    {
+        fabricKind = misfit.empty() ? "static" : "ideal";
+        fabricNote = misfit.empty() ? " (auto: every algorithm's lanes divide the wavelengths)"
+                                    : " (auto: " + misfit + ", which does not divide " +
+                                          std::to_string(wavelengths) + " wavelengths)";
+    }
+    ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
 
     const double lineRateGBs = wavelengths * 1.6e12 / 8 / 1e9;
     std::ostringstream table;
     // Two figures of the same runs: busbw under the line rate, and time, against size.
-    std::string fabricTitle;
-    for (const std::string& f : fabrics)
-    {
-        fabricTitle += (fabricTitle.empty() ? "" : ", ") + f +
-                       (f == "ondemand" ? " (" + technology + ")" : "");
-    }
     const std::vector<std::string> title = {
         op + ", " + std::to_string(ranks) + " ranks, " + std::to_string(channels) +
-            (channels == 1 ? " NCCL channel, " : " NCCL channels, ") + fabricTitle +
-            (fabrics.size() == 1 ? " fabric" : " fabrics"),
+            (channels == 1 ? " NCCL channel, " : " NCCL channels, ") + fabricKind + " fabric" +
+            (fabricKind == "ondemand" ? " (" + technology + ")" : ""),
         std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
             (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") + ", NCCL " + protocol +
             (protocolLatency ? " + latency" : "")};
@@ -341,122 +368,103 @@ main(int argc, char* argv[])
     double minUs = 0; // range of the times above zero (a single rank takes none)
     double maxUs = 0;
 
-    for (const std::string& fabricName : fabrics)
-        for (const std::string& algo : algorithms)
+    for (size_t a = 0; a < algorithms.size(); ++a)
+    {
+        const std::string& algo = algorithms[a];
+        CollectiveHelper& nccl = helpers[a];
+        NodeContainer nodes;
+        nodes.Create(ranks);
+        OpticalFabricHelper fabric;
+        fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
+        uint32_t lanes = 1;
+        std::string fabricDetail;
+        if (fabricKind == "static")
         {
-            const bool electrical = fabricName == "leafspine" || fabricName == "fattree";
-            CollectiveHelper nccl;
-            nccl.SetCommunicatorAttribute("Collective", StringValue(op));
-            nccl.SetCommunicatorAttribute("Algorithm", StringValue(algo));
-            nccl.SetCommunicatorAttribute("ChunkBytes", UintegerValue(chunkBytes));
-            nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(channels));
-            nccl.SetCommunicatorAttribute("Protocol", StringValue(protocol));
-            nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(protocolLatency));
-
-            NodeContainer nodes;
-            nodes.Create(ranks);
-            OpticalFabricHelper fabric;
-            fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
-            uint32_t lanes = 1;
-            std::string fabricLine = fabricName + " fabric";
-            NetDeviceContainer devices;
-            if (electrical)
-            {
-                devices = InstallPacketFabric(fabricName,
-                                              nodes,
-                                              wavelengths,
-                                              radix,
-                                              oversubscription,
-                                              fatTreeK,
-                                              cellBytes,
-                                              routing,
-                                              fabricLine);
-            }
-            else if (fabricName == "static")
-            {
-                Ptr<StaticCircuitScheduler> circuits =
-                    CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, sizes.front());
-                lanes = circuits->GetLanesNeeded();
-                if (wavelengths % lanes != 0)
-                {
-                    Fail(op + "/" + algo + " on " + std::to_string(ranks) + " ranks needs " +
-                         std::to_string(lanes) + " circuits per NIC; --wavelengths=" +
-                         std::to_string(wavelengths) + " is not a multiple of " +
-                         std::to_string(lanes) + " (or use --fabric=ondemand)");
-                }
-                fabric.SetCircuitScheduler(circuits);
-            }
-            else
-            {
-                fabric.SetCrossbarTechnology(technology);
-            }
-            if (!electrical)
-            {
-                fabric.SetDeviceAttribute("WavelengthsPerCircuit",
-                                          UintegerValue(wavelengths / lanes));
-                devices = fabric.Install(nodes);
-            }
-            Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
-            comm->Run(sizes, Seconds(0));
-            CollectiveProgress show; // outlives Run and Destroy: ns-3.37 needs that
-            if (showProgress)
-            {
-                show.Start(comm, sizes.size());
-            }
-            Simulator::Run();
-
-            table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
-                  << (electrical ? " wavelengths' rate per NIC"
-                                 : " wavelengths in " + std::to_string(lanes) + " lane(s) per NIC")
-                  << ", chunk " << chunkBytes << " B, " << channels << " NCCL channel(s), protocol "
-                  << protocol << (protocolLatency ? " with latency" : "") << ", " << fabricLine
-                  << "\n"
-                  << CollectiveResult::TableHeader() << "\n";
-            // The example's own checks: every size completed and every byte is accounted for.
-            const ByteCounters bytes = ByteConservation::Sum(devices);
-            if (comm->GetResults().size() != sizes.size() || !bytes.IsBalanced())
-            {
-                Fail(op + "/" + algo + ": " + std::to_string(comm->GetResults().size()) + " of " +
-                     std::to_string(sizes.size()) + " sizes completed; fabric bytes " +
-                     bytes.Describe());
-            }
-            const std::string dataset = fabrics.size() > 1 ? fabricName + " " + algo : algo;
-            Gnuplot2dDataset busbw(dataset);
-            busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-            Gnuplot2dDataset time(dataset);
-            time.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-            bool timed = false;
-            for (const CollectiveResult& r : comm->GetResults())
-            {
-                table << r.TableRow() << "\n";
-                busbw.Add(static_cast<double>(r.bytes), r.busbw);
-                const double us = r.time.GetSeconds() * 1e6;
-                if (us > 0)
-                {
-                    time.Add(static_cast<double>(r.bytes), us);
-                    minUs = minUs > 0 ? std::min(minUs, us) : us;
-                    maxUs = std::max(maxUs, us);
-                    timed = true;
-                }
-            }
-            busbwPlot.AddDataset(busbw);
-            if (timed)
-            {
-                timePlot.AddDataset(time);
-            }
-            Simulator::Destroy();
+            lanes = lanesNeeded[a];
+            fabric.SetCircuitScheduler(
+                CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, sizes.front()));
+            fabricDetail = "a fixed lane per peer and flow";
         }
+        else if (fabricKind == "ideal")
+        {
+            fabric.SetIdealFabric();
+            fabricDetail = "any peer at full rate, no reconfiguration";
+        }
+        else
+        {
+            fabric.SetCrossbarTechnology(technology);
+            std::ostringstream setup;
+            setup << technology << ", " << tech.reconfigurationTime.As(Time::US) << " set-up";
+            fabricDetail = setup.str();
+        }
+        fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(wavelengths / lanes));
+        NetDeviceContainer devices = fabric.Install(nodes);
+        Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+        comm->Run(sizes, Seconds(0));
+        CollectiveProgress show; // outlives Run and Destroy: ns-3.37 needs that
+        if (showProgress)
+        {
+            show.Start(comm, sizes.size());
+        }
+        Simulator::Run();
+
+        table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
+              << " wavelengths in " << lanes << " lane(s) per NIC, chunk " << chunkBytes << " B, "
+              << channels << " NCCL channel(s), protocol " << protocol
+              << (protocolLatency ? " with latency" : "") << "\n# " << fabricKind
+              << " fabric: " << fabricDetail << fabricNote << "; "
+              << (warmUp ? "each size warmed up once, untimed" : "no warm-up (cold start)") << "\n"
+              << CollectiveResult::TableHeader() << "\n";
+        // The example's own checks: every size completed and every byte is accounted for.
+        const ByteCounters bytes = ByteConservation::Sum(devices);
+        if (comm->GetResults().size() != sizes.size() || !bytes.IsBalanced())
+        {
+            Fail(op + "/" + algo + ": " + std::to_string(comm->GetResults().size()) + " of " +
+                 std::to_string(sizes.size()) + " sizes completed; fabric bytes " +
+                 bytes.Describe());
+        }
+        Gnuplot2dDataset busbw(algo);
+        busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        Gnuplot2dDataset time(algo);
+        time.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        bool timed = false;
+        for (const CollectiveResult& r : comm->GetResults())
+        {
+            table << r.TableRow() << "\n";
+            busbw.Add(static_cast<double>(r.bytes), r.busbw);
+            const double us = r.time.GetSeconds() * 1e6;
+            if (us > 0)
+            {
+                time.Add(static_cast<double>(r.bytes), us);
+                minUs = minUs > 0 ? std::min(minUs, us) : us;
+                maxUs = std::max(maxUs, us);
+                timed = true;
+            }
+        }
+        busbwPlot.AddDataset(busbw);
+        if (timed)
+        {
+            timePlot.AddDataset(time);
+        }
+        Simulator::Destroy();
+    }
     std::ostringstream roofTitle;
     roofTitle << "line rate, " << lineRateGBs << " GB/s";
     GnuplotWriter::AddRoof(busbwPlot, lineRateGBs, roofTitle.str());
 
     std::cout << table.str();
-    SystemPath::MakeDirectories(outputDir);
     const std::string tablePath = outputDir + "/scale-across-allreduce.txt";
     GnuplotWriter::WriteFileAtomically(tablePath, table.str());
-    std::string files =
-        tablePath + ", " +
-        GnuplotWriter::Write(busbwPlot, outputDir, "scale-across-allreduce").GetFiles();
+    std::string files = tablePath;
+    if (ranks == 1)
+    {
+        files += " (no figures: a single rank moves no data, so busbw and time are 0)";
+    }
+    else
+    {
+        files +=
+            ", " + GnuplotWriter::Write(busbwPlot, outputDir, "scale-across-allreduce").GetFiles();
+    }
     if (maxUs > 0)
     {
         GnuplotWriter::SetLogAxis(timePlot, "y", minUs, maxUs, GnuplotWriter::DECADES);

@@ -152,6 +152,9 @@ Run(const Setup& s, const Options& o)
     nccl.SetCommunicatorAttribute("Collective", StringValue(s.op));
     nccl.SetCommunicatorAttribute("Algorithm",
                                   StringValue(s.op == "all_to_all" ? "pairwise" : "ring"));
+    // A cold start, no nccl-tests warm-up: the set-up of the first circuits (and the rotor's
+    // phase at time zero) is part of what this example compares.
+    nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
     Ptr<SlottedCircuitScheduler> slotted;
     if (s.scheduler == "rotor")
     {
@@ -369,7 +372,7 @@ main(int argc, char* argv[])
         Fail("--bytes=" + std::to_string(bytes) + " is invalid for --sweepRanks=" +
              std::to_string(sweepRanks) + ": use a multiple of it");
     }
-    SystemPath::MakeDirectories(outputDir);
+    ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
     const Options options{bytes, slotFactor, awgrSlotTime, fiberLength};
 
     // Part 1: against N.

@@ -77,6 +77,15 @@ OpticalFabricHelper::SetCrossbarTechnology(const std::string& name)
 }
 
 void
+OpticalFabricHelper::SetIdealFabric()
+{
+    m_deviceFactory.Set("WavelengthsPerCircuit", UintegerValue(0));
+    m_crossbarFactory.Set("Technology", StringValue(""));
+    m_crossbarFactory.Set("ReconfigurationTime", TimeValue(Seconds(0)));
+    m_scheduler = nullptr; // the crossbar's default: on demand
+}
+
+void
 OpticalFabricHelper::SetCircuitScheduler(Ptr<CircuitScheduler> scheduler)
 {
     m_scheduler = scheduler;

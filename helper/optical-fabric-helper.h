@@ -69,6 +69,22 @@ class OpticalFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperF
      */
     void SetCrossbarTechnology(const std::string& name);
     /**
+     * @brief Make the next Install an ideal fabric: every NIC reaches any peer at its full
+     * rate with no reconfiguration. Its wavelengths form one bonded lane
+     * (WavelengthsPerCircuit = 0), and circuits are set up on demand in no time
+     * (ReconfigurationTime = 0, OnDemandCircuitScheduler, no Technology and so no port
+     * limit). A NIC holds one circuit at a time, so it talks to one peer at a time at its
+     * whole rate, and switches to another peer as soon as its last frame to the previous
+     * one has passed the crossbar (a bufferless crossbar cannot do better). The link budget
+     * (InsertionLoss, fibers) is unchanged. Attributes or a scheduler set afterwards
+     * override these.
+     *
+     * Compare the static fabric (SetCircuitScheduler with
+     * CollectiveCircuitHelper::MakeStaticCircuits): one fixed lane per peer, the wavelengths
+     * split among the lanes, so a NIC reaches its k peers at once, each at 1/k of its rate.
+     */
+    void SetIdealFabric();
+    /**
      * @brief Use this scheduler for the next Install (a crossbar takes one scheduler).
      * @param scheduler e.g. a StaticCircuitScheduler with its circuits added
      */

@@ -23,6 +23,23 @@ namespace ns3
 namespace scale_across_test
 {
 
+namespace
+{
+/// OperationComplete sink: count.
+void
+CountOperation(uint32_t* count, const CollectiveResult&)
+{
+    ++*count;
+}
+
+/// RankComplete sink: count.
+void
+CountRank(uint32_t* count, uint32_t, uint32_t, Time, Time)
+{
+    ++*count;
+}
+} // namespace
+
 CollectiveRunOutcome
 RunCollective(const CollectiveRunConfig& c)
 {
@@ -35,6 +52,9 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
     nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
+    nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(c.warmUp));
+    nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(c.protocolLatency));
+    nccl.SetCommunicatorAttribute("Gap", TimeValue(c.gap));
     if (c.readWindow != 0)
     {
         nccl.SetApplicationAttribute("ReadWindow", UintegerValue(c.readWindow));
@@ -48,7 +68,7 @@ RunCollective(const CollectiveRunConfig& c)
     uint32_t wavelengths = c.wavelengths;
     uint32_t wavelengthsPerCircuit = c.wavelengthsPerCircuit;
     Ptr<StaticCircuitScheduler> circuits;
-    if (c.staticCircuits)
+    if (c.staticCircuits && !c.idealFabric)
     {
         circuits = CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, c.sizes.front());
         if (c.wavelengths == 0)
@@ -65,8 +85,17 @@ RunCollective(const CollectiveRunConfig& c)
     {
         fabric.SetCircuitScheduler(circuits);
     }
+    if (c.idealFabric)
+    {
+        fabric.SetIdealFabric();
+    }
     NetDeviceContainer devices = fabric.Install(nodes);
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+    CollectiveRunOutcome out;
+    comm->TraceConnectWithoutContext("OperationComplete",
+                                     MakeBoundCallback(&CountOperation, &out.operationComplete));
+    comm->TraceConnectWithoutContext("RankComplete",
+                                     MakeBoundCallback(&CountRank, &out.rankComplete));
     comm->Run(c.sizes, Seconds(0));
     if (c.beforeRun)
     {
@@ -74,7 +103,6 @@ RunCollective(const CollectiveRunConfig& c)
     }
     Simulator::Run();
 
-    CollectiveRunOutcome out;
     out.results = comm->GetResults();
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {

@@ -34,9 +34,13 @@ struct CollectiveRunConfig
     uint64_t chunkBytes{0};                //!< pipeline chunk
     uint32_t channels{1};                  //!< channels
     uint32_t root{0};                      //!< broadcast root
-    bool staticCircuits{true};             //!< ideal fabric (else on-demand)
+    bool staticCircuits{true};             //!< static fabric (else on demand)
+    bool idealFabric{false};               //!< OpticalFabricHelper::SetIdealFabric (wins)
     Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
     uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
+    bool warmUp{false};                    //!< WarmUp: false, a cold start as closed forms assume
+    bool protocolLatency{false};           //!< ProtocolLatency
+    Time gap{Seconds(0)};                  //!< Gap between two runs
     uint32_t readWindow{0};                //!< CollectiveApplication::ReadWindow (0: default)
     uint32_t maxSegmentBytes{0};           //!< CollectiveTransport::MaxSegmentBytes (0: default)
     std::vector<uint64_t> sizes;           //!< message sizes
@@ -48,7 +52,9 @@ struct CollectiveRunConfig
 /// What a run produced.
 struct CollectiveRunOutcome
 {
-    std::vector<CollectiveResult> results; //!< one per size
+    std::vector<CollectiveResult> results; //!< one per size (timed runs only)
+    uint32_t operationComplete{0};         //!< OperationComplete trace calls
+    uint32_t rankComplete{0};              //!< RankComplete trace calls
     uint64_t sent{0};                      //!< data bytes sent by all transports
     uint64_t received{0};                  //!< data bytes of whole messages received
     uint64_t deviceTx{0};                  //!< bytes handed to the optical devices

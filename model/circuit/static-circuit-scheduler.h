@@ -19,7 +19,9 @@ namespace ns3
  * @brief A fixed set of circuits, set up before the run and never changed.
  *
  * The circuits (for example the permutation i -> i+1 of a ring) exist from time zero with no
- * reconfiguration: the "ideal fabric" of the collective closed forms. A NIC that asks for a
+ * reconfiguration: the static fabric of the collective closed forms (one fixed lane per peer,
+ * the wavelengths split among the lanes; not ideal: a NIC reaches each of k peers at 1/k of
+ * its rate, see OpticalFabricHelper::SetIdealFabric). A NIC that asks for a
  * circuit outside the set is refused, and its frames for that destination are dropped and
  * counted with reason CircuitRejected.
  */
@@ -55,7 +57,7 @@ class StaticCircuitScheduler : public CircuitScheduler
     /**
      * @brief Circuit lanes a NIC needs to hold the whole set at once: the most circuits any
      * port sources or sinks (at least 1). Set the devices' WavelengthsPerCircuit to
-     * Wavelengths / this for an ideal fabric.
+     * Wavelengths / this for the static fabric.
      * @return lanes per NIC
      */
     uint32_t GetLanesNeeded() const;

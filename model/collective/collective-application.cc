@@ -168,6 +168,9 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     op.expected.clear();
     op.early.clear();
     op.inProgress = false;
+    const std::string collective = ToString(schedule->GetKind());
+    const std::string algorithm = schedule->GetAlgorithm();
+    op.sendLatency = m_communicator->GetSendLatency(collective, algorithm);
     auto early = m_earlyOps.find(sequence);
     if (early != m_earlyOps.end())
     {
@@ -179,7 +182,7 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
         OpDone(op); // counts nothing: finishes at once
         return;
     }
-    const Time base = m_communicator->GetBaseLatency();
+    const Time base = m_communicator->GetBaseLatency(algorithm);
     if (base.IsStrictlyPositive())
     {
         Simulator::Schedule(base, &CollectiveApplication::Progress, this, sequence);
@@ -276,10 +279,13 @@ CollectiveApplication::StartSends(Operation& op)
             {
                 break;
             }
-            const Time latency = m_communicator->GetSendLatency();
-            if (latency.IsStrictlyPositive())
+            if (op.sendLatency.IsStrictlyPositive())
             {
-                Simulator::Schedule(latency, &CollectiveApplication::Send, this, op.sequence, send);
+                Simulator::Schedule(op.sendLatency,
+                                    &CollectiveApplication::Send,
+                                    this,
+                                    op.sequence,
+                                    send);
             }
             else
             {

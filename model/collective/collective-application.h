@@ -11,6 +11,7 @@
 #include "ns3/collective-schedule.h"
 #include "ns3/compact-fifo.h"
 #include "ns3/completion-window.h"
+#include "ns3/nstime.h"
 
 #include <map>
 #include <memory>
@@ -41,7 +42,8 @@ class CollectiveTransport;
  * scale-across-collective-invariance). A message that arrives before its receive is read is
  * remembered until it is.
  *
- * Events: none of its own in the ideal case (everything happens inside message arrivals);
+ * Events: none of its own without protocol latency or reduction time (everything happens
+ * inside message arrivals);
  * one per send with NCCL protocol latency, one per reducing receive with a ReductionRate.
  */
 class CollectiveApplication : public Application
@@ -123,6 +125,7 @@ class CollectiveApplication : public Application
         std::unordered_map<uint64_t, uint64_t> expected; //!< receive op index by message key
         std::unordered_set<uint64_t> early;              //!< arrived before their op was read
         bool inProgress{false};                          //!< re-entry guard of Progress
+        Time sendLatency;                                //!< NCCL protocol latency per send
     };
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active

@@ -26,7 +26,7 @@ NS_OBJECT_ENSURE_REGISTERED(CollectiveCommunicator);
 namespace
 {
 /// NCCL's protocols: name, wire factor, and (ring, tree) base and per-step network latency in
-/// microseconds, from NCCL src/graph/tuning.cc (baseLat, hwLat[NET]).
+/// microseconds, from NCCL src/graph/tuning.cc (baseLat, hwLat[NET]; the same since 2.23).
 struct ProtocolConstants
 {
     const char* name;
@@ -106,7 +106,7 @@ CollectiveCommunicator::GetTypeId()
                           MakeStringChecker())
             .AddAttribute("ProtocolLatency",
                           "Add NCCL's base latency per operation and network latency per send "
-                          "for the protocol (false: the ideal fabric).",
+                          "for the protocol (false: none, only the fabric's own times).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&CollectiveCommunicator::m_protocolLatency),
                           MakeBooleanChecker())
@@ -121,6 +121,13 @@ CollectiveCommunicator::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&CollectiveCommunicator::m_gap),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("WarmUp",
+                          "nccl-tests mode (Run): run every size once, untimed, before the "
+                          "timed runs, as nccl-tests does (src/common.cu, warmup_iters = 1 "
+                          "per size); warm-ups give no result and fire no trace.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&CollectiveCommunicator::m_warmUp),
+                          MakeBooleanChecker())
             .AddAttribute("SendCredits",
                           "Messages a rank may have in flight on one (peer, flow) connection "
                           "before the receiver has taken the oldest: NCCL's NCCL_STEPS (8) "
@@ -151,6 +158,8 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_reductionRate(0),
       m_sendCredits(8),
       m_nOperations(0),
+      m_warmUp(true),
+      m_nWarmUps(0),
       m_next(0),
       m_awaited(-1)
 {
@@ -263,14 +272,21 @@ CollectiveCommunicator::Run(const std::vector<uint64_t>& sizes, Time start)
                     "CollectiveCommunicator::Run: the communicator has 0 ranks; install it on "
                     ">= 1 device with CollectiveHelper::Install");
     NS_ABORT_MSG_IF(sizes.empty(), "CollectiveCommunicator::Run: no message sizes given");
-    NS_ABORT_MSG_IF(!m_sizes.empty() && m_next < m_sizes.size(),
+    NS_ABORT_MSG_IF(!m_runs.empty() && m_next < m_runs.size(),
                     "CollectiveCommunicator::Run: a sweep is already running on communicator "
                         << m_id);
     for (uint64_t s : sizes)
     {
         MakeSchedule(s); // check every size before the simulation starts
     }
-    m_sizes = sizes;
+    // nccl-tests (src/common.cu, TimeTest) warms every size up before it times any.
+    m_runs.clear();
+    if (m_warmUp)
+    {
+        m_runs = sizes;
+    }
+    m_nWarmUps = m_runs.size();
+    m_runs.insert(m_runs.end(), sizes.begin(), sizes.end());
     m_next = 0;
     Simulator::Schedule(start, &CollectiveCommunicator::StartNext, this);
 }
@@ -279,11 +295,15 @@ void
 CollectiveCommunicator::StartNext()
 {
     CollectiveCall call;
-    call.bytes = m_sizes[m_next];
+    call.bytes = m_runs[m_next];
     m_awaited = m_nOperations; // the sequence IssueAll gives it
-    NS_LOG_INFO("communicator " << m_id << " starts " << m_collective << "/" << m_algorithm
-                                << " of " << call.bytes << " bytes on " << GetNRanks() << " ranks");
+    const bool timed = m_next >= m_nWarmUps;
+    NS_LOG_INFO("communicator " << m_id << " starts " << (timed ? "" : "the warm-up of ")
+                                << m_collective << "/" << m_algorithm << " of " << call.bytes
+                                << " bytes on " << GetNRanks() << " ranks");
     IssueAll(call);
+    // Every rank has issued it now (BeginOperation runs as an event of its own).
+    m_operations.at(static_cast<uint32_t>(m_awaited)).timed = timed;
 }
 
 uint32_t
@@ -391,7 +411,7 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     NS_ASSERT(it != m_operations.end());
     Operation& op = it->second;
     const Time now = Simulator::Now();
-    if (!m_rankTrace.IsEmpty())
+    if (!m_rankTrace.IsEmpty() && op.timed)
     {
         m_rankTrace(sequence, rank, op.rankStart[rank], now);
     }
@@ -411,14 +431,18 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     const double seconds = r.time.GetSeconds();
     r.algbw = seconds > 0 ? static_cast<double>(r.bytes) / seconds / 1e9 : 0;
     r.busbw = r.algbw * op.schedule->GetBusBandwidthFactor();
+    const bool timed = op.timed;
     // The schedule stays until the end of this event: messages in flight are all received.
     m_operations.erase(it);
-    m_results.push_back(r);
-    m_resultTrace(r);
+    if (timed)
+    {
+        m_results.push_back(r);
+        m_resultTrace(r);
+    }
     if (static_cast<int64_t>(sequence) == m_awaited)
     {
         m_awaited = -1;
-        if (++m_next < m_sizes.size())
+        if (++m_next < m_runs.size())
         {
             Simulator::Schedule(m_gap, &CollectiveCommunicator::StartNext, this);
         }
@@ -447,17 +471,43 @@ CollectiveCommunicator::GetWireFactor() const
 }
 
 Time
+CollectiveCommunicator::GetSendLatency(const std::string& collective,
+                                       const std::string& algorithm) const
+{
+    if (!m_protocolLatency)
+    {
+        return Seconds(0);
+    }
+    // NCCL >= 2.23, src/graph/tuning.cc: "With ppn=1 latencies are fully exposed, use the
+    // Tree network latency": a ring of all-reduce, all-gather or reduce-scatter whose every
+    // rank is on its own node pays hwLat[NET][TREE] per inter-node step, and with one rank
+    // per node every step is one. Broadcast (and reduce) rings keep the ring's latency.
+    // Every rank of a communicator is on its own node here (a node's CollectiveTransport
+    // serves one rank per communicator), so ppn = 1 always.
+    const bool ringUsesTree =
+        algorithm == "ring" && (collective == "all_reduce" || collective == "all_gather" ||
+                                collective == "reduce_scatter");
+    const bool tree = algorithm == "tree" || ringUsesTree;
+    return Seconds(1e-6 * m_sendLatencyUs[tree ? 1 : 0]);
+}
+
+Time
+CollectiveCommunicator::GetBaseLatency(const std::string& algorithm) const
+{
+    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[algorithm == "tree" ? 1 : 0])
+                             : Seconds(0);
+}
+
+Time
 CollectiveCommunicator::GetSendLatency() const
 {
-    return m_protocolLatency ? Seconds(1e-6 * m_sendLatencyUs[m_algorithm == "tree" ? 1 : 0])
-                             : Seconds(0);
+    return GetSendLatency(m_collective, m_algorithm);
 }
 
 Time
 CollectiveCommunicator::GetBaseLatency() const
 {
-    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[m_algorithm == "tree" ? 1 : 0])
-                             : Seconds(0);
+    return GetBaseLatency(m_algorithm);
 }
 
 DataRate

@@ -52,12 +52,15 @@ struct CollectiveCall
  *   finish); RankComplete fires for each rank as it finishes.
  * - nccl-tests mode (Run): one operation per size, every rank starting each at the same
  *   instant, the next size Gap after the last rank finished (the barrier nccl-tests puts
- *   between timed runs), built on Issue.
+ *   between timed runs), built on Issue. With WarmUp (default), every size first runs once
+ *   untimed, as nccl-tests warms up every size before it times any (src/common.cu,
+ *   TimeTest): a warm-up gives no result and fires no trace, so GetResults and
+ *   OperationComplete hold one timed operation per size.
  *
  * NCCL protocols (src/graph/tuning.cc): Simple carries data at full efficiency, LL128 at
  * 120/128, LL at 1/2 (a flag beside every 4 data bytes). With ProtocolLatency = true, each
  * operation also pays NCCL's base latency once and its network hardware latency per send.
- * The default, Simple without latency, is the ideal fabric.
+ * The default, Simple without latency, adds nothing to the fabric's own times.
  */
 class CollectiveCommunicator : public Object
 {
@@ -86,7 +89,11 @@ class CollectiveCommunicator : public Object
 
     /**
      * @brief nccl-tests mode: one operation per size, one after the other, each started on
-     * every rank at the same instant, the next Gap after the last rank finished.
+     * every rank at the same instant, the next Gap after the last rank finished. With
+     * WarmUp, each size first runs once, untimed, in the same order, before the first timed
+     * one (so an on-demand fabric's first size does not carry its circuit set-up); warm-ups
+     * give no result and fire neither RankComplete nor OperationComplete, but take sequence
+     * numbers 0 ... sizes.size() - 1.
      * @param sizes message sizes, bytes
      * @param start when the first one starts (from now)
      */
@@ -128,9 +135,23 @@ class CollectiveCommunicator : public Object
 
     /// @return wire bytes per data byte of the protocol
     double GetWireFactor() const;
-    /// @return latency added before each send (0 unless ProtocolLatency)
+    /**
+     * @brief NCCL's network latency before each send (0 unless ProtocolLatency):
+     * hwLat[NET] of the algorithm and protocol, except that rings of all-reduce, all-gather
+     * and reduce-scatter pay the tree's, as NCCL >= 2.23 does with one rank per node.
+     * @param collective the operation's collective
+     * @param algorithm its algorithm
+     * @return the latency
+     */
+    Time GetSendLatency(const std::string& collective, const std::string& algorithm) const;
+    /**
+     * @param algorithm an operation's algorithm
+     * @return NCCL's base latency, added once per operation (0 unless ProtocolLatency)
+     */
+    Time GetBaseLatency(const std::string& algorithm) const;
+    /// @return GetSendLatency of the communicator's Collective and Algorithm
     Time GetSendLatency() const;
-    /// @return latency added once per operation (0 unless ProtocolLatency)
+    /// @return GetBaseLatency of the communicator's Algorithm
     Time GetBaseLatency() const;
     /// @return reduction rate, 0 for instantaneous reductions
     DataRate GetReductionRate() const;
@@ -182,10 +203,11 @@ class CollectiveCommunicator : public Object
         uint32_t issued{0};                           //!< ranks that issued it
         uint32_t done{0};                             //!< ranks that finished it
         Time firstStart;                              //!< earliest issue
+        bool timed{true};                             //!< false: a warm-up of Run (no result)
         std::vector<Time> rankStart;                  //!< by rank, once issued
     };
 
-    /// nccl-tests mode: issue size m_next on every rank.
+    /// nccl-tests mode: issue run m_next on every rank.
     void StartNext();
     /// @param call a call @return it with the communicator's defaults filled in
     CollectiveCall Complete(const CollectiveCall& call) const;
@@ -215,8 +237,10 @@ class CollectiveCommunicator : public Object
     std::vector<uint32_t> m_nIssued;                //!< calls so far, by rank
     uint32_t m_nOperations;                         //!< operations created so far
     std::map<uint32_t, Operation> m_operations;     //!< in flight, by sequence
-    std::vector<uint64_t> m_sizes;                  //!< nccl-tests mode: sizes to run
-    size_t m_next;                                  //!< nccl-tests mode: next size
+    bool m_warmUp;                                  //!< WarmUp attribute
+    std::vector<uint64_t> m_runs;                   //!< nccl-tests mode: sizes, in run order
+    size_t m_nWarmUps;                              //!< nccl-tests mode: untimed runs first
+    size_t m_next;                                  //!< nccl-tests mode: next run
     int64_t m_awaited;                              //!< nccl-tests mode: sequence running
     std::vector<CollectiveResult> m_results;        //!< finished operations
     TracedCallback<const CollectiveResult&> m_resultTrace;      //!< OperationComplete

@@ -37,6 +37,18 @@ CollectiveResult::TableHeader()
     return units + line;
 }
 
+uint64_t
+CollectiveResult::GetCount() const
+{
+    // nccl-tests' getCollByteCount (src/all_gather.cu, reduce_scatter.cu, alltoall.cu): the
+    // count of these collectives is each rank's share, count / nranks (nccl-tests rounds it
+    // down to 16 bytes; a size this module accepts is already a multiple of 4 x ranks).
+    const bool perRank =
+        collective == "all_gather" || collective == "reduce_scatter" || collective == "all_to_all";
+    const uint64_t elements = bytes / 4;
+    return perRank && ranks > 0 ? elements / ranks : elements;
+}
+
 std::string
 CollectiveResult::TableRow() const
 {
@@ -46,7 +58,7 @@ CollectiveResult::TableRow() const
                   sizeof(line),
                   " %11llu %12llu %8s %6s %12.2f %9.2f %9.2f",
                   static_cast<unsigned long long>(bytes),
-                  static_cast<unsigned long long>(bytes / 4),
+                  static_cast<unsigned long long>(GetCount()),
                   "float",
                   reduces ? "sum" : "none",
                   time.GetSeconds() * 1e6,

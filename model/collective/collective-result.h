@@ -17,6 +17,9 @@ namespace ns3
  * @ingroup scale-across-collective
  * @brief The outcome of one collective operation, in nccl-tests' terms.
  *
+ * size is the whole message as nccl-tests' size column counts it (for all-gather the
+ * gathered buffer, for reduce-scatter the buffer reduced, for all-to-all one rank's send
+ * buffer); count is nccl-tests' count column (GetCount).
  * time is from the common start to the moment the last rank has all of its data;
  * algbw = bytes / time; busbw = algbw x the collective's bus factor (nccl-tests,
  * doc/PERFORMANCE.md: all-reduce 2 (n - 1) / n, all-gather, reduce-scatter and all-to-all
@@ -35,6 +38,13 @@ struct CollectiveResult
     double algbw{0};        //!< algorithm bandwidth, GB/s (1e9 bytes/s)
     double busbw{0};        //!< bus bandwidth, GB/s
 
+    /**
+     * @brief The count column of nccl-tests (float elements): bytes / 4 for all-reduce and
+     * broadcast, each rank's share, bytes / 4 / ranks, for all-gather, reduce-scatter and
+     * all-to-all (nccl-tests' getCollByteCount of each collective).
+     * @return the count
+     */
+    uint64_t GetCount() const;
     /// @return nccl-tests' column header line
     static std::string TableHeader();
     /// @return this result as a row under TableHeader (time in us)

@@ -106,6 +106,11 @@ CollectiveTransport::GetDevice() const
 void
 CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
 {
+    NS_ABORT_MSG_IF(m_receivers.count(communicator) != 0,
+                    "CollectiveTransport on node "
+                        << (m_device ? m_device->GetNode()->GetId() : 0)
+                        << " already holds a rank of communicator " << communicator
+                        << ": a communicator takes one rank per node (one device each)");
     m_receivers[communicator] = callback;
 }
 

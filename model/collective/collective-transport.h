@@ -54,7 +54,8 @@ class CollectiveTransport : public Object
     /// @return the device, or nullptr before Attach
     Ptr<NetDevice> GetDevice() const;
     /**
-     * @param communicator a communicator id
+     * @param communicator a communicator id (one rank of it per node: registering it twice
+     * stops the program)
      * @param callback where its messages go
      */
     void Register(uint32_t communicator, MessageCallback callback);

@@ -77,6 +77,15 @@ class CollectiveBadInputTestSuite : public TestSuite
                 CollectiveHelper().Install(nodes);
             },
             {"rank 2", "has no NetDevice"});
+        Add("two ranks of one communicator on one node",
+            []() {
+                NodeContainer nodes;
+                nodes.Create(2);
+                NetDeviceContainer devices = OpticalFabricHelper().Install(nodes);
+                devices.Add(devices.Get(0));
+                CollectiveHelper().Install(devices);
+            },
+            {"already holds a rank of communicator", "one rank per node"});
     }
 
   private:

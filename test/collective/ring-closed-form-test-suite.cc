@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * scale-across-ring-closed-form: on the ideal fabric (static ring circuits, no
+ * scale-across-ring-closed-form: on the static fabric (static ring circuits, no
  * reconfiguration, Simple protocol), ring all-reduce, all-gather and reduce-scatter take
  * their closed-form time within 0.1 % for p = 2, 3, 8, 64 and several sizes; with pipelining
  * and with parallel channels too. Ring all-reduce of 256 MiB on 8 ranks reaches a busbw of

@@ -19,7 +19,7 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-/// Double-binary-tree all-reduce over 4,096 ranks on the ideal fabric.
+/// Double-binary-tree all-reduce over 4,096 ranks on the static fabric.
 class ThousandsOfRanksTestCase : public TestCase
 {
   public:

@@ -26,6 +26,13 @@ namespace
 class LeakyElement : public Object, public ByteCounted
 {
   public:
+    /// @return the TypeId (ns-3.46+ aborts in CreateObject for an Object without one)
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::ScaleAcrossTestLeakyElement").SetParent<Object>();
+        return tid;
+    }
+
     LeakyElement()
     {
         m_bytes.sent = 100;
