@@ -40,7 +40,7 @@ PacketNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::PacketNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<FabricNetDevice>()
             .SetGroupName("ScaleAcross")
             .AddConstructor<PacketNetDevice>()
             .AddAttribute("Address",
@@ -141,8 +141,7 @@ PacketNetDevice::GetTypeId()
 }
 
 PacketNetDevice::PacketNetDevice()
-    : m_ifIndex(0),
-      m_mtu(4096),
+    : m_mtu(4096),
       m_cellBytes(0),
       m_headerBytes(MAC_HEADER_BYTES),
       m_maxBurstBytes(16 * 1024 * 1024),
@@ -174,7 +173,7 @@ PacketNetDevice::DoDispose()
     m_node = nullptr;
     m_rxCallback.Nullify();
     m_promiscRxCallback.Nullify();
-    NetDevice::DoDispose();
+    FabricNetDevice::DoDispose();
 }
 
 uint64_t
@@ -642,18 +641,6 @@ PacketNetDevice::Deliver(Ptr<Packet> frame)
     }
 }
 
-void
-PacketNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-PacketNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
 Ptr<Channel>
 PacketNetDevice::GetChannel() const
 {
@@ -698,90 +685,6 @@ bool
 PacketNetDevice::IsLinkUp() const
 {
     return m_nHosts != 0;
-}
-
-void
-PacketNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChangeCallbacks.ConnectWithoutContext(callback);
-}
-
-bool
-PacketNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-PacketNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-PacketNetDevice::IsMulticast() const
-{
-    return true;
-}
-
-Address
-PacketNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-PacketNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-PacketNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-PacketNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-Ptr<Node>
-PacketNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-PacketNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-PacketNetDevice::NeedsArp() const
-{
-    return true;
-}
-
-void
-PacketNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-PacketNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
-}
-
-bool
-PacketNetDevice::SupportsSendFrom() const
-{
-    return true;
 }
 
 } // namespace ns3

@@ -9,6 +9,7 @@
 
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
+#include "ns3/fabric-net-device.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/packet.h"
@@ -46,7 +47,7 @@ class PacketSwitch;
  * or PhyTxDrop), in the device's ByteCounters, which ByteConservation checks at
  * Simulator::Destroy.
  */
-class PacketNetDevice : public NetDevice, public PacketEndpoint, public ByteCounted
+class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public ByteCounted
 {
   public:
     /**
@@ -123,33 +124,17 @@ class PacketNetDevice : public NetDevice, public PacketEndpoint, public ByteCoun
     uint32_t GetEndpointContext() const override;
 
     // Inherited from NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
     void SetAddress(Address address) override;
     Address GetAddress() const override;
     bool SetMtu(const uint16_t mtu) override;
     uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
     bool SendFrom(Ptr<Packet> packet,
                   const Address& source,
                   const Address& dest,
                   uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
     /**
      * TracedCallback signature for frames dropped with a reason.
@@ -208,28 +193,23 @@ class PacketNetDevice : public NetDevice, public PacketEndpoint, public ByteCoun
     /// @return the HeaderBytes attribute
     uint32_t GetHeaderBytes() const;
 
-    Ptr<Node> m_node;                        //!< owning node
-    uint32_t m_ifIndex;                      //!< interface index
-    Mac48Address m_address;                  //!< MAC address
-    uint16_t m_mtu;                          //!< Mtu attribute
-    uint32_t m_cellBytes;                    //!< CellBytes attribute
-    uint32_t m_headerBytes;                  //!< HeaderBytes attribute
-    uint32_t m_maxBurstBytes;                //!< MaxBurstBytes attribute
-    uint64_t m_maxQueueBytes;                //!< MaxQueueBytes attribute
-    uint32_t m_host;                         //!< host index
-    uint64_t m_firstHost;                    //!< address of host 0, as an integer
-    uint32_t m_nHosts;                       //!< hosts in the fabric (0: not attached)
-    std::vector<Frame> m_frames;             //!< frames in progress, by slot
-    std::vector<uint32_t> m_freeFrames;      //!< free slots
-    CompactFifo<uint32_t> m_txQueue;         //!< frames not fully started, in order
-    PacketCell m_head;                       //!< the next cell (PeekCell)
-    ByteCounters m_bytes;                    //!< the bytes this device was asked to send
-    uint64_t m_rxBytes;                      //!< payload bytes delivered to the node
-    uint64_t m_rxFrames;                     //!< frames delivered to the node
-    uint64_t m_rxCells;                      //!< cells received
-    NetDevice::ReceiveCallback m_rxCallback; //!< receive callback
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous callback
-    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
+    Mac48Address m_address;             //!< MAC address
+    uint16_t m_mtu;                     //!< Mtu attribute
+    uint32_t m_cellBytes;               //!< CellBytes attribute
+    uint32_t m_headerBytes;             //!< HeaderBytes attribute
+    uint32_t m_maxBurstBytes;           //!< MaxBurstBytes attribute
+    uint64_t m_maxQueueBytes;           //!< MaxQueueBytes attribute
+    uint32_t m_host;                    //!< host index
+    uint64_t m_firstHost;               //!< address of host 0, as an integer
+    uint32_t m_nHosts;                  //!< hosts in the fabric (0: not attached)
+    std::vector<Frame> m_frames;        //!< frames in progress, by slot
+    std::vector<uint32_t> m_freeFrames; //!< free slots
+    CompactFifo<uint32_t> m_txQueue;    //!< frames not fully started, in order
+    PacketCell m_head;                  //!< the next cell (PeekCell)
+    ByteCounters m_bytes;               //!< the bytes this device was asked to send
+    uint64_t m_rxBytes;                 //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;                //!< frames delivered to the node
+    uint64_t m_rxCells;                 //!< cells received
 
     TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;        //!< MacTxDrop

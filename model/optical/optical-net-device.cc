@@ -40,7 +40,7 @@ OpticalNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::OpticalNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<FabricNetDevice>()
             .SetGroupName("ScaleAcross")
             .AddConstructor<OpticalNetDevice>()
             .AddAttribute("Address",
@@ -148,8 +148,7 @@ OpticalNetDevice::GetTypeId()
 }
 
 OpticalNetDevice::OpticalNetDevice()
-    : m_ifIndex(0),
-      m_mtu(1500),
+    : m_mtu(1500),
       m_maxBurstBytes(16 * 1024 * 1024),
       m_maxQueueBytes(uint64_t{4} << 30),
       m_wavelengthsPerCircuit(0),
@@ -195,7 +194,7 @@ OpticalNetDevice::DoDispose()
     m_crossbar = nullptr;
     m_rxCallback.Nullify();
     m_promiscRxCallback.Nullify();
-    NetDevice::DoDispose();
+    FabricNetDevice::DoDispose();
 }
 
 void
@@ -736,18 +735,6 @@ OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
     }
 }
 
-void
-OpticalNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-OpticalNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
 Ptr<Channel>
 OpticalNetDevice::GetChannel() const
 {
@@ -790,90 +777,6 @@ bool
 OpticalNetDevice::IsLinkUp() const
 {
     return m_crossbar != nullptr;
-}
-
-void
-OpticalNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChangeCallbacks.ConnectWithoutContext(callback);
-}
-
-bool
-OpticalNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-OpticalNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-OpticalNetDevice::IsMulticast() const
-{
-    return true;
-}
-
-Address
-OpticalNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-OpticalNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-OpticalNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-OpticalNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-Ptr<Node>
-OpticalNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-OpticalNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-OpticalNetDevice::NeedsArp() const
-{
-    return true;
-}
-
-void
-OpticalNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-OpticalNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
-}
-
-bool
-OpticalNetDevice::SupportsSendFrom() const
-{
-    return true;
 }
 
 } // namespace ns3

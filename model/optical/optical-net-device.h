@@ -11,6 +11,7 @@
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
 #include "ns3/event-id.h"
+#include "ns3/fabric-net-device.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
@@ -60,7 +61,7 @@ class PhotonicCrossbar;
  *
  * The crossbar reaches the device only through the CrossbarEndpoint interface.
  */
-class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteCounted
+class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public ByteCounted
 {
   public:
     /**
@@ -128,33 +129,17 @@ class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteC
     uint32_t GetEndpointContext() const override;
 
     // Inherited from NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
     void SetAddress(Address address) override;
     Address GetAddress() const override;
     bool SetMtu(const uint16_t mtu) override;
     uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
     bool SendFrom(Ptr<Packet> packet,
                   const Address& source,
                   const Address& dest,
                   uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
     /**
      * TracedCallback signature for frames dropped with a reason.
@@ -211,8 +196,6 @@ class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteC
     /// @param n the WavelengthsPerCircuit attribute
     void SetWavelengthsPerCircuit(uint32_t n);
 
-    Ptr<Node> m_node;                       //!< owning node
-    uint32_t m_ifIndex;                     //!< interface index
     Mac48Address m_address;                 //!< MAC address
     uint16_t m_mtu;                         //!< Mtu attribute
     uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute
@@ -226,12 +209,9 @@ class OpticalNetDevice : public NetDevice, public CrossbarEndpoint, public ByteC
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
-    ByteCounters m_bytes;                    //!< the bytes this device was asked to send, by fate
-    uint64_t m_rxBytes;                      //!< payload bytes delivered to the node
-    uint64_t m_rxFrames;                     //!< frames delivered to the node
-    NetDevice::ReceiveCallback m_rxCallback; //!< receive callback
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous callback
-    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
+    ByteCounters m_bytes; //!< the bytes this device was asked to send, by fate
+    uint64_t m_rxBytes;   //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;  //!< frames delivered to the node
 
     TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;        //!< MacTxDrop
