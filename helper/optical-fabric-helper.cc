@@ -4,6 +4,8 @@
 
 #include "optical-fabric-helper.h"
 
+#include "fabric-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/circuit-scheduler.h"
 #include "ns3/coherent-transceiver.h"
@@ -143,21 +145,13 @@ OpticalFabricHelper::EnablePcapInternal(std::string prefix,
                                         bool promiscuous,
                                         bool explicitFilename)
 {
-    Ptr<OpticalNetDevice> device = nd->GetObject<OpticalNetDevice>();
-    if (!device)
+    if (!nd->GetObject<OpticalNetDevice>())
     {
         NS_LOG_INFO("OpticalFabricHelper::EnablePcapInternal(): device "
                     << nd << " is not an ns3::OpticalNetDevice");
         return;
     }
-    PcapHelper pcapHelper;
-    const std::string filename =
-        explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
-    Ptr<PcapFileWrapper> file =
-        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
-    pcapHelper.HookDefaultSink<OpticalNetDevice>(device,
-                                                 promiscuous ? "PromiscSniffer" : "Sniffer",
-                                                 file);
+    FabricTraceHelper::EnablePcap(prefix, nd, promiscuous, explicitFilename);
 }
 
 void
@@ -166,53 +160,17 @@ OpticalFabricHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
                                          Ptr<NetDevice> nd,
                                          bool explicitFilename)
 {
-    Ptr<OpticalNetDevice> device = nd->GetObject<OpticalNetDevice>();
-    if (!device)
+    if (!nd->GetObject<OpticalNetDevice>())
     {
         NS_LOG_INFO("OpticalFabricHelper::EnableAsciiInternal(): device "
                     << nd << " is not an ns3::OpticalNetDevice");
         return;
     }
-    Packet::EnablePrinting();
-    if (!stream)
-    {
-        // A file of its own: sinks without context, as PointToPointHelper does.
-        AsciiTraceHelper asciiTraceHelper;
-        const std::string filename =
-            explicitFilename ? prefix : asciiTraceHelper.GetFilenameFromDevice(prefix, device);
-        Ptr<OutputStreamWrapper> own = asciiTraceHelper.CreateFileStream(filename);
-        device->TraceConnectWithoutContext(
-            "MacTx",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, own));
-        device->TraceConnectWithoutContext(
-            "PhyTxBegin",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, own));
-        device->TraceConnectWithoutContext(
-            "MacRx",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, own));
-        for (const char* drop : {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"})
-        {
-            device->TraceConnectWithoutContext(
-                drop,
-                MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, own));
-        }
-        return;
-    }
-    // A shared file: sinks with the Config path as context, so lines name their device.
-    std::ostringstream path;
-    path << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
-         << "/$ns3::OpticalNetDevice/";
-    Config::Connect(path.str() + "MacTx",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
-    Config::Connect(path.str() + "PhyTxBegin",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
-    Config::Connect(path.str() + "MacRx",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream));
-    for (const char* drop : {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"})
-    {
-        Config::Connect(path.str() + drop,
-                        MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
-    }
+    FabricTraceHelper::EnableAscii(stream,
+                                   prefix,
+                                   nd,
+                                   explicitFilename,
+                                   {"MacTxDrop", "PhyTxDrop", "PhyRxDrop"});
 }
 
 } // namespace ns3

@@ -4,6 +4,8 @@
 
 #include "packet-fabric-helper.h"
 
+#include "fabric-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/config.h"
 #include "ns3/log.h"
@@ -167,21 +169,13 @@ PacketFabricHelper::EnablePcapInternal(std::string prefix,
                                        bool promiscuous,
                                        bool explicitFilename)
 {
-    Ptr<PacketNetDevice> device = nd->GetObject<PacketNetDevice>();
-    if (!device)
+    if (!nd->GetObject<PacketNetDevice>())
     {
         NS_LOG_INFO("PacketFabricHelper::EnablePcapInternal(): device "
                     << nd << " is not an ns3::PacketNetDevice");
         return;
     }
-    PcapHelper pcapHelper;
-    const std::string filename =
-        explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
-    Ptr<PcapFileWrapper> file =
-        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
-    pcapHelper.HookDefaultSink<PacketNetDevice>(device,
-                                                promiscuous ? "PromiscSniffer" : "Sniffer",
-                                                file);
+    FabricTraceHelper::EnablePcap(prefix, nd, promiscuous, explicitFilename);
 }
 
 void
@@ -190,53 +184,17 @@ PacketFabricHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
                                         Ptr<NetDevice> nd,
                                         bool explicitFilename)
 {
-    Ptr<PacketNetDevice> device = nd->GetObject<PacketNetDevice>();
-    if (!device)
+    if (!nd->GetObject<PacketNetDevice>())
     {
         NS_LOG_INFO("PacketFabricHelper::EnableAsciiInternal(): device "
                     << nd << " is not an ns3::PacketNetDevice");
         return;
     }
-    Packet::EnablePrinting();
-    if (!stream)
-    {
-        // A file of its own: sinks without context, as PointToPointHelper does.
-        AsciiTraceHelper asciiTraceHelper;
-        const std::string filename =
-            explicitFilename ? prefix : asciiTraceHelper.GetFilenameFromDevice(prefix, device);
-        Ptr<OutputStreamWrapper> own = asciiTraceHelper.CreateFileStream(filename);
-        device->TraceConnectWithoutContext(
-            "MacTx",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, own));
-        device->TraceConnectWithoutContext(
-            "PhyTxBegin",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, own));
-        device->TraceConnectWithoutContext(
-            "MacRx",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, own));
-        for (const char* drop : {"MacTxDrop", "PhyTxDrop"})
-        {
-            device->TraceConnectWithoutContext(
-                drop,
-                MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, own));
-        }
-        return;
-    }
-    // A shared file: sinks with the Config path as context, so lines name their device.
-    std::ostringstream path;
-    path << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
-         << "/$ns3::PacketNetDevice/";
-    Config::Connect(path.str() + "MacTx",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
-    Config::Connect(path.str() + "PhyTxBegin",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
-    Config::Connect(path.str() + "MacRx",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream));
-    for (const char* drop : {"MacTxDrop", "PhyTxDrop"})
-    {
-        Config::Connect(path.str() + drop,
-                        MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
-    }
+    FabricTraceHelper::EnableAscii(stream,
+                                   prefix,
+                                   nd,
+                                   explicitFilename,
+                                   {"MacTxDrop", "PhyTxDrop"});
 }
 
 } // namespace ns3
