@@ -52,6 +52,8 @@ RunCollective(const CollectiveRunConfig& c)
     nccl.SetCommunicatorAttribute("NcclChannels", UintegerValue(c.channels));
     nccl.SetCommunicatorAttribute("Root", UintegerValue(c.root));
     nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
+    nccl.SetCommunicatorAttribute("CreditReturn", StringValue(c.creditReturn));
+    nccl.SetCommunicatorAttribute("CreditLatency", TimeValue(c.creditLatency));
     nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(c.warmUp));
     nccl.SetCommunicatorAttribute("ProtocolLatency", BooleanValue(c.protocolLatency));
     nccl.SetCommunicatorAttribute("Gap", TimeValue(c.gap));
@@ -109,6 +111,8 @@ RunCollective(const CollectiveRunConfig& c)
         Ptr<CollectiveTransport> t = nodes.Get(i)->GetObject<CollectiveTransport>();
         out.sent += t->GetSentBytes();
         out.received += t->GetReceivedBytes();
+        out.creditsReturned += t->GetCreditsReturned();
+        out.creditsReceived += t->GetCreditsReceived();
     }
     const ByteCounters bytes = ByteConservation::Sum(devices);
     out.deviceTx = bytes.sent;

@@ -28,22 +28,24 @@ struct CollectiveRunConfig
 {
     uint32_t ranks{8};       //!< ranks = endpoints
     uint32_t wavelengths{1}; //!< per transceiver; 0: one per lane the static circuits need
-    uint32_t wavelengthsPerCircuit{0};     //!< 0: all bonded
-    std::string collective{"all_reduce"};  //!< collective
-    std::string algorithm{"ring"};         //!< algorithm
-    uint64_t chunkBytes{0};                //!< pipeline chunk
-    uint32_t channels{1};                  //!< channels
-    uint32_t root{0};                      //!< broadcast root
-    bool staticCircuits{true};             //!< static fabric (else on demand)
-    bool idealFabric{false};               //!< OpticalFabricHelper::SetIdealFabric (wins)
-    Time reconfiguration{MicroSeconds(1)}; //!< crossbar set-up time (on-demand)
-    uint32_t sendCredits{0};               //!< SendCredits (0: unlimited, as closed forms assume)
-    bool warmUp{false};                    //!< WarmUp: false, a cold start as closed forms assume
-    bool protocolLatency{false};           //!< ProtocolLatency
-    Time gap{Seconds(0)};                  //!< Gap between two runs
-    uint32_t readWindow{0};                //!< CollectiveApplication::ReadWindow (0: default)
-    uint32_t maxSegmentBytes{0};           //!< CollectiveTransport::MaxSegmentBytes (0: default)
-    std::vector<uint64_t> sizes;           //!< message sizes
+    uint32_t wavelengthsPerCircuit{0};       //!< 0: all bonded
+    std::string collective{"all_reduce"};    //!< collective
+    std::string algorithm{"ring"};           //!< algorithm
+    uint64_t chunkBytes{0};                  //!< pipeline chunk
+    uint32_t channels{1};                    //!< channels
+    uint32_t root{0};                        //!< broadcast root
+    bool staticCircuits{true};               //!< static fabric (else on demand)
+    bool idealFabric{false};                 //!< OpticalFabricHelper::SetIdealFabric (wins)
+    Time reconfiguration{MicroSeconds(1)};   //!< crossbar set-up time (on-demand)
+    uint32_t sendCredits{0};                 //!< SendCredits (0: unlimited, as closed forms assume)
+    std::string creditReturn{"ReversePath"}; //!< CreditReturn
+    Time creditLatency{Seconds(0)};          //!< CreditLatency (with CreditReturn = Fixed)
+    bool warmUp{false};                      //!< WarmUp: false, a cold start as closed forms assume
+    bool protocolLatency{false};             //!< ProtocolLatency
+    Time gap{Seconds(0)};                    //!< Gap between two runs
+    uint32_t readWindow{0};                  //!< CollectiveApplication::ReadWindow (0: default)
+    uint32_t maxSegmentBytes{0};             //!< CollectiveTransport::MaxSegmentBytes (0: default)
+    std::vector<uint64_t> sizes;             //!< message sizes
     /// If set, called once the fabric and the collective are built, before Simulator::Run
     /// (e.g. to connect trace sinks by Config path)
     std::function<void()> beforeRun;
@@ -59,6 +61,8 @@ struct CollectiveRunOutcome
     uint64_t received{0};                  //!< data bytes of whole messages received
     uint64_t deviceTx{0};                  //!< bytes handed to the optical devices
     uint64_t deviceAccounted{0};           //!< received + dropped + queued at the devices
+    uint64_t creditsReturned{0};           //!< credits handed back by receiving ranks
+    uint64_t creditsReceived{0};           //!< credits that reached their senders
 };
 
 /// @param c what to run @return the outcome (the simulator is destroyed afterwards)

@@ -68,6 +68,7 @@ CollectiveApplication::DoDispose()
     m_spares.clear();
     m_retired.clear();
     m_earlyOps.clear();
+    m_heldCredits.clear();
     Application::DoDispose();
 }
 
@@ -90,7 +91,9 @@ CollectiveApplication::Setup(Ptr<CollectiveCommunicator> communicator,
     m_rank = rank;
     m_transport = transport;
     transport->Register(communicator->GetId(),
-                        MakeCallback(&CollectiveApplication::OnMessage, this));
+                        MakeCallback(&CollectiveApplication::OnMessage, this),
+                        MakeCallback(&CollectiveApplication::CreditReturned, this));
+    m_creditLatency.fill(CreditLatencyEntry{});
 }
 
 Ptr<CollectiveCommunicator>
@@ -141,8 +144,11 @@ void
 CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule)
 {
     NS_LOG_FUNCTION(this << sequence);
-    NS_ASSERT_MSG(sequence == m_nBegun, "operations begin in order");
-    ++m_nBegun;
+    if (!CollectiveCommunicator::IsPointToPoint(sequence))
+    {
+        NS_ASSERT_MSG(sequence == m_nBegun, "operations begin in order");
+        ++m_nBegun;
+    }
     if (m_spares.empty())
     {
         m_spares.push_back(std::make_unique<Operation>());
@@ -176,6 +182,15 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     {
         op.early.swap(early->second);
         m_earlyOps.erase(early);
+    }
+    auto held = m_heldCredits.find(sequence);
+    if (held != m_heldCredits.end())
+    {
+        for (const auto& [peer, flow] : held->second)
+        {
+            ReturnCredit(sequence, peer, flow);
+        }
+        m_heldCredits.erase(held);
     }
     if (op.nOps == 0)
     {
@@ -369,7 +384,7 @@ CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t 
     }
     // The stream is gone only if the operation no longer needs credits: nothing to do then,
     // unless this rank never sent on it.
-    NS_ABORT_MSG_IF(sequence >= m_nBegun,
+    NS_ABORT_MSG_IF(!CollectiveCommunicator::IsPointToPoint(sequence) && sequence >= m_nBegun,
                     "rank " << m_rank << " got a credit back from rank " << peer << ", flow "
                             << unsigned{flow} << ", of operation " << sequence
                             << ", which it has not begun");
@@ -389,19 +404,27 @@ void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
     Recycle();
-    if (m_communicator->GetSendCredits() != 0)
-    {
-        m_communicator->ReturnCredit(header.operation, header.source, m_rank, header.flow);
-    }
     const uint64_t key = MessageId(header.source, header.tag);
     Operation* op = Find(header.operation);
+    const bool credits = m_communicator->GetSendCredits() != 0;
+    if (credits && op)
+    {
+        ReturnCredit(header.operation, header.source, header.flow);
+    }
     if (!op)
     {
-        NS_ABORT_MSG_IF(header.operation < m_nBegun,
+        NS_ABORT_MSG_IF(!CollectiveCommunicator::IsPointToPoint(header.operation) &&
+                            header.operation < m_nBegun,
                         "rank " << m_rank << " got a message (tag " << header.tag
                                 << ") of operation " << header.operation << " from rank "
                                 << header.source << " after it finished that operation");
-        m_earlyOps[header.operation].insert(key); // this rank has not issued it yet
+        // This rank has not issued it yet: the message waits in its receive slot, which is
+        // freed (its credit returned) when the rank begins the operation.
+        m_earlyOps[header.operation].insert(key);
+        if (credits)
+        {
+            m_heldCredits[header.operation].emplace_back(header.source, header.flow);
+        }
         return;
     }
     auto it = op->expected.find(key);
@@ -415,6 +438,32 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
     const uint32_t sequence = op->sequence;
     CompleteReceive(*op, index, op->schedule->GetOp(m_rank, index));
     Progress(sequence);
+}
+
+void
+CollectiveApplication::ReturnCredit(uint32_t sequence, uint32_t peer, uint8_t flow)
+{
+    // Back through the transports, after the credit's own latency.
+    m_transport->ReturnCredit(m_communicator->GetTransport(peer),
+                              m_communicator->GetId(),
+                              sequence,
+                              m_rank,
+                              flow,
+                              CreditLatencyTo(peer));
+}
+
+Time
+CollectiveApplication::CreditLatencyTo(uint32_t peer)
+{
+    // A ring talks to one peer per channel, a tree to three: a small direct-mapped cache
+    // keeps the path walk off the per-message path, in memory that does not grow with N.
+    CreditLatencyEntry& e = m_creditLatency[peer % m_creditLatency.size()];
+    if (e.peer != peer)
+    {
+        e.peer = peer;
+        e.latency = m_communicator->GetCreditLatency(m_rank, peer);
+    }
+    return e.latency;
 }
 
 void

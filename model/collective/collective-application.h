@@ -13,6 +13,7 @@
 #include "ns3/completion-window.h"
 #include "ns3/nstime.h"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -79,14 +80,6 @@ class CollectiveApplication : public Application
      */
     void BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule);
 
-    /**
-     * @brief A message this rank sent to peer on flow has arrived: one more may go.
-     * @param sequence the message's operation
-     * @param peer the receiver
-     * @param flow the flow
-     */
-    void CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow);
-
     /// @return operations this rank has begun and not finished
     uint32_t GetNActiveOperations() const;
 
@@ -132,6 +125,19 @@ class CollectiveApplication : public Application
     Operation* Find(uint32_t sequence);
     /// A whole message arrived.
     void OnMessage(const CollectiveHeader& header);
+    /**
+     * @brief A credit came back through the transport: a message this rank sent to peer on
+     * flow has arrived, one more may go.
+     * @param sequence the message's operation
+     * @param peer the receiver
+     * @param flow the flow
+     */
+    void CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow);
+    /// @param peer a rank that sent to this one @return how long a credit takes back to it
+    Time CreditLatencyTo(uint32_t peer);
+    /// Hand a credit to the transport for the sender. @param sequence the message's
+    /// operation @param peer its sender @param flow its flow
+    void ReturnCredit(uint32_t sequence, uint32_t peer, uint8_t flow);
     /// Read ops, start what can start, until nothing changes.
     void Progress(uint32_t sequence);
     /**
@@ -169,7 +175,18 @@ class CollectiveApplication : public Application
     std::vector<std::unique_ptr<Operation>> m_retired;           //!< finished in this event
     std::vector<std::unique_ptr<Operation>> m_spares;            //!< finished ones, storage kept
     std::map<uint32_t, std::unordered_set<uint64_t>> m_earlyOps; //!< by operation not begun
-    uint32_t m_nBegun;                                           //!< operations begun so far
+    /// Credits of messages of operations not begun (sender, flow): returned at the begin.
+    std::map<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>> m_heldCredits;
+
+    /// A peer's credit latency, cached.
+    struct CreditLatencyEntry
+    {
+        uint32_t peer{~0u}; //!< the peer (~0: empty)
+        Time latency;       //!< its credit latency
+    };
+
+    std::array<CreditLatencyEntry, 16> m_creditLatency; //!< by peer modulo 16
+    uint32_t m_nBegun;                                  //!< operations begun so far
 };
 
 } // namespace ns3

@@ -5,11 +5,13 @@
 #include "collective-communicator.h"
 
 #include "collective-application.h"
+#include "collective-transport.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/send-recv-schedule.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -133,11 +135,25 @@ CollectiveCommunicator::GetTypeId()
                           "before the receiver has taken the oldest: NCCL's NCCL_STEPS (8) "
                           "receive slots. Bounds a rank's queued messages (and memory) when "
                           "its data is ready long before the network can take it, as on tree "
-                          "leaves. 0 = unlimited. A credit comes back when the message "
-                          "arrives (no return latency).",
+                          "leaves. 0 = unlimited. The receiver returns a credit when the "
+                          "message has arrived; it reaches the sender CreditReturn later.",
                           UintegerValue(8),
                           MakeUintegerAccessor(&CollectiveCommunicator::m_sendCredits),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("CreditReturn",
+                          "How long a send credit takes back to the sender: ReversePath (the "
+                          "idle path's latency from receiver to sender as the device reports "
+                          "it: propagation and fixed latencies, no serialization) or Fixed "
+                          "(CreditLatency; Fixed with 0 returns credits at once).",
+                          StringValue("ReversePath"),
+                          MakeStringAccessor(&CollectiveCommunicator::SetCreditReturn,
+                                             &CollectiveCommunicator::GetCreditReturn),
+                          MakeStringChecker())
+            .AddAttribute("CreditLatency",
+                          "Latency of every credit's return with CreditReturn = Fixed (>= 0).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&CollectiveCommunicator::m_creditLatency),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("OperationComplete",
                             "An operation finished on every rank.",
                             MakeTraceSourceAccessor(&CollectiveCommunicator::m_resultTrace),
@@ -157,7 +173,9 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_protocolLatency(false),
       m_reductionRate(0),
       m_sendCredits(8),
+      m_creditReversePath(true),
       m_nOperations(0),
+      m_nPointToPoint(0),
       m_warmUp(true),
       m_nWarmUps(0),
       m_next(0),
@@ -176,7 +194,9 @@ void
 CollectiveCommunicator::DoDispose()
 {
     m_apps.clear();
+    m_transports.clear();
     m_operations.clear();
+    m_pending.clear();
     Object::DoDispose();
 }
 
@@ -199,9 +219,32 @@ CollectiveCommunicator::GetProtocol() const
 }
 
 void
+CollectiveCommunicator::SetCreditReturn(std::string name)
+{
+    NS_ABORT_MSG_IF(name != "ReversePath" && name != "Fixed",
+                    "ns3::CollectiveCommunicator::CreditReturn = \""
+                        << name << "\" is invalid: use ReversePath or Fixed");
+    m_creditReversePath = name == "ReversePath";
+}
+
+std::string
+CollectiveCommunicator::GetCreditReturn() const
+{
+    return m_creditReversePath ? "ReversePath" : "Fixed";
+}
+
+void
 CollectiveCommunicator::AddRank(Ptr<CollectiveApplication> app, const Address& address)
 {
+    // CollectiveHelper::MakeSchedule adds rankless placeholders to a probe communicator.
+    Ptr<CollectiveTransport> transport =
+        app ? app->GetNode()->GetObject<CollectiveTransport>() : nullptr;
+    NS_ABORT_MSG_IF(app && !transport,
+                    "CollectiveCommunicator::AddRank: node "
+                        << app->GetNode()->GetId()
+                        << " has no CollectiveTransport (use CollectiveHelper::Install)");
     m_apps.push_back(app);
+    m_transports.push_back(transport);
     m_addresses.push_back(address);
     m_nIssued.push_back(0);
 }
@@ -222,6 +265,12 @@ uint32_t
 CollectiveCommunicator::GetId() const
 {
     return m_id;
+}
+
+Ptr<CollectiveTransport>
+CollectiveCommunicator::GetTransport(uint32_t rank) const
+{
+    return m_transports.at(rank);
 }
 
 std::unique_ptr<CollectiveSchedule>
@@ -329,6 +378,7 @@ CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
         op.algorithm = c.algorithm;
         op.bytes = c.bytes;
         op.firstStart = Simulator::Now();
+        op.participants = GetNRanks();
         op.rankStart.assign(GetNRanks(), Seconds(0));
         it = m_operations.emplace(sequence, std::move(op)).first;
     }
@@ -340,8 +390,15 @@ CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
                         << c.algorithm << " of " << c.bytes << " bytes, but another rank's is "
                         << op.collective << "/" << op.algorithm << " of " << op.bytes
                         << " bytes; every rank must issue the same operations in the same order");
+    Begin(op, sequence, rank);
+    return sequence;
+}
+
+void
+CollectiveCommunicator::Begin(Operation& op, uint32_t sequence, uint32_t rank)
+{
     ++op.issued;
-    op.rankStart[rank] = Simulator::Now();
+    RankStart(op, rank) = Simulator::Now();
     // As an event of its own, so that a call made before Simulator::Run begins once the
     // nodes, and the fabric's static circuits, are up.
     Simulator::ScheduleWithContext(m_apps[rank]->GetNode()->GetId(),
@@ -350,6 +407,118 @@ CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
                                    m_apps[rank],
                                    sequence,
                                    op.schedule.get());
+}
+
+Time&
+CollectiveCommunicator::RankStart(Operation& op, uint32_t rank)
+{
+    if (op.participants == 2 && op.rankStart.size() == 2)
+    {
+        return op.rankStart[rank == op.source ? 0 : 1];
+    }
+    return op.rankStart[rank];
+}
+
+bool
+CollectiveCommunicator::IsPointToPoint(uint32_t sequence)
+{
+    return (sequence & POINT_TO_POINT) != 0;
+}
+
+uint32_t
+CollectiveCommunicator::Send(uint32_t rank, uint32_t peer, uint64_t bytes)
+{
+    return IssuePointToPoint(rank, peer, bytes, true);
+}
+
+uint32_t
+CollectiveCommunicator::Recv(uint32_t rank, uint32_t peer, uint64_t bytes)
+{
+    return IssuePointToPoint(rank, peer, bytes, false);
+}
+
+void
+CollectiveCommunicator::SendAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes)
+{
+    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
+                    "CollectiveCommunicator::SendAt: delay " << delay.As(Time::NS)
+                                                             << " is invalid: use >= 0");
+    Simulator::Schedule(delay, [this, rank, peer, bytes]() { Send(rank, peer, bytes); });
+}
+
+void
+CollectiveCommunicator::RecvAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes)
+{
+    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
+                    "CollectiveCommunicator::RecvAt: delay " << delay.As(Time::NS)
+                                                             << " is invalid: use >= 0");
+    Simulator::Schedule(delay, [this, rank, peer, bytes]() { Recv(rank, peer, bytes); });
+}
+
+uint32_t
+CollectiveCommunicator::IssuePointToPoint(uint32_t rank, uint32_t peer, uint64_t bytes, bool send)
+{
+    const char* call = send ? "Send" : "Recv";
+    NS_ABORT_MSG_IF(rank >= GetNRanks() || peer >= GetNRanks() || rank == peer,
+                    "CollectiveCommunicator::" << call << ": rank " << rank << " and peer " << peer
+                                               << " are invalid: use two different "
+                                               << "ranks below " << GetNRanks());
+    const uint32_t source = send ? rank : peer;
+    const uint32_t destination = send ? peer : rank;
+    const uint64_t key = (uint64_t{source} << 32) | destination;
+    PendingPair& pair = m_pending[key];
+    // The k-th Send from a to b meets the k-th Recv at b from a: whichever comes second
+    // takes the oldest operation the other side has issued alone.
+    std::deque<uint32_t>& mine = send ? pair.sends : pair.recvs;
+    std::deque<uint32_t>& theirs = send ? pair.recvs : pair.sends;
+    uint32_t sequence;
+    if (!theirs.empty())
+    {
+        sequence = theirs.front();
+        theirs.pop_front();
+        if (pair.sends.empty() && pair.recvs.empty())
+        {
+            m_pending.erase(key);
+        }
+    }
+    else
+    {
+        NS_ABORT_MSG_IF(m_nPointToPoint == POINT_TO_POINT - 1,
+                        "CollectiveCommunicator::" << call << ": more than " << m_nPointToPoint
+                                                   << " point-to-point operations");
+        sequence = POINT_TO_POINT | m_nPointToPoint++;
+        Operation op;
+        std::string error;
+        try
+        {
+            op.schedule = std::make_unique<SendRecvSchedule>(GetNRanks(),
+                                                             source,
+                                                             destination,
+                                                             bytes,
+                                                             m_chunkBytes);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            error = e.what();
+        }
+        NS_ABORT_MSG_IF(!error.empty(), "ns3::CollectiveCommunicator: " << error);
+        op.collective = "send_recv";
+        op.algorithm = op.schedule->GetAlgorithm();
+        op.bytes = bytes;
+        op.participants = 2;
+        op.source = source;
+        op.firstStart = Simulator::Now();
+        op.rankStart.assign(2, Seconds(0));
+        m_operations.emplace(sequence, std::move(op));
+        mine.push_back(sequence);
+    }
+    Operation& op = m_operations.at(sequence);
+    NS_ABORT_MSG_IF(op.bytes != bytes,
+                    "CollectiveCommunicator::"
+                        << call << ": rank " << rank << " " << call << "s " << bytes
+                        << " bytes, but the matching " << (send ? "Recv" : "Send") << " of rank "
+                        << peer << " has " << op.bytes << " bytes; they must be equal");
+    Begin(op, sequence, rank);
     return sequence;
 }
 
@@ -395,13 +564,14 @@ CollectiveCommunicator::GetSendCredits() const
     return m_sendCredits;
 }
 
-void
-CollectiveCommunicator::ReturnCredit(uint32_t sequence,
-                                     uint32_t sender,
-                                     uint32_t receiver,
-                                     uint8_t flow)
+Time
+CollectiveCommunicator::GetCreditLatency(uint32_t receiver, uint32_t sender) const
 {
-    m_apps[sender]->CreditReturned(sequence, receiver, flow);
+    if (!m_creditReversePath)
+    {
+        return m_creditLatency;
+    }
+    return m_transports.at(receiver)->GetPathLatency(m_addresses.at(sender));
 }
 
 void
@@ -413,9 +583,9 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     const Time now = Simulator::Now();
     if (!m_rankTrace.IsEmpty() && op.timed)
     {
-        m_rankTrace(sequence, rank, op.rankStart[rank], now);
+        m_rankTrace(sequence, rank, RankStart(op, rank), now);
     }
-    if (++op.done < GetNRanks())
+    if (++op.done < op.participants)
     {
         return;
     }
@@ -423,7 +593,7 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     r.collective = op.collective;
     r.algorithm = op.algorithm;
     r.protocol = m_protocol;
-    r.ranks = GetNRanks();
+    r.ranks = op.participants;
     r.bytes = op.bytes;
     r.sequence = sequence;
     r.start = op.firstStart;
@@ -474,8 +644,9 @@ Time
 CollectiveCommunicator::GetSendLatency(const std::string& collective,
                                        const std::string& algorithm) const
 {
-    if (!m_protocolLatency)
+    if (!m_protocolLatency || algorithm == "p2p")
     {
+        // NCCL's tuning model covers collectives, not point-to-point: none for p2p.
         return Seconds(0);
     }
     // NCCL >= 2.23, src/graph/tuning.cc: "With ppn=1 latencies are fully exposed, use the
@@ -494,8 +665,9 @@ CollectiveCommunicator::GetSendLatency(const std::string& collective,
 Time
 CollectiveCommunicator::GetBaseLatency(const std::string& algorithm) const
 {
-    return m_protocolLatency ? Seconds(1e-6 * m_baseLatencyUs[algorithm == "tree" ? 1 : 0])
-                             : Seconds(0);
+    return m_protocolLatency && algorithm != "p2p"
+               ? Seconds(1e-6 * m_baseLatencyUs[algorithm == "tree" ? 1 : 0])
+               : Seconds(0);
 }
 
 Time

@@ -14,6 +14,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,6 +24,7 @@ namespace ns3
 {
 
 class CollectiveApplication;
+class CollectiveTransport;
 
 /**
  * @ingroup scale-across-collective
@@ -57,6 +59,15 @@ struct CollectiveCall
  *   TimeTest): a warm-up gives no result and fires no trace, so GetResults and
  *   OperationComplete hold one timed operation per size.
  *
+ * - Point-to-point (ncclSend / ncclRecv): Send on one rank and Recv on another move a
+ *   message between the two only. The k-th Send from a to b matches the k-th Recv at b from
+ *   a, whatever time each is called, as NCCL matches them; each pair is an operation of its
+ *   own (a sequence number with POINT_TO_POINT set), independent of the collectives.
+ *
+ * Send credits (SendCredits) come back to the sender over the fabric: the receiving rank hands
+ * each one to its node's CollectiveTransport, which delivers it to the sender's after the
+ * credit's latency (CreditReturn: the idle reverse path's, by default).
+ *
  * NCCL protocols (src/graph/tuning.cc): Simple carries data at full efficiency, LL128 at
  * 120/128, LL at 1/2 (a flag beside every 4 data bytes). With ProtocolLatency = true, each
  * operation also pays NCCL's base latency once and its network hardware latency per send.
@@ -86,6 +97,8 @@ class CollectiveCommunicator : public Object
     const Address& GetAddress(uint32_t rank) const;
     /// @return the communicator id (unique in the simulation)
     uint32_t GetId() const;
+    /// @param rank a rank @return the CollectiveTransport of its node
+    Ptr<CollectiveTransport> GetTransport(uint32_t rank) const;
 
     /**
      * @brief nccl-tests mode: one operation per size, one after the other, each started on
@@ -119,6 +132,36 @@ class CollectiveCommunicator : public Object
      * @param delays per rank, from now (empty or one per rank)
      */
     void IssueAll(const CollectiveCall& call, const std::vector<Time>& delays = {});
+
+    /// Set on the sequence numbers of point-to-point operations.
+    static constexpr uint32_t POINT_TO_POINT = 0x80000000u;
+    /// @param sequence an operation @return true if it is a point-to-point one
+    static bool IsPointToPoint(uint32_t sequence);
+
+    /**
+     * @brief ncclSend: a rank sends a message to a peer now (chunked by ChunkBytes, sent
+     * back to back as SendCredits allow). Completes on the sender when its last chunk has
+     * left, on the receiver when the last has arrived; OperationComplete reports the pair.
+     * @param rank the sender
+     * @param peer the receiver (another rank)
+     * @param bytes message size (any; must equal the matching Recv's)
+     * @return the operation's sequence number (POINT_TO_POINT set)
+     */
+    uint32_t Send(uint32_t rank, uint32_t peer, uint64_t bytes);
+    /**
+     * @brief ncclRecv: a rank receives a message from a peer, posted now.
+     * @param rank the receiver
+     * @param peer the sender (another rank)
+     * @param bytes message size (must equal the matching Send's)
+     * @return the operation's sequence number (POINT_TO_POINT set)
+     */
+    uint32_t Recv(uint32_t rank, uint32_t peer, uint64_t bytes);
+    /// @brief Send after a delay (>= 0). @param delay from now @param rank the sender
+    /// @param peer the receiver @param bytes message size
+    void SendAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes);
+    /// @brief Recv after a delay (>= 0). @param delay from now @param rank the receiver
+    /// @param peer the sender @param bytes message size
+    void RecvAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes);
 
     /// @return the results of finished operations, in the order they finished
     const std::vector<CollectiveResult>& GetResults() const;
@@ -159,13 +202,13 @@ class CollectiveCommunicator : public Object
     /// @return messages a rank may have in flight per (peer, flow), 0 for no limit
     uint32_t GetSendCredits() const;
     /**
-     * @brief A rank took a message out of its receive slot: give the sender its credit back.
-     * @param sequence the message's operation
-     * @param sender the rank that sent it
-     * @param receiver the rank that got it
-     * @param flow its flow
+     * @param receiver the rank that returns a credit
+     * @param sender the rank it goes back to
+     * @return how long the credit takes: CreditLatency if CreditReturn is Fixed, else the
+     *         latency of the idle path from receiver to sender
+     *         (CollectiveTransport::GetPathLatency)
      */
-    void ReturnCredit(uint32_t sequence, uint32_t sender, uint32_t receiver, uint8_t flow);
+    Time GetCreditLatency(uint32_t receiver, uint32_t sender) const;
 
     /**
      * @brief Called by a rank when it has finished its part of an operation.
@@ -204,11 +247,37 @@ class CollectiveCommunicator : public Object
         uint32_t done{0};                             //!< ranks that finished it
         Time firstStart;                              //!< earliest issue
         bool timed{true};                             //!< false: a warm-up of Run (no result)
-        std::vector<Time> rankStart;                  //!< by rank, once issued
+        uint32_t participants{0};                     //!< ranks that take part
+        uint32_t source{0};                           //!< point-to-point: the sender
+        std::vector<Time> rankStart; //!< by rank (point-to-point: sender, receiver)
+    };
+
+    /// Point-to-point operations of one (sender, receiver) pair issued by one side only.
+    struct PendingPair
+    {
+        std::deque<uint32_t> sends; //!< Sends without their Recv yet, oldest first
+        std::deque<uint32_t> recvs; //!< Recvs without their Send yet, oldest first
     };
 
     /// nccl-tests mode: issue run m_next on every rank.
     void StartNext();
+    /**
+     * @brief Send or Recv.
+     * @param rank the calling rank
+     * @param peer the other rank
+     * @param bytes message size
+     * @param send true: rank sends; false: rank receives
+     * @return the sequence number
+     */
+    uint32_t IssuePointToPoint(uint32_t rank, uint32_t peer, uint64_t bytes, bool send);
+    /// Start a rank's part of an operation it has just issued (as an event of its own).
+    void Begin(Operation& op, uint32_t sequence, uint32_t rank);
+    /// @param op an operation @param rank one of its ranks @return when that rank issued it
+    static Time& RankStart(Operation& op, uint32_t rank);
+    /// @param name the CreditReturn attribute
+    void SetCreditReturn(std::string name);
+    /// @return the CreditReturn attribute
+    std::string GetCreditReturn() const;
     /// @param call a call @return it with the communicator's defaults filled in
     CollectiveCall Complete(const CollectiveCall& call) const;
     /// @param call a complete call @return its schedule (checked)
@@ -232,18 +301,23 @@ class CollectiveCommunicator : public Object
     DataRate m_reductionRate;                       //!< ReductionRate attribute
     Time m_gap;                                     //!< Gap attribute
     uint32_t m_sendCredits;                         //!< SendCredits attribute
+    bool m_creditReversePath;                       //!< CreditReturn attribute is ReversePath
+    Time m_creditLatency;                           //!< CreditLatency attribute
     std::vector<Ptr<CollectiveApplication>> m_apps; //!< by rank
-    std::vector<Address> m_addresses;               //!< by rank
-    std::vector<uint32_t> m_nIssued;                //!< calls so far, by rank
-    uint32_t m_nOperations;                         //!< operations created so far
-    std::map<uint32_t, Operation> m_operations;     //!< in flight, by sequence
-    bool m_warmUp;                                  //!< WarmUp attribute
-    std::vector<uint64_t> m_runs;                   //!< nccl-tests mode: sizes, in run order
-    size_t m_nWarmUps;                              //!< nccl-tests mode: untimed runs first
-    size_t m_next;                                  //!< nccl-tests mode: next run
-    int64_t m_awaited;                              //!< nccl-tests mode: sequence running
-    std::vector<CollectiveResult> m_results;        //!< finished operations
-    TracedCallback<const CollectiveResult&> m_resultTrace;      //!< OperationComplete
+    std::vector<Ptr<CollectiveTransport>> m_transports;    //!< by rank
+    std::vector<Address> m_addresses;                      //!< by rank
+    std::vector<uint32_t> m_nIssued;                       //!< calls so far, by rank
+    uint32_t m_nOperations;                                //!< operations created so far
+    std::map<uint32_t, Operation> m_operations;            //!< in flight, by sequence
+    uint32_t m_nPointToPoint;                              //!< point-to-point operations so far
+    std::map<uint64_t, PendingPair> m_pending;             //!< by sender << 32 | receiver
+    bool m_warmUp;                                         //!< WarmUp attribute
+    std::vector<uint64_t> m_runs;                          //!< nccl-tests mode: sizes, in run order
+    size_t m_nWarmUps;                                     //!< nccl-tests mode: untimed runs first
+    size_t m_next;                                         //!< nccl-tests mode: next run
+    int64_t m_awaited;                                     //!< nccl-tests mode: sequence running
+    std::vector<CollectiveResult> m_results;               //!< finished operations
+    TracedCallback<const CollectiveResult&> m_resultTrace; //!< OperationComplete
     TracedCallback<uint32_t, uint32_t, Time, Time> m_rankTrace; //!< RankComplete
 };
 

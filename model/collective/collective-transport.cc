@@ -5,10 +5,13 @@
 #include "collective-transport.h"
 
 #include "ns3/abort.h"
+#include "ns3/channel.h"
 #include "ns3/fabric-flow-tag.h"
+#include "ns3/fabric-net-device.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 #include <cmath>
@@ -50,7 +53,11 @@ CollectiveTransport::GetTypeId()
             .AddTraceSource("MessageReceived",
                             "All bytes of a collective message have arrived.",
                             MakeTraceSourceAccessor(&CollectiveTransport::m_messageTrace),
-                            "ns3::CollectiveTransport::MessageTracedCallback");
+                            "ns3::CollectiveTransport::MessageTracedCallback")
+            .AddTraceSource("CreditReceived",
+                            "A send credit came back to a rank of this node.",
+                            MakeTraceSourceAccessor(&CollectiveTransport::m_creditTrace),
+                            "ns3::CollectiveTransport::CreditTracedCallback");
     return tid;
 }
 
@@ -59,7 +66,9 @@ CollectiveTransport::CollectiveTransport()
       m_maxSegment(16 * 1024 * 1024 - 37),
       m_sentBytes(0),
       m_receivedBytes(0),
-      m_partialBytes(0)
+      m_partialBytes(0),
+      m_creditsReturned(0),
+      m_creditsReceived(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -74,6 +83,7 @@ CollectiveTransport::DoDispose()
 {
     m_device = nullptr;
     m_receivers.clear();
+    m_creditReceivers.clear();
     m_partial.clear();
     Object::DoDispose();
 }
@@ -104,7 +114,9 @@ CollectiveTransport::GetDevice() const
 }
 
 void
-CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
+CollectiveTransport::Register(uint32_t communicator,
+                              MessageCallback callback,
+                              CreditCallback credit)
 {
     NS_ABORT_MSG_IF(m_receivers.count(communicator) != 0,
                     "CollectiveTransport on node "
@@ -112,6 +124,62 @@ CollectiveTransport::Register(uint32_t communicator, MessageCallback callback)
                         << " already holds a rank of communicator " << communicator
                         << ": a communicator takes one rank per node (one device each)");
     m_receivers[communicator] = callback;
+    m_creditReceivers[communicator] = credit;
+}
+
+void
+CollectiveTransport::ReturnCredit(Ptr<CollectiveTransport> to,
+                                  uint32_t communicator,
+                                  uint32_t operation,
+                                  uint32_t rank,
+                                  uint8_t flow,
+                                  Time latency)
+{
+    NS_ASSERT(to && to->m_device && !latency.IsStrictlyNegative());
+    ++m_creditsReturned;
+    // An event in the sender node's context, as a channel delivers a frame.
+    Simulator::ScheduleWithContext(to->m_device->GetNode()->GetId(),
+                                   latency,
+                                   &CollectiveTransport::DeliverCredit,
+                                   to,
+                                   communicator,
+                                   operation,
+                                   rank,
+                                   flow);
+}
+
+void
+CollectiveTransport::DeliverCredit(uint32_t communicator,
+                                   uint32_t operation,
+                                   uint32_t rank,
+                                   uint8_t flow)
+{
+    ++m_creditsReceived;
+    m_creditTrace(communicator, operation, rank, flow);
+    auto it = m_creditReceivers.find(communicator);
+    NS_ASSERT_MSG(it != m_creditReceivers.end(), "credit for an unknown communicator");
+    it->second(operation, rank, flow);
+}
+
+Time
+CollectiveTransport::GetPathLatency(const Address& to) const
+{
+    NS_ASSERT(m_device);
+    if (auto fabric = DynamicCast<FabricNetDevice>(m_device))
+    {
+        return fabric->GetPathLatency(to);
+    }
+    // ns-3's point-to-point, CSMA and simple channels all have a Delay attribute.
+    Ptr<Channel> channel = m_device->GetChannel();
+    TimeValue delay;
+    NS_ABORT_MSG_IF(!channel || !channel->GetAttributeFailSafe("Delay", delay),
+                    "ns3::CollectiveCommunicator::CreditReturn = ReversePath needs the path's "
+                    "latency, but device "
+                        << m_device->GetInstanceTypeId().GetName() << " on node "
+                        << m_device->GetNode()->GetId()
+                        << " is no FabricNetDevice and has no channel with a Delay attribute; use "
+                           "CreditReturn = Fixed with a CreditLatency");
+    return delay.Get();
 }
 
 void
@@ -199,6 +267,18 @@ uint64_t
 CollectiveTransport::GetPartialBytes() const
 {
     return m_partialBytes;
+}
+
+uint64_t
+CollectiveTransport::GetCreditsReturned() const
+{
+    return m_creditsReturned;
+}
+
+uint64_t
+CollectiveTransport::GetCreditsReceived() const
+{
+    return m_creditsReceived;
 }
 
 } // namespace ns3

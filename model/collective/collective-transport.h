@@ -9,6 +9,7 @@
 
 #include "ns3/callback.h"
 #include "ns3/net-device.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
@@ -29,6 +30,13 @@ namespace ns3
  * lossless here (the optical fabric queues in the NIC; point-to-point links are given deep
  * enough queues by the helper), so there is no retransmission.
  *
+ * Send credits (CollectiveCommunicator::SendCredits) travel back the same way in spirit: a
+ * receiving rank hands its credit to its own transport (ReturnCredit), which delivers it to
+ * the sender's transport after the credit's latency, as an event in the sender node's context,
+ * and that transport hands it to the sender's rank. No rank calls another's: a credit carries
+ * no bytes on the device (it stands for an RDMA write of a few bytes, whose serialization is
+ * neglected, and needs no circuit of its own).
+ *
  * One transport per node, aggregated to it; any number of communicators share it.
  */
 class CollectiveTransport : public Object
@@ -45,6 +53,8 @@ class CollectiveTransport : public Object
 
     /// Called with the header of a message when all of its bytes have arrived.
     typedef Callback<void, const CollectiveHeader&> MessageCallback;
+    /// Called with (operation, the rank that returns it, flow) when a send credit is back.
+    typedef Callback<void, uint32_t, uint32_t, uint8_t> CreditCallback;
 
     /**
      * @brief Use a device: register the protocol handler on its node.
@@ -57,8 +67,9 @@ class CollectiveTransport : public Object
      * @param communicator a communicator id (one rank of it per node: registering it twice
      * stops the program)
      * @param callback where its messages go
+     * @param credit where its returned send credits go
      */
-    void Register(uint32_t communicator, MessageCallback callback);
+    void Register(uint32_t communicator, MessageCallback callback, CreditCallback credit);
 
     /**
      * @brief Send a message.
@@ -68,6 +79,42 @@ class CollectiveTransport : public Object
      * @param flow the message's flow (FabricFlowTag: its own circuit lane per peer)
      */
     void Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow);
+
+    /**
+     * @brief Give a sender its credit back: delivered to its transport after a latency.
+     * @param to the sender's transport
+     * @param communicator the communicator
+     * @param operation the message's operation
+     * @param rank the rank returning it (this node's rank in the communicator)
+     * @param flow the message's flow
+     * @param latency how long the credit takes to get there (>= 0)
+     */
+    void ReturnCredit(Ptr<CollectiveTransport> to,
+                      uint32_t communicator,
+                      uint32_t operation,
+                      uint32_t rank,
+                      uint8_t flow,
+                      Time latency);
+
+    /**
+     * @param to a peer's device address
+     * @return the latency of the idle path from this node's device to it: the device's own
+     *         (FabricNetDevice::GetPathLatency) or its channel's Delay attribute; stops the
+     *         program if the device offers neither
+     */
+    Time GetPathLatency(const Address& to) const;
+
+    /**
+     * TracedCallback signature for returned send credits.
+     * @param [in] communicator the communicator
+     * @param [in] operation the operation
+     * @param [in] rank the rank that returned it
+     * @param [in] flow the flow
+     */
+    typedef void (*CreditTracedCallback)(uint32_t communicator,
+                                         uint32_t operation,
+                                         uint32_t rank,
+                                         uint8_t flow);
 
     /**
      * TracedCallback signature for whole messages.
@@ -81,6 +128,10 @@ class CollectiveTransport : public Object
     uint64_t GetReceivedBytes() const;
     /// @return data bytes of messages still incomplete
     uint64_t GetPartialBytes() const;
+    /// @return send credits handed to ReturnCredit here
+    uint64_t GetCreditsReturned() const;
+    /// @return send credits delivered here
+    uint64_t GetCreditsReceived() const;
 
   protected:
     void DoDispose() override;
@@ -94,15 +145,23 @@ class CollectiveTransport : public Object
                  const Address& to,
                  NetDevice::PacketType type);
 
+    /// Event: a credit reaches this node. @param communicator @param operation @param rank
+    /// the rank that returned it @param flow the flow
+    void DeliverCredit(uint32_t communicator, uint32_t operation, uint32_t rank, uint8_t flow);
+
     Ptr<NetDevice> m_device;                                //!< the device used
     uint16_t m_protocol;                                    //!< ProtocolNumber attribute
     uint32_t m_maxSegment;                                  //!< MaxSegmentBytes attribute
     std::map<uint32_t, MessageCallback> m_receivers;        //!< by communicator
+    std::map<uint32_t, CreditCallback> m_creditReceivers;   //!< by communicator
     std::map<std::array<uint32_t, 4>, uint64_t> m_partial;  //!< bytes so far, by message
     uint64_t m_sentBytes;                                   //!< data bytes sent
     uint64_t m_receivedBytes;                               //!< data bytes of whole messages
     uint64_t m_partialBytes;                                //!< data bytes of partial ones
+    uint64_t m_creditsReturned;                             //!< credits sent back from here
+    uint64_t m_creditsReceived;                             //!< credits delivered here
     TracedCallback<const CollectiveHeader&> m_messageTrace; //!< MessageReceived
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint8_t> m_creditTrace; //!< CreditReceived
 };
 
 } // namespace ns3

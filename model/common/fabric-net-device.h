@@ -8,6 +8,7 @@
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
 namespace ns3
@@ -50,6 +51,16 @@ class FabricNetDevice : public NetDevice
     void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
     void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
     bool SupportsSendFrom() const override;
+
+    /**
+     * @brief Latency of the idle path to a peer for a message of no size: propagation and
+     * every fixed latency on the way (switch pipelines, the receiver's DSP and FEC), without
+     * serialization or queuing. What a small control message, such as a collective's credit
+     * return (CollectiveCommunicator::CreditReturn), takes on the way back.
+     * @param to the peer's address
+     * @return the latency; stops the program if no device of this fabric has that address
+     */
+    virtual Time GetPathLatency(const Address& to) const = 0;
 
   protected:
     void DoDispose() override;

@@ -230,6 +230,48 @@ PacketNetDevice::GetHostIndex() const
     return m_host;
 }
 
+Time
+PacketNetDevice::GetPathLatency(const Address& to) const
+{
+    const uint64_t value =
+        Mac48Address::IsMatchingType(to) ? AsInteger(Mac48Address::ConvertFrom(to)) : ~uint64_t{0};
+    NS_ABORT_MSG_IF(m_nHosts == 0 || value < m_firstHost || value - m_firstHost >= m_nHosts,
+                    "PacketNetDevice::GetPathLatency: no host of the fabric of "
+                        << m_address << " has address " << to);
+    const auto dst = static_cast<uint32_t>(value - m_firstHost);
+    // Walk the route a cell of flow 0 takes: each link's delay, and each switch's
+    // forwarding latency (a host's is 0). Up/down routes reach any host in at most a few
+    // hops; the bound only guards against a hand-built loop.
+    Time latency;
+    const PacketEndpoint* at = this;
+    uint32_t port = 0;
+    for (uint32_t hop = 0; hop < 64; ++hop)
+    {
+        const PacketEndpoint* next = at->GetPortPeer(port);
+        NS_ABORT_MSG_IF(!next,
+                        "PacketNetDevice::GetPathLatency: the path from host "
+                            << m_host << " to host " << dst << " ends at an unwired port");
+        latency += at->GetPortLink(port)->GetDelay() + next->GetForwardingLatency();
+        const auto* sw = dynamic_cast<const PacketSwitch*>(next);
+        if (!sw)
+        {
+            const auto* host = dynamic_cast<const PacketNetDevice*>(next);
+            NS_ABORT_MSG_IF(!host || host->m_host != dst,
+                            "PacketNetDevice::GetPathLatency: the route from host "
+                                << m_host << " to host " << dst << " leads elsewhere");
+            return latency;
+        }
+        port = sw->GetPathPort(m_host, dst, 0);
+        NS_ABORT_MSG_IF(port >= sw->GetNPorts(),
+                        "PacketNetDevice::GetPathLatency: no route from host "
+                            << m_host << " to host " << dst);
+        at = next;
+    }
+    NS_FATAL_ERROR("PacketNetDevice::GetPathLatency: the route from host " << m_host << " to host "
+                                                                           << dst << " loops");
+    return latency;
+}
+
 uint32_t
 PacketNetDevice::GetCellBytes() const
 {

@@ -83,6 +83,7 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     Ptr<PacketSwitch> GetSwitch() const;
     /// @return this device's host index in its fabric
     uint32_t GetHostIndex() const;
+    Time GetPathLatency(const Address& to) const override;
     /// @return payload bytes per cell (CellBytes, or Mtu if CellBytes is 0)
     uint32_t GetCellBytes() const;
     /// @param payload payload bytes of a cell @return its wire bytes

@@ -266,24 +266,44 @@ PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
 }
 
 uint32_t
-PacketSwitch::Route(const PacketCell& cell)
+PacketSwitch::DownPort(uint32_t dst) const
 {
     auto at =
-        std::upper_bound(m_down.begin(),
-                         m_down.end(),
-                         cell.dst,
-                         [](uint32_t host, const DownRoute& r) { return host < r.firstHost; });
+        std::upper_bound(m_down.begin(), m_down.end(), dst, [](uint32_t host, const DownRoute& r) {
+            return host < r.firstHost;
+        });
     if (at != m_down.begin())
     {
         const DownRoute& r = *std::prev(at);
-        if (cell.dst <= r.lastHost)
+        if (dst <= r.lastHost)
         {
-            return r.firstPort + (cell.dst - r.firstHost) / r.hostsPerPort;
+            return r.firstPort + (dst - r.firstHost) / r.hostsPerPort;
         }
     }
-    if (m_nUp == 0)
+    return m_nPorts;
+}
+
+uint32_t
+PacketSwitch::GetPathPort(uint32_t src, uint32_t dst, uint8_t flow) const
+{
+    const uint32_t down = DownPort(dst);
+    if (down != m_nPorts || m_nUp == 0)
     {
-        return m_nPorts;
+        return down;
+    }
+    // Spraying and adaptive routing choose per cell; the helpers give every up port of a
+    // switch the same link, so any of them has the path's latency.
+    return m_routing == Routing::ECMP ? m_firstUp + EcmpHash(src, dst, flow, m_seed) % m_nUp
+                                      : m_firstUp;
+}
+
+uint32_t
+PacketSwitch::Route(const PacketCell& cell)
+{
+    const uint32_t down = DownPort(cell.dst);
+    if (down != m_nPorts || m_nUp == 0)
+    {
+        return down;
     }
     switch (m_routing)
     {

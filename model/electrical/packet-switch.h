@@ -91,6 +91,16 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
      */
     static uint32_t EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed);
 
+    /**
+     * @brief The output port a cell would take, without sending one (for path latencies).
+     * @param src source host
+     * @param dst destination host
+     * @param flow FabricFlowTag flow
+     * @return the port (ECMP: the hashed one; spray and adaptive: the first up port), or
+     *         NumPorts if there is no route
+     */
+    uint32_t GetPathPort(uint32_t src, uint32_t dst, uint8_t flow) const;
+
     /// @return the NumPorts attribute
     uint32_t GetNPorts() const;
     /// @return the BufferBytes attribute
@@ -133,6 +143,8 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
 
     /// @param cell a cell @return its output port, or NumPorts if none
     uint32_t Route(const PacketCell& cell);
+    /// @param dst a host @return its down port, or NumPorts if it has none here
+    uint32_t DownPort(uint32_t dst) const;
     /// @param n the NumPorts attribute
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute

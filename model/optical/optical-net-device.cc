@@ -259,6 +259,21 @@ OpticalNetDevice::GetCrossbarPort() const
     return m_port;
 }
 
+Time
+OpticalNetDevice::GetPathLatency(const Address& to) const
+{
+    NS_ABORT_MSG_IF(!m_crossbar,
+                    "OpticalNetDevice::GetPathLatency: device "
+                        << m_address << " is not attached to a crossbar");
+    const int64_t port = Mac48Address::IsMatchingType(to)
+                             ? m_crossbar->LookupPort(Mac48Address::ConvertFrom(to))
+                             : -1;
+    NS_ABORT_MSG_IF(port < 0,
+                    "OpticalNetDevice::GetPathLatency: no device on the crossbar of "
+                        << m_address << " has address " << to);
+    return m_crossbar->GetPathLatency(m_port, static_cast<uint32_t>(port));
+}
+
 void
 OpticalNetDevice::SetWavelengthsPerCircuit(uint32_t n)
 {

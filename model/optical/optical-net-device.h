@@ -95,6 +95,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     uint32_t GetCrossbarPort() const;
     /// @return wavelengths bonded into one circuit
     uint32_t GetWavelengthsPerCircuit() const;
+    Time GetPathLatency(const Address& to) const override;
     /// @return circuit lanes: Wavelengths / WavelengthsPerCircuit
     uint32_t GetNCircuitLanes() const;
 

@@ -405,6 +405,15 @@ PhotonicCrossbar::LookupPort(Mac48Address address) const
     return it->second;
 }
 
+Time
+PhotonicCrossbar::GetPathLatency(uint32_t srcPort, uint32_t dstPort) const
+{
+    NS_ASSERT(srcPort < m_fibers.size() && dstPort < m_fibers.size() && m_endpoints[dstPort]);
+    // The same terms as a frame's arrival in Forward, without its serialization.
+    return m_fibers[srcPort]->GetDelay() + m_switchingLatency + m_fibers[dstPort]->GetDelay() +
+           m_endpoints[dstPort]->GetEndpointTransceiver().GetFixedLatency();
+}
+
 Ptr<CircuitScheduler>
 PhotonicCrossbar::GetScheduler() const
 {

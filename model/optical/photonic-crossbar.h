@@ -109,6 +109,13 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     uint32_t GetPortLimit() const;
     /// @return latency of one traversal
     Time GetSwitchingLatency() const;
+    /**
+     * @param srcPort the sending port
+     * @param dstPort the receiving port (with a device)
+     * @return fixed latency of a frame from srcPort to dstPort, without serialization: fiber
+     *         in + SwitchingLatency + fiber out + the receiver's DSP and FEC latency
+     */
+    Time GetPathLatency(uint32_t srcPort, uint32_t dstPort) const;
     /// @return insertion loss of one traversal, dB
     double GetInsertionLossDb() const;
     /// @return static power of the crossbar: NumPorts x PortPower, W

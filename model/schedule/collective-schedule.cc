@@ -27,6 +27,8 @@ ToString(CollectiveKind kind)
         return "all_to_all";
     case CollectiveKind::BROADCAST:
         return "broadcast";
+    case CollectiveKind::SEND_RECV:
+        return "send_recv";
     }
     return "unknown";
 }
@@ -78,6 +80,7 @@ CollectiveSchedule::GetBusBandwidthFactor() const
     case CollectiveKind::ALL_TO_ALL:
         return (n - 1) / n;
     case CollectiveKind::BROADCAST:
+    case CollectiveKind::SEND_RECV:
         return 1.0;
     }
     return 1.0;

@@ -16,7 +16,7 @@ namespace ns3
 
 /**
  * @ingroup scale-across-schedule
- * @brief The collective operations (what is computed, not how).
+ * @brief The collective operations (what is computed, not how), and point-to-point.
  */
 enum class CollectiveKind : uint8_t
 {
@@ -25,6 +25,7 @@ enum class CollectiveKind : uint8_t
     REDUCE_SCATTER,
     ALL_TO_ALL,
     BROADCAST,
+    SEND_RECV, //!< one rank's ncclSend matched with another's ncclRecv (SendRecvSchedule)
 };
 
 /// @param kind a collective @return its nccl-tests name, e.g. "all_reduce"

@@ -8,7 +8,9 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/collective-helper.h"
+#include "ns3/mac48-address.h"
 #include "ns3/optical-fabric-helper.h"
+#include "ns3/simple-net-device.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -36,6 +38,18 @@ RunOperation(uint32_t ranks,
         OpticalFabricHelper fabric;
         Ptr<CollectiveCommunicator> comm = nccl.Install(fabric.Install(nodes));
         comm->Run({bytes}, Seconds(0));
+    };
+}
+
+/// @return code that builds 4 ranks on an optical fabric and calls f on their communicator
+std::function<void()>
+PointToPoint(std::function<void(Ptr<CollectiveCommunicator>)> f)
+{
+    return [=]() {
+        NodeContainer nodes;
+        nodes.Create(4);
+        OpticalFabricHelper fabric;
+        f(CollectiveHelper().Install(fabric.Install(nodes)));
     };
 }
 
@@ -68,6 +82,36 @@ class CollectiveBadInputTestSuite : public TestSuite
         Add("unknown protocol",
             RunOperation(4, 1024, {{"Protocol", "LL64"}}),
             {"Protocol = \"LL64\"", "Simple, LL128 or LL"});
+        Add("unknown credit return",
+            RunOperation(4, 1024, {{"CreditReturn", "Instant"}}),
+            {"CreditReturn = \"Instant\"", "ReversePath or Fixed"});
+        Add("a Send to the sending rank itself",
+            PointToPoint([](Ptr<CollectiveCommunicator> comm) { comm->Send(1, 1, 64); }),
+            {"rank 1 and peer 1", "two different ranks below 4"});
+        Add("a Recv whose size differs from its Send's",
+            PointToPoint([](Ptr<CollectiveCommunicator> comm) {
+                comm->Send(0, 1, 64);
+                comm->Recv(1, 0, 128);
+            }),
+            {"Recvs 128 bytes", "Send of rank 0 has 64 bytes", "must be equal"});
+        Add("ReversePath credits over a device without a path latency",
+            []() {
+                NodeContainer nodes;
+                nodes.Create(2);
+                Ptr<SimpleNetDevice> a = CreateObject<SimpleNetDevice>();
+                Ptr<SimpleNetDevice> b = CreateObject<SimpleNetDevice>();
+                nodes.Get(0)->AddDevice(a);
+                nodes.Get(1)->AddDevice(b);
+                a->SetAddress(Mac48Address::Allocate());
+                b->SetAddress(Mac48Address::Allocate());
+                NetDeviceContainer devices(a); // on no channel: no Delay to read
+                devices.Add(b);
+                Ptr<CollectiveCommunicator> comm = CollectiveHelper().Install(devices);
+                comm->GetCreditLatency(1, 0);
+            },
+            {"CreditReturn = ReversePath",
+             "no channel with a Delay attribute",
+             "CreditReturn = Fixed"});
         Add("a rank on a node without a device",
             []() {
                 NodeContainer nodes;

@@ -10,6 +10,8 @@
  *   pairwise all-to-all             (p - 1)(R + t + alpha)           (1 lane, on-demand)
  *   chain (ring) broadcast          (c - 1) t + (p - 1)(t + alpha)   (1 lane, static)
  *   tree broadcast                  (c - 1) t + d (t + alpha)        (2 lanes, static)
+ *   credit-bound chain, K credits   floor((c - 1) / K)(t + alpha + r) + ((c - 1) mod K) t
+ *   returned r after arrival          + t + alpha    (r = the reverse path, 0 or fixed)
  */
 
 #include "../collective-test-fixture.h"
@@ -57,6 +59,9 @@ class ClosedFormTestCase : public TestCase
                                   "simulated time vs closed form");
         NS_TEST_ASSERT_MSG_EQ(out.sent, out.received, "every collective byte received");
         NS_TEST_ASSERT_MSG_EQ(out.deviceTx, out.deviceAccounted, "device bytes conserved");
+        NS_TEST_ASSERT_MSG_EQ(out.creditsReturned,
+                              out.creditsReceived,
+                              "every credit handed back reached its sender");
     }
 
     CollectiveRunConfig m_config;
@@ -174,27 +179,48 @@ class CollectiveClosedFormTestSuite : public TestSuite
                                                    chunks + d));
             }
         }
-        // NCCL's receive slots: with K credits per connection and alpha > (K - 1) t, chunk i
-        // starts at floor(i / K)(t + alpha) + (i mod K) t, so the run takes
-        // floor((c - 1) / K)(t + alpha) + ((c - 1) mod K) t + t + alpha.
-        for (uint32_t k : {1u, 2u, 3u})
+
+        // NCCL's receive slots: with K credits per connection, a credit back r after its
+        // message arrived and r + alpha > (K - 1) t, chunk i starts at
+        // floor(i / K)(t + alpha + r) + (i mod K) t, so the run takes
+        // floor((c - 1) / K)(t + alpha + r) + ((c - 1) mod K) t + t + alpha.
+        // r: the reverse path (ReversePath, = alpha here: the fibers are equal), 0 (Fixed,
+        // the instant return of earlier versions), or a fixed 2 us.
+        struct CreditReturnCase
         {
-            const uint32_t chunks = 10;
-            const uint64_t chunk = 10000;
-            CollectiveRunConfig c;
-            c.ranks = 2;
-            c.collective = "broadcast";
-            c.algorithm = "ring";
-            c.chunkBytes = chunk;
-            c.sendCredits = k;
-            c.sizes = {chunks * chunk};
-            const double t = (static_cast<double>(chunk) + FRAMING) / LAMBDA_BYTES;
-            const uint32_t last = chunks - 1;
-            const double expected = (last / k) * (t + a) + (last % k) * t + t + a;
-            std::ostringstream name;
-            name << "broadcast p = 2, " << chunks << " chunks of " << chunk
-                 << " B, SendCredits = " << k << ": credit-bound pipeline";
-            AddTestCase(new ClosedFormTestCase(name.str(), c, Seconds(expected), chunks));
+            const char* mode;
+            Time latency;
+            const char* label;
+        };
+
+        const CreditReturnCase returns[] = {{"ReversePath", Seconds(0), "r = alpha"},
+                                            {"Fixed", Seconds(0), "r = 0"},
+                                            {"Fixed", MicroSeconds(2), "r = 2 us"}};
+        for (const CreditReturnCase& ret : returns)
+        {
+            for (uint32_t k : {1u, 2u, 3u})
+            {
+                const uint32_t chunks = 10;
+                const uint64_t chunk = 10000;
+                CollectiveRunConfig c;
+                c.ranks = 2;
+                c.collective = "broadcast";
+                c.algorithm = "ring";
+                c.chunkBytes = chunk;
+                c.sendCredits = k;
+                c.creditReturn = ret.mode;
+                c.creditLatency = ret.latency;
+                c.sizes = {chunks * chunk};
+                const double t = (static_cast<double>(chunk) + FRAMING) / LAMBDA_BYTES;
+                const double r = std::string(ret.mode) == "Fixed" ? ret.latency.GetSeconds() : a;
+                const uint32_t last = chunks - 1;
+                const double expected = (last / k) * (t + a + r) + (last % k) * t + t + a;
+                std::ostringstream name;
+                name << "broadcast p = 2, " << chunks << " chunks of " << chunk
+                     << " B, SendCredits = " << k << ", CreditReturn " << ret.mode << " ("
+                     << ret.label << "): credit-bound pipeline";
+                AddTestCase(new ClosedFormTestCase(name.str(), c, Seconds(expected), chunks));
+            }
         }
     }
 };

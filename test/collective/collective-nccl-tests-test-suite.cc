@@ -184,11 +184,12 @@ class CountColumnTestCase : public TestCase
  * @brief One connection of chunks under K credits and NCCL's per-send latency L.
  *
  * A broadcast on 2 ranks sends c chunks from the root to rank 1 over one connection. Each
- * send takes a credit and reaches the NIC L later; the credit returns when the message
- * arrives, t + alpha after its serialization started (no return latency), so with
- * (K - 1) t < L + alpha the connection waits for credits and carries K messages per
- * L + t + alpha, whatever the line rate: S_i = L + floor(i/K) (L + t + alpha) + (i mod K) t.
- * With (K - 1) t >= L + alpha the line is the limit: S_i = L + i t.
+ * send takes a credit and reaches the NIC L later; the message arrives t + alpha after its
+ * serialization started, and its credit gets back to the sender r later (the reverse path's
+ * latency, = alpha here), so with (K - 1) t < L + alpha + r the connection waits for credits
+ * and carries K messages per L + t + alpha + r, whatever the line rate:
+ * S_i = L + floor(i/K) (L + t + alpha + r) + (i mod K) t.
+ * With (K - 1) t >= L + alpha + r the line is the limit: S_i = L + i t.
  */
 class CreditLatencyCapTestCase : public TestCase
 {
@@ -196,7 +197,7 @@ class CreditLatencyCapTestCase : public TestCase
     /// @param credits SendCredits (0 = unlimited)
     explicit CreditLatencyCapTestCase(uint32_t credits)
         : TestCase("broadcast on 2 ranks, 16 chunks, Simple with latency, SendCredits = " +
-                   std::to_string(credits) + ": K messages per (L + t + alpha) at most"),
+                   std::to_string(credits) + ": K messages per (L + t + alpha + r) at most"),
           m_credits(credits)
     {
     }
@@ -223,22 +224,23 @@ class CreditLatencyCapTestCase : public TestCase
         const double l = 14.0e-6;
         const double t = (chunk + FRAMING) / LAMBDA_BYTES;
         const double a = DefaultAlpha().GetSeconds();
+        const double r = a; // CreditReturn = ReversePath: the same fibers back
         std::vector<double> s(chunks);
         for (uint32_t i = 0; i < chunks; ++i)
         {
             s[i] = i == 0 ? l : s[i - 1] + t;
             if (m_credits != 0 && i >= m_credits)
             {
-                s[i] = std::max(s[i], s[i - m_credits] + t + a + l);
+                s[i] = std::max(s[i], s[i - m_credits] + t + a + r + l);
             }
         }
         const double expected = base + s[chunks - 1] + t + a;
         // The recurrence's closed form, and the cap it implies.
         const uint32_t last = chunks - 1;
-        const bool creditBound = m_credits != 0 && (m_credits - 1) * t < l + a;
-        const double closed = creditBound
-                                  ? l + (last / m_credits) * (l + t + a) + (last % m_credits) * t
-                                  : l + last * t;
+        const bool creditBound = m_credits != 0 && (m_credits - 1) * t < l + a + r;
+        const double closed =
+            creditBound ? l + (last / m_credits) * (l + t + a + r) + (last % m_credits) * t
+                        : l + last * t;
         NS_TEST_EXPECT_MSG_EQ_TOL(s[last], closed, 1e-12, "recurrence = closed form");
         NS_TEST_EXPECT_MSG_EQ_TOL(out.results[0].time.GetSeconds(),
                                   expected,
@@ -246,8 +248,9 @@ class CreditLatencyCapTestCase : public TestCase
                                   "simulated time vs closed form");
         if (creditBound)
         {
-            // Messages 0 ... c-1 leave in at least floor((c-1)/K) credit cycles of L + t + a.
-            const double cycles = (last / m_credits) * (l + t + a);
+            // Messages 0 ... c-1 leave in at least floor((c-1)/K) credit cycles of
+            // L + t + a + r.
+            const double cycles = (last / m_credits) * (l + t + a + r);
             NS_TEST_EXPECT_MSG_GT_OR_EQ(out.results[0].time.GetSeconds() + 1e-9 * chunks,
                                         base + l + cycles + t + a,
                                         "at most K messages per L + t + alpha");

@@ -101,6 +101,7 @@ Ranges()
         {"ns3::CollectiveCommunicator", "Root", "0", "", "", "", "< ranks, checked at run"},
         {"ns3::CollectiveCommunicator", "ReductionRate", "0bps", "", "", "", "0 = instantaneous"},
         {"ns3::CollectiveCommunicator", "Gap", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::CollectiveCommunicator", "CreditLatency", "0ns", "-1ns", "", "", "no upper bound"},
         {"ns3::CollectiveCommunicator", "SendCredits", "0", "", "4294967295", "4294967296", ""},
         {"ns3::CollectiveCommunicator", "WarmUp", "false", "", "true", "maybe", "a bool"},
         {"ns3::CollectiveTransport", "ProtocolNumber", "0", "", "65535", "65536", ""},

@@ -285,6 +285,10 @@ struct Probes
                       CollectiveTransport::MessageTracedCallback,
                       ALL_TRANSPORTS + "MessageReceived",
                       true);
+    TRACE_PATHS_PROBE(creditReceived,
+                      CollectiveTransport::CreditTracedCallback,
+                      ALL_TRANSPORTS + "CreditReceived",
+                      true);
     TRACE_PATHS_PROBE(operationComplete,
                       CollectiveCommunicator::ResultTracedCallback,
                       COMMUNICATOR + "OperationComplete",
@@ -570,6 +574,7 @@ class AllReduceTestCase : public TracePathsTestCase
         c.ranks = RANKS;
         c.staticCircuits = false; // on-demand: each rank's first send sets its circuit up
         c.sizes = {4000, 8000};   // ring messages of n / p = 1000 and 2000 bytes
+        c.sendCredits = 8;        // a credit back per message
         c.beforeRun = [&]() {
             ConnectAll(probes, RANKS);
             NS_TEST_ASSERT_MSG_EQ(upViaAllNics.Connect(), true, upViaAllNics.GetPath());
@@ -608,6 +613,7 @@ class AllReduceTestCase : public TracePathsTestCase
                          {&probes.promiscSniffer, 2 * frames}, // sent and received
                          {&probes.circuitUp, RANKS},           // rank i -> i + 1, kept
                          {&probes.messageReceived, frames},    // a message per frame
+                         {&probes.creditReceived, frames},     // a credit per message
                          {&probes.operationComplete, 2},       // one per size
                          {&probes.rankComplete, 8},            // one per rank and size
                      });
@@ -616,13 +622,16 @@ class AllReduceTestCase : public TracePathsTestCase
         // Per NIC: 12 frames sent, 12 received.
         std::map<std::string, size_t> sent;
         std::map<std::string, size_t> messages;
+        std::map<std::string, size_t> credits;
         for (uint32_t i = 0; i < RANKS; ++i)
         {
             sent[NicContext(i, "MacTx")] = frames / RANKS;
             messages[TransportContext(i, "MessageReceived")] = frames / RANKS;
+            credits[TransportContext(i, "CreditReceived")] = frames / RANKS;
         }
         ExpectContexts(probes.macTx, sent);
         ExpectContexts(probes.messageReceived, messages);
+        ExpectContexts(probes.creditReceived, credits); // on the sender's node
 
         // The circuits: each rank to the next, lane 0.
         std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> ring;

@@ -10,6 +10,7 @@
 #include "ns3/binary-tree.h"
 #include "ns3/collective-algorithm-registry.h"
 #include "ns3/collective-schedule.h"
+#include "ns3/send-recv-schedule.h"
 
 #include <algorithm>
 #include <deque>
@@ -269,6 +270,37 @@ TEST(CollectiveSchedule, RingBroadcastIsCorrect)
 TEST(CollectiveSchedule, TreeBroadcastIsCorrect)
 {
     CheckAllRanks("broadcast", "tree", 1);
+}
+
+TEST(SendRecvSchedule, MovesTheMessageAndNothingElse)
+{
+    for (uint32_t p : {2u, 3u, 8u})
+    {
+        for (uint64_t bytes : {0u, 1u, 1000u, 4096u})
+        {
+            for (uint64_t chunk : {0u, 7u, 1000u})
+            {
+                const ns3::SendRecvSchedule s(p, p - 1, 0, bytes, chunk);
+                EXPECT_EQ(Execute(s), "") << "p=" << p << " bytes=" << bytes << " chunk=" << chunk;
+                uint64_t total = 0;
+                for (uint32_t g = 0; g < s.GetNSegments(); ++g)
+                {
+                    total += s.GetSegmentBytes(g);
+                }
+                EXPECT_EQ(total, bytes) << "chunks add up to the message";
+                EXPECT_EQ(s.GetNOps(p - 1), s.GetNChunks());
+                EXPECT_EQ(s.GetNOps(0), s.GetNChunks());
+                for (uint32_t r = 1; r + 1 < p; ++r)
+                {
+                    EXPECT_EQ(s.GetNOps(r), 0u) << "rank " << r << " takes no part";
+                }
+                EXPECT_EQ(s.GetBusBandwidthFactor(), 1.0);
+            }
+        }
+    }
+    EXPECT_THROW(ns3::SendRecvSchedule(4, 1, 1, 64, 0), std::invalid_argument);
+    EXPECT_THROW(ns3::SendRecvSchedule(4, 0, 4, 64, 0), std::invalid_argument);
+    EXPECT_THROW(ns3::SendRecvSchedule(2, 0, 1, uint64_t{1} << 40, 1), std::invalid_argument);
 }
 
 TEST(CollectiveSchedule, BadRequestsSayWhatIsWrong)
