@@ -6,6 +6,7 @@
 
 #include "collective-application.h"
 #include "collective-transport.h"
+#include "nccl-protocol.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -27,41 +28,7 @@ NS_OBJECT_ENSURE_REGISTERED(CollectiveCommunicator);
 
 namespace
 {
-/// NCCL's protocols: name, wire factor, and (ring, tree) base and per-step network latency in
-/// microseconds, from NCCL src/graph/tuning.cc (baseLat, hwLat[NET]; the same since 2.23).
-struct ProtocolConstants
-{
-    const char* name;
-    double wireFactor;
-    double ringBaseUs;
-    double ringStepUs;
-    double treeBaseUs;
-    double treeStepUs;
-};
-
-const ProtocolConstants PROTOCOLS[] = {
-    {"Simple", 1.0, 8.4, 14.0, 8.4, 14.0},
-    {"LL128", 128.0 / 120.0, 14.0, 4.0, 14.0, 8.5},
-    {"LL", 2.0, 6.6, 2.7, 6.8, 5.0},
-};
-
 uint32_t g_nextCommunicatorId = 0; //!< ids, unique per simulation
-
-const ProtocolConstants&
-Protocol(const std::string& name)
-{
-    for (const auto& p : PROTOCOLS)
-    {
-        if (name == p.name)
-        {
-            return p;
-        }
-    }
-    NS_ABORT_MSG("ns3::CollectiveCommunicator::Protocol = \"" << name
-                                                              << "\" is invalid: use Simple, "
-                                                                 "LL128 or LL");
-    return PROTOCOLS[0];
-}
 } // namespace
 
 TypeId
@@ -170,6 +137,7 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_chunkBytes(0),
       m_ncclChannels(1),
       m_root(0),
+      m_nccl(nullptr),
       m_protocolLatency(false),
       m_reductionRate(0),
       m_sendCredits(8),
@@ -203,19 +171,17 @@ CollectiveCommunicator::DoDispose()
 void
 CollectiveCommunicator::SetProtocol(std::string name)
 {
-    const ProtocolConstants& p = Protocol(name);
-    m_protocol = name;
-    m_wireFactor = p.wireFactor;
-    m_baseLatencyUs[0] = p.ringBaseUs;
-    m_baseLatencyUs[1] = p.treeBaseUs;
-    m_sendLatencyUs[0] = p.ringStepUs;
-    m_sendLatencyUs[1] = p.treeStepUs;
+    const NcclProtocol* p = NcclProtocol::Find(name);
+    NS_ABORT_MSG_IF(!p,
+                    "ns3::CollectiveCommunicator::Protocol = \"" << name << "\" is invalid: use "
+                                                                 << NcclProtocol::GetNames());
+    m_nccl = p;
 }
 
 std::string
 CollectiveCommunicator::GetProtocol() const
 {
-    return m_protocol;
+    return m_nccl->GetName();
 }
 
 void
@@ -592,7 +558,7 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     CollectiveResult r;
     r.collective = op.collective;
     r.algorithm = op.algorithm;
-    r.protocol = m_protocol;
+    r.protocol = m_nccl->GetName();
     r.ranks = op.participants;
     r.bytes = op.bytes;
     r.sequence = sequence;
@@ -637,37 +603,21 @@ CollectiveCommunicator::GetSchedule(uint32_t sequence) const
 double
 CollectiveCommunicator::GetWireFactor() const
 {
-    return m_wireFactor;
+    return m_nccl->GetWireFactor();
 }
 
 Time
 CollectiveCommunicator::GetSendLatency(const std::string& collective,
                                        const std::string& algorithm) const
 {
-    if (!m_protocolLatency || algorithm == "p2p")
-    {
-        // NCCL's tuning model covers collectives, not point-to-point: none for p2p.
-        return Seconds(0);
-    }
-    // NCCL >= 2.23, src/graph/tuning.cc: "With ppn=1 latencies are fully exposed, use the
-    // Tree network latency": a ring of all-reduce, all-gather or reduce-scatter whose every
-    // rank is on its own node pays hwLat[NET][TREE] per inter-node step, and with one rank
-    // per node every step is one. Broadcast (and reduce) rings keep the ring's latency.
-    // Every rank of a communicator is on its own node here (a node's CollectiveTransport
-    // serves one rank per communicator), so ppn = 1 always.
-    const bool ringUsesTree =
-        algorithm == "ring" && (collective == "all_reduce" || collective == "all_gather" ||
-                                collective == "reduce_scatter");
-    const bool tree = algorithm == "tree" || ringUsesTree;
-    return Seconds(1e-6 * m_sendLatencyUs[tree ? 1 : 0]);
+    return m_protocolLatency ? Seconds(1e-6 * m_nccl->GetSendLatencyUs(collective, algorithm))
+                             : Seconds(0);
 }
 
 Time
 CollectiveCommunicator::GetBaseLatency(const std::string& algorithm) const
 {
-    return m_protocolLatency && algorithm != "p2p"
-               ? Seconds(1e-6 * m_baseLatencyUs[algorithm == "tree" ? 1 : 0])
-               : Seconds(0);
+    return m_protocolLatency ? Seconds(1e-6 * m_nccl->GetBaseLatencyUs(algorithm)) : Seconds(0);
 }
 
 Time

@@ -25,6 +25,7 @@ namespace ns3
 
 class CollectiveApplication;
 class CollectiveTransport;
+class NcclProtocol;
 
 /**
  * @ingroup scale-across-collective
@@ -287,37 +288,34 @@ class CollectiveCommunicator : public Object
     /// @return the Protocol attribute
     std::string GetProtocol() const;
 
-    uint32_t m_id;                                  //!< communicator id
-    std::string m_collective;                       //!< Collective attribute
-    std::string m_algorithm;                        //!< Algorithm attribute
-    uint64_t m_chunkBytes;                          //!< ChunkBytes attribute
-    uint32_t m_ncclChannels;                        //!< NcclChannels attribute
-    uint32_t m_root;                                //!< Root attribute
-    std::string m_protocol;                         //!< Protocol attribute
-    double m_wireFactor;                            //!< wire bytes per data byte of the protocol
-    double m_baseLatencyUs[2];                      //!< its base latency, us: ring, tree
-    double m_sendLatencyUs[2];                      //!< its latency per send, us: ring, tree
-    bool m_protocolLatency;                         //!< ProtocolLatency attribute
-    DataRate m_reductionRate;                       //!< ReductionRate attribute
-    Time m_gap;                                     //!< Gap attribute
-    uint32_t m_sendCredits;                         //!< SendCredits attribute
-    bool m_creditReversePath;                       //!< CreditReturn attribute is ReversePath
-    Time m_creditLatency;                           //!< CreditLatency attribute
-    std::vector<Ptr<CollectiveApplication>> m_apps; //!< by rank
-    std::vector<Ptr<CollectiveTransport>> m_transports;    //!< by rank
-    std::vector<Address> m_addresses;                      //!< by rank
-    std::vector<uint32_t> m_nIssued;                       //!< calls so far, by rank
-    uint32_t m_nOperations;                                //!< operations created so far
-    std::map<uint32_t, Operation> m_operations;            //!< in flight, by sequence
-    uint32_t m_nPointToPoint;                              //!< point-to-point operations so far
-    std::map<uint64_t, PendingPair> m_pending;             //!< by sender << 32 | receiver
-    bool m_warmUp;                                         //!< WarmUp attribute
-    std::vector<uint64_t> m_runs;                          //!< nccl-tests mode: sizes, in run order
-    size_t m_nWarmUps;                                     //!< nccl-tests mode: untimed runs first
-    size_t m_next;                                         //!< nccl-tests mode: next run
-    int64_t m_awaited;                                     //!< nccl-tests mode: sequence running
-    std::vector<CollectiveResult> m_results;               //!< finished operations
-    TracedCallback<const CollectiveResult&> m_resultTrace; //!< OperationComplete
+    uint32_t m_id;                                      //!< communicator id
+    std::string m_collective;                           //!< Collective attribute
+    std::string m_algorithm;                            //!< Algorithm attribute
+    uint64_t m_chunkBytes;                              //!< ChunkBytes attribute
+    uint32_t m_ncclChannels;                            //!< NcclChannels attribute
+    uint32_t m_root;                                    //!< Root attribute
+    const NcclProtocol* m_nccl;                         //!< Protocol attribute
+    bool m_protocolLatency;                             //!< ProtocolLatency attribute
+    DataRate m_reductionRate;                           //!< ReductionRate attribute
+    Time m_gap;                                         //!< Gap attribute
+    uint32_t m_sendCredits;                             //!< SendCredits attribute
+    bool m_creditReversePath;                           //!< CreditReturn attribute is ReversePath
+    Time m_creditLatency;                               //!< CreditLatency attribute
+    std::vector<Ptr<CollectiveApplication>> m_apps;     //!< by rank
+    std::vector<Ptr<CollectiveTransport>> m_transports; //!< by rank
+    std::vector<Address> m_addresses;                   //!< by rank
+    std::vector<uint32_t> m_nIssued;                    //!< calls so far, by rank
+    uint32_t m_nOperations;                             //!< operations created so far
+    std::map<uint32_t, Operation> m_operations;         //!< in flight, by sequence
+    uint32_t m_nPointToPoint;                           //!< point-to-point operations so far
+    std::map<uint64_t, PendingPair> m_pending;          //!< by sender << 32 | receiver
+    bool m_warmUp;                                      //!< WarmUp attribute
+    std::vector<uint64_t> m_runs;                       //!< nccl-tests mode: sizes, in run order
+    size_t m_nWarmUps;                                  //!< nccl-tests mode: untimed runs first
+    size_t m_next;                                      //!< nccl-tests mode: next run
+    int64_t m_awaited;                                  //!< nccl-tests mode: sequence running
+    std::vector<CollectiveResult> m_results;            //!< finished operations
+    TracedCallback<const CollectiveResult&> m_resultTrace;      //!< OperationComplete
     TracedCallback<uint32_t, uint32_t, Time, Time> m_rankTrace; //!< RankComplete
 };
 
