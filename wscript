@@ -86,6 +86,7 @@ def build(bld):
         'test/common/trace-paths-test-suite.cc',
         'test/electrical/electrical-bad-input-test-suite.cc',
         'test/electrical/electrical-collective-test-suite.cc',
+        'test/electrical/electrical-config-paths-test-suite.cc',
         'test/electrical/electrical-determinism-test-suite.cc',
         'test/electrical/electrical-ecmp-test-suite.cc',
         'test/electrical/electrical-incast-test-suite.cc',
