@@ -90,6 +90,7 @@ def build(bld):
         'test/electrical/electrical-determinism-test-suite.cc',
         'test/electrical/electrical-ecmp-test-suite.cc',
         'test/electrical/electrical-incast-test-suite.cc',
+        'test/electrical/electrical-ipv4-test-suite.cc',
         'test/electrical/electrical-path-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
