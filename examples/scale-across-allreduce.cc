@@ -211,13 +211,14 @@ main(int argc, char* argv[])
                  "crossbar technology, with --fabric=ondemand only: " +
                      CrossbarTechnology::GetNames(),
                  technology);
+    // The electrical fabrics' options: --radix, --oversubscription, --k, --cellBytes, --routing.
+    ExamplePacketFabric electrical(PROGRAM);
+    electrical.AddOptions(cmd);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
     cmd.AddValue("progress",
                  "show simulated time and events on stderr every 10 s of wall time: true, "
                  "false, or auto (true from 1024 ranks)",
                  progress);
-    ExamplePacketFabric electrical(PROGRAM);
-    electrical.AddOptions(cmd);
     ExampleArguments::ExitOnFatalError(PROGRAM);
     std::vector<std::pair<std::string, uint64_t>> limits = {{"minBytes", uint64_t{1} << 40},
                                                             {"maxBytes", uint64_t{1} << 40},
