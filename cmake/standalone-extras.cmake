@@ -44,7 +44,8 @@ option(SCALE_ACROSS_BENCH "Build the bench programs" ON)
 if(SCALE_ACROSS_BENCH)
   add_library(scale-across-bench-support STATIC bench/bench-support.cc)
   target_link_libraries(scale-across-bench-support PUBLIC libscale-across)
-  foreach(_bench bench-fabric-build bench-fattree-build bench-allreduce bench-scaling bench-vs-tcp)
+  foreach(_bench bench-fabric-build bench-fattree-build bench-allreduce bench-scaling bench-vs-tcp
+                 bench-electrical-allreduce)
     add_executable(${_bench} bench/${_bench}.cc)
     target_link_libraries(${_bench} ${SCALE_ACROSS_NO_AS_NEEDED} scale-across-bench-support
                           ${libinternet} ${libpoint-to-point} ${libapplications})

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * scale-across-allreduce: an nccl-tests style sweep of a collective over a single-hop optical
- * fabric, for one or several algorithms side by side.
+ * fabric or an electrical packet fabric, for one or several algorithms and fabrics side by side.
  *
  * Every rank is an endpoint with a coherent transceiver on one port of a photonic crossbar.
  *  --fabric=static: the crossbar holds, from time zero, exactly the circuits the algorithm's
@@ -13,23 +13,33 @@
  *    --technology's reconfiguration time.
  *  --fabric=auto (default): static where every algorithm's lanes divide --wavelengths,
  *    otherwise ideal; the table header names the fabric used.
+ *  --fabric=leafspine or fattree: the ranks are hosts of an electrical packet fabric
+ *    (LeafSpineHelper, FatTreeHelper: output-queued switches, credit-based lossless flow
+ *    control) with every link at the optical NIC's rate, --wavelengths x 1.6 Tb/s, so the
+ *    fabrics compare at the same per-endpoint rate (--radix, --oversubscription, --k,
+ *    --cellBytes, --routing).
+ * Several fabrics, comma separated, run one after the other: a table per fabric and algorithm,
+ * and every curve in the same figures.
  *
  * As nccl-tests: every size is warmed up once untimed before the timed runs (--warmUp), and
  * each size is rounded down to whole floats, and for all-gather, reduce-scatter and
  * all-to-all to 16 bytes per rank (nccl-tests' count). Every combination is checked before
  * anything runs.
  *
- * Output: a table per algorithm in nccl-tests' columns (size count type redop time algbw
- * busbw), and two figures of the same runs (gnuplot .plt, PNG and PDF): busbw against size
- * under the per-rank line rate (the roof), and time against size.
+ * Output: a table per fabric and algorithm in nccl-tests' columns (size count type redop time
+ * algbw busbw), and two figures of the same runs (gnuplot .plt, PNG and PDF): busbw against
+ * size under the per-rank line rate (the roof), and time against size, one curve per fabric
+ * and algorithm.
  */
 
 #include "example-arguments.h"
+#include "example-packet-fabric.h"
 
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <set>
@@ -43,6 +53,8 @@ namespace
 {
 
 const std::string PROGRAM = "scale-across-allreduce"; //!< prefix of error lines
+/// The --fabric names, for error lines.
+const std::string FABRICS = "auto, static, ideal, ondemand, leafspine or fattree";
 
 /// Stop with one line on stderr and status 1.
 [[noreturn]] void
@@ -160,7 +172,8 @@ main(int argc, char* argv[])
             (defaults.empty() ? "" : "; ") + c + ": " +
             CollectiveAlgorithmRegistry::Join(CollectiveAlgorithmRegistry::GetDefaultAlgorithms(c));
     }
-    cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric.\n"
+    cmd.Usage("nccl-tests style sweep of a collective over a single-hop optical fabric or an "
+              "electrical packet fabric (leaf-spine, fat-tree) at the same per-endpoint rate.\n"
               "Valid --op/--algo pairs: " +
               GetCollectiveAlgorithms() + ".");
     cmd.AddValue("minBytes", "smallest message, bytes, >= 4 (nccl-tests -b)", minBytes);
@@ -187,31 +200,38 @@ main(int argc, char* argv[])
                  "run every size once untimed before the timed runs, as nccl-tests (true/false)",
                  warmUp);
     cmd.AddValue("fabric",
-                 "static (a fixed lane per peer, wavelengths split among them), ideal (any peer "
-                 "at full rate, no reconfiguration), ondemand (circuits set up on demand by "
-                 "--technology), or auto (static where every algorithm's lanes divide "
-                 "--wavelengths, else ideal)",
+                 "fabrics to compare, comma separated: static (optical, a fixed lane per peer, "
+                 "wavelengths split among them), ideal (optical, any peer at full rate, no "
+                 "reconfiguration), ondemand (optical, circuits set up on demand by "
+                 "--technology), auto (static where every algorithm's lanes divide "
+                 "--wavelengths, else ideal), leafspine or fattree (electrical packet fabrics, "
+                 "every link at --wavelengths x 1.6 Tb/s)",
                  fabricKind);
     cmd.AddValue("technology",
                  "crossbar technology, with --fabric=ondemand only: " +
                      CrossbarTechnology::GetNames(),
                  technology);
+    // The electrical fabrics' options: --radix, --oversubscription, --k, --cellBytes, --routing.
+    ExamplePacketFabric electrical(PROGRAM);
+    electrical.AddOptions(cmd);
     cmd.AddValue("outputDir", "folder for the table and the plot", outputDir);
     cmd.AddValue("progress",
                  "show simulated time and events on stderr every 10 s of wall time: true, "
                  "false, or auto (true from 1024 ranks)",
                  progress);
     ExampleArguments::ExitOnFatalError(PROGRAM);
-    ExampleArguments::CheckUnsigned(argc,
-                                    argv,
-                                    PROGRAM,
-                                    {{"minBytes", uint64_t{1} << 40},
-                                     {"maxBytes", uint64_t{1} << 40},
-                                     {"stepFactor", 1024},
-                                     {"ranks", 1 << 20},
-                                     {"wavelengths", 1024},
-                                     {"chunkBytes", uint64_t{1} << 40},
-                                     {"ncclChannels", 32}});
+    std::vector<std::pair<std::string, uint64_t>> limits = {{"minBytes", uint64_t{1} << 40},
+                                                            {"maxBytes", uint64_t{1} << 40},
+                                                            {"stepFactor", 1024},
+                                                            {"ranks", 1 << 20},
+                                                            {"wavelengths", 1024},
+                                                            {"chunkBytes", uint64_t{1} << 40},
+                                                            {"ncclChannels", 32}};
+    for (const auto& limit : ExamplePacketFabric::Limits())
+    {
+        limits.push_back(limit);
+    }
+    ExampleArguments::CheckUnsigned(argc, argv, PROGRAM, limits);
     cmd.Parse(argc, argv);
 
     if (ranks == 0)
@@ -231,11 +251,27 @@ main(int argc, char* argv[])
     {
         Fail("--wavelengths=" + std::to_string(wavelengths) + " is invalid: use 1 ... 1024");
     }
-    if (fabricKind != "auto" && fabricKind != "static" && fabricKind != "ideal" &&
-        fabricKind != "ondemand")
+    std::vector<std::string> fabrics = ExampleArguments::SplitList(fabricKind);
+    if (fabrics.empty())
     {
-        Fail("--fabric=" + fabricKind + " is invalid: use auto, static, ideal or ondemand");
+        Fail("--fabric is empty: name at least one of " + FABRICS);
     }
+    for (size_t i = 0; i < fabrics.size(); ++i)
+    {
+        const std::string& f = fabrics[i];
+        if (f != "auto" && f != "static" && f != "ideal" && f != "ondemand" &&
+            !ExamplePacketFabric::IsElectrical(f))
+        {
+            Fail("--fabric=" + f + " is invalid: use " + FABRICS + ", or several comma separated");
+        }
+        if (std::find(fabrics.begin(), fabrics.begin() + i, f) != fabrics.begin() + i)
+        {
+            Fail("--fabric=" + fabricKind + " names " + f + " twice: name each fabric once");
+        }
+    }
+    auto asked = [&fabrics](const std::string& f) {
+        return std::find(fabrics.begin(), fabrics.end(), f) != fabrics.end();
+    };
     if (protocol != "Simple" && protocol != "LL128" && protocol != "LL")
     {
         Fail("--protocol=" + protocol + " is invalid: use Simple, LL128 or LL");
@@ -245,14 +281,15 @@ main(int argc, char* argv[])
         Fail("--technology=" + technology + " is invalid: use one of " +
              CrossbarTechnology::GetNames());
     }
-    if (fabricKind != "ondemand" && ExampleArguments::IsGiven(argc, argv, "technology"))
+    if (!asked("ondemand") && ExampleArguments::IsGiven(argc, argv, "technology"))
     {
         Fail("--technology=" + technology + " has no effect with --fabric=" + fabricKind +
              ": only --fabric=ondemand reconfigures (static and ideal circuits take no set-up "
-             "time); use --fabric=ondemand, or leave --technology out");
+             "time, electrical fabrics have no crossbar); add ondemand to --fabric, or leave "
+             "--technology out");
     }
     const CrossbarTechnology& tech = CrossbarTechnology::Get(technology);
-    if (fabricKind == "ondemand" && ranks > tech.maxPorts)
+    if (asked("ondemand") && ranks > tech.maxPorts)
     {
         Fail("--ranks=" + std::to_string(ranks) + " is invalid with --fabric=ondemand " +
              "--technology=" + technology + ": its largest crossbar has " +
@@ -325,7 +362,7 @@ main(int argc, char* argv[])
         if (misfit.empty() && wavelengths % lanes != 0)
         {
             misfit = op + "/" + algo + " needs " + std::to_string(lanes) + " circuits per NIC";
-            if (fabricKind == "static")
+            if (asked("static"))
             {
                 Fail("--wavelengths=" + std::to_string(wavelengths) +
                      " is invalid for --fabric=static with --algo=" + algo +
@@ -337,23 +374,40 @@ main(int argc, char* argv[])
         helpers.push_back(nccl);
         lanesNeeded.push_back(lanes);
     }
-    std::string fabricNote; // why auto chose what it chose
-    if (fabricKind == "auto")
+    std::vector<std::string> fabricNotes(fabrics.size()); // why auto chose what it chose
+    for (size_t i = 0; i < fabrics.size(); ++i)
     {
-        fabricKind = misfit.empty() ? "static" : "ideal";
-        fabricNote = misfit.empty() ? " (auto: every algorithm's lanes divide the wavelengths)"
-                                    : " (auto: " + misfit + ", which does not divide " +
-                                          std::to_string(wavelengths) + " wavelengths)";
+        if (fabrics[i] == "auto")
+        {
+            const std::string f = misfit.empty() ? "static" : "ideal";
+            fabricNotes[i] = misfit.empty()
+                                 ? " (auto: every algorithm's lanes divide the wavelengths)"
+                                 : " (auto: " + misfit + ", which does not divide " +
+                                       std::to_string(wavelengths) + " wavelengths)";
+            if (asked(f))
+            {
+                Fail("--fabric=" + fabricKind + " runs " + f + " twice: auto chose " + f +
+                     fabricNotes[i] + "; leave auto or " + f + " out");
+            }
+            fabrics[i] = f;
+        }
     }
+    electrical.Check(argc, argv, fabrics, ranks);
     ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
 
     const double lineRateGBs = wavelengths * 1.6e12 / 8 / 1e9;
     std::ostringstream table;
     // Two figures of the same runs: busbw under the line rate, and time, against size.
+    std::string fabricTitle;
+    for (const std::string& f : fabrics)
+    {
+        fabricTitle += (fabricTitle.empty() ? "" : ", ") + f +
+                       (f == "ondemand" ? " (" + technology + ")" : "");
+    }
     const std::vector<std::string> title = {
         op + ", " + std::to_string(ranks) + " ranks, " + std::to_string(channels) +
-            (channels == 1 ? " NCCL channel, " : " NCCL channels, ") + fabricKind + " fabric" +
-            (fabricKind == "ondemand" ? " (" + technology + ")" : ""),
+            (channels == 1 ? " NCCL channel, " : " NCCL channels, ") + fabricTitle +
+            (fabrics.size() == 1 ? " fabric" : " fabrics"),
         std::to_string(wavelengths) + " × 1.6 Tb/s per NIC, chunk " +
             (chunkBytes ? GnuplotWriter::FormatBytes(chunkBytes) : "none") + ", NCCL " + protocol +
             (protocolLatency ? " + latency" : "")};
@@ -368,37 +422,49 @@ main(int argc, char* argv[])
     double minUs = 0; // range of the times above zero (a single rank takes none)
     double maxUs = 0;
 
-    for (size_t a = 0; a < algorithms.size(); ++a)
+    // Every fabric with every algorithm, fabric by fabric.
+    for (size_t run = 0; run < fabrics.size() * algorithms.size(); ++run)
     {
+        const size_t f = run / algorithms.size();
+        const size_t a = run % algorithms.size();
+        const std::string& fabricName = fabrics[f];
         const std::string& algo = algorithms[a];
         CollectiveHelper& nccl = helpers[a];
         NodeContainer nodes;
         nodes.Create(ranks);
-        OpticalFabricHelper fabric;
-        fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
         uint32_t lanes = 1;
         std::string fabricDetail;
-        if (fabricKind == "static")
+        NetDeviceContainer devices;
+        if (ExamplePacketFabric::IsElectrical(fabricName))
         {
-            lanes = lanesNeeded[a];
-            fabric.SetCircuitScheduler(
-                CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, sizes.front()));
-            fabricDetail = "a fixed lane per peer and flow";
-        }
-        else if (fabricKind == "ideal")
-        {
-            fabric.SetIdealFabric();
-            fabricDetail = "any peer at full rate, no reconfiguration";
+            devices = electrical.Install(fabricName, nodes, wavelengths, fabricDetail);
         }
         else
         {
-            fabric.SetCrossbarTechnology(technology);
-            std::ostringstream setup;
-            setup << technology << ", " << tech.reconfigurationTime.As(Time::US) << " set-up";
-            fabricDetail = setup.str();
+            OpticalFabricHelper fabric;
+            fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(wavelengths));
+            if (fabricName == "static")
+            {
+                lanes = lanesNeeded[a];
+                fabric.SetCircuitScheduler(
+                    CollectiveCircuitHelper(nccl).MakeStaticCircuits(ranks, sizes.front()));
+                fabricDetail = "a fixed lane per peer and flow";
+            }
+            else if (fabricName == "ideal")
+            {
+                fabric.SetIdealFabric();
+                fabricDetail = "any peer at full rate, no reconfiguration";
+            }
+            else
+            {
+                fabric.SetCrossbarTechnology(technology);
+                std::ostringstream setup;
+                setup << technology << ", " << tech.reconfigurationTime.As(Time::US) << " set-up";
+                fabricDetail = setup.str();
+            }
+            fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(wavelengths / lanes));
+            devices = fabric.Install(nodes);
         }
-        fabric.SetDeviceAttribute("WavelengthsPerCircuit", UintegerValue(wavelengths / lanes));
-        NetDeviceContainer devices = fabric.Install(nodes);
         Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
         comm->Run(sizes, Seconds(0));
         CollectiveProgress show; // outlives Run and Destroy: ns-3.37 needs that
@@ -409,23 +475,27 @@ main(int argc, char* argv[])
         Simulator::Run();
 
         table << "#\n# " << op << " / " << algo << ", " << ranks << " ranks, " << wavelengths
-              << " wavelengths in " << lanes << " lane(s) per NIC, chunk " << chunkBytes << " B, "
-              << channels << " NCCL channel(s), protocol " << protocol
-              << (protocolLatency ? " with latency" : "") << "\n# " << fabricKind
-              << " fabric: " << fabricDetail << fabricNote << "; "
+              << (ExamplePacketFabric::IsElectrical(fabricName)
+                      ? " wavelengths' rate per NIC"
+                      : " wavelengths in " + std::to_string(lanes) + " lane(s) per NIC")
+              << ", chunk " << chunkBytes << " B, " << channels << " NCCL channel(s), protocol "
+              << protocol << (protocolLatency ? " with latency" : "") << "\n# " << fabricName
+              << " fabric: " << fabricDetail << fabricNotes[f] << "; "
               << (warmUp ? "each size warmed up once, untimed" : "no warm-up (cold start)") << "\n"
               << CollectiveResult::TableHeader() << "\n";
         // The example's own checks: every size completed and every byte is accounted for.
         const ByteCounters bytes = ByteConservation::Sum(devices);
         if (comm->GetResults().size() != sizes.size() || !bytes.IsBalanced())
         {
-            Fail(op + "/" + algo + ": " + std::to_string(comm->GetResults().size()) + " of " +
-                 std::to_string(sizes.size()) + " sizes completed; fabric bytes " +
-                 bytes.Describe());
+            Fail(op + "/" + algo + " on the " + fabricName + " fabric: " +
+                 std::to_string(comm->GetResults().size()) + " of " + std::to_string(sizes.size()) +
+                 " sizes completed; fabric bytes " + bytes.Describe());
         }
-        Gnuplot2dDataset busbw(algo);
+        // One curve per fabric and algorithm: named by both when fabrics are compared.
+        const std::string curve = fabrics.size() > 1 ? fabricName + " " + algo : algo;
+        Gnuplot2dDataset busbw(curve);
         busbw.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        Gnuplot2dDataset time(algo);
+        Gnuplot2dDataset time(curve);
         time.SetStyle(Gnuplot2dDataset::LINES_POINTS);
         bool timed = false;
         for (const CollectiveResult& r : comm->GetResults())

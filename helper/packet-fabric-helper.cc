@@ -90,10 +90,17 @@ PacketFabricHelper::GetSwitches() const
     return m_switches;
 }
 
+const NodeContainer&
+PacketFabricHelper::GetSwitchNodes() const
+{
+    return m_switchNodes;
+}
+
 void
 PacketFabricHelper::Reset()
 {
     m_switches.clear();
+    m_switchNodes = NodeContainer();
     m_nHosts = 0;
 }
 
@@ -135,6 +142,12 @@ PacketFabricHelper::CreateSwitch(uint32_t ports, uint32_t tier, const std::strin
                             << uint64_t{m_cellWireBytes} * ports);
     }
     sw->SetSwitchName(name);
+    // A node of its own puts the switch in the NodeList, so Config paths reach it
+    // (/NodeList/N/$ns3::PacketSwitch/...) and the node keeps it alive until
+    // Simulator::Destroy, as it does a host's devices.
+    Ptr<Node> node = CreateObject<Node>();
+    node->AggregateObject(sw);
+    m_switchNodes.Add(node);
     m_switches.push_back(sw);
     return sw;
 }

@@ -28,6 +28,18 @@ namespace ns3
  *
  * The helpers set each switch's NumPorts (the radix), its up/down routes and its Seed (the
  * helper's seed plus the switch's tier, 0 at the hosts, so tiers hash independently).
+ *
+ * Each switch is aggregated to a Node of its own, created by Install after the nodes given
+ * to it, so every switch is reachable by a Config path, as any ns-3 object on a node:
+ * /NodeList/[id]/$ns3::PacketSwitch/CreditStall for one switch (id: its node's GetId(), see
+ * GetSwitchNodes()), and the wildcard in place of [id] for every switch of every tier (leaves,
+ * spines, edge, aggregation and core), e.g. to Config::Set their Routing. The hosts keep their
+ * nodes (and node ids) and the devices Install returns; a switch's node has no NetDevice (a
+ * PacketSwitch is one object with flat per-port state, not one device per port), so
+ * DeviceList paths still reach host NICs only. Attributes that the
+ * wiring reads (NumPorts, BufferBytes, ForwardingLatency, CutThrough) are read by the ports
+ * facing the switch when Install wires it: set them with SetSwitchAttribute (or
+ * Config::SetDefault) before Install; Routing and Seed may change at any time.
  */
 class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
 {
@@ -73,6 +85,9 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
 
     /// @return the switches of the last Install, hosts' tier first
     const std::vector<Ptr<PacketSwitch>>& GetSwitches() const;
+    /// @return the nodes of the switches of the last Install, in the order of GetSwitches()
+    ///         (each node holds its switch as an aggregated object)
+    const NodeContainer& GetSwitchNodes() const;
 
   protected:
     /**
@@ -85,7 +100,7 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
      * @param ports its NumPorts
      * @param tier its tier (0 next to the hosts)
      * @param name how reports name it
-     * @return a new switch, kept in GetSwitches()
+     * @return a new switch on a new node, kept in GetSwitches() and GetSwitchNodes()
      */
     Ptr<PacketSwitch> CreateSwitch(uint32_t ports, uint32_t tier, const std::string& name);
     /**
@@ -123,6 +138,7 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
     ObjectFactory m_fabricLinkFactory;         //!< PacketLink between switches
     uint32_t m_seed;                           //!< ECMP seed of tier 0
     std::vector<Ptr<PacketSwitch>> m_switches; //!< switches of the last Install
+    NodeContainer m_switchNodes;               //!< their nodes
     Mac48Address m_firstHost;                  //!< address of host 0 of the last Install
     uint32_t m_nHosts;                         //!< hosts of the last Install
     uint32_t m_cellWireBytes;                  //!< wire bytes of a full cell of the last Install

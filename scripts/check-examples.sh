@@ -22,6 +22,8 @@ quick=(
   "scale-across-allreduce --ranks=4 --minBytes=65536 --maxBytes=1048576 --op=all_to_all --algo=pairwise --fabric=ondemand"
   "scale-across-allreduce --ranks=12 --op=reduce_scatter --maxBytes=4194304"
   "scale-across-allreduce --ranks=8 --op=all_to_all --maxBytes=4194304 --fabric=ideal"
+  "scale-across-allreduce --ranks=8 --minBytes=1048576 --maxBytes=4194304 --algo=ring --fabric=static,leafspine,fattree --routing=spray"
+  "scale-across-allreduce --ranks=12 --minBytes=1048576 --maxBytes=4194304 --fabric=leafspine --oversubscription=3 --cellBytes=65536"
   "scale-across-simple --nodes=4 --technology=MEMS"
   "scale-across-simple --nodes=4"
   "scale-across-circuits"

@@ -403,12 +403,14 @@ class TracePathsTestCase : public TestCase
      * @tparam ProbeSet Probes or ElectricalProbes
      * @param probes the probes
      * @param nodes nodes of the simulation: a path with a wildcard matches one object each
+     * @param switchNodes nodes a packet fabric helper added for its switches (they hold no
+     *        device, so wildcard device paths do not match them)
      */
     template <typename ProbeSet>
-    void ConnectAll(ProbeSet& probes, uint32_t nodes)
+    void ConnectAll(ProbeSet& probes, uint32_t nodes, uint32_t switchNodes = 0)
     {
         NS_TEST_EXPECT_MSG_EQ(NodeList::GetNNodes(),
-                              nodes,
+                              nodes + switchNodes,
                               "the run's nodes are the only ones (paths name node 0)");
         for (Probe* p : probes.all)
         {
@@ -945,7 +947,7 @@ class ElectricalCongestionTestCase : public TracePathsTestCase
                 true); // promiscuous: the device's promiscuous path fires too
         }
         ElectricalProbes probes;
-        ConnectAll(probes, nodes.GetN());
+        ConnectAll(probes, nodes.GetN(), fabric.GetSwitchNodes().GetN());
         const uint32_t framesPerSender = 2;
         for (uint32_t s : {0, 1})
         {
@@ -1191,7 +1193,8 @@ class ObjectPathsTestCase : public TestCase
         leafSpine.Install(hosts);
         const std::vector<std::tuple<std::string, TypeId, size_t>> electrical{
             {ALL_PACKET_NICS, PacketNetDevice::GetTypeId(), 4},
-            {ALL_PACKET_NICS + "Switch/", PacketSwitch::GetTypeId(), 4}, // each leaf twice
+            {ALL_PACKET_NICS + "Switch/", PacketSwitch::GetTypeId(), 4},       // each leaf twice
+            {"/NodeList/*/$ns3::PacketSwitch/", PacketSwitch::GetTypeId(), 4}, // on their nodes
             {ALL_PACKET_LINKS, PacketLink::GetTypeId(), 8},
         };
         for (const auto& [path, type, expected] : electrical)
