@@ -7,8 +7,13 @@
  *
  *   bench-allreduce --algo=tree --ranks=65536 --bytes=1073741824 --chunkBytes=8388608
  *   bench-allreduce --algo=ring --ranks=4096  --bytes=1073741824
+ *
+ * With --bare (default), ns-3's bare event engine then runs as many no-op events with as many
+ * pending on average (bare-engine.h), and the model's run time is reported beside it (issue
+ * #17's ratio; both on the same counting scheduler). Per message: wall time and events.
  */
 
+#include "bare-engine.h"
 #include "bench-support.h"
 
 #include "ns3/core-module.h"
@@ -25,6 +30,7 @@ main(int argc, char* argv[])
     uint32_t wavelengths = 4;
     uint32_t runs = 1;
     bool progress = true;
+    bool bare = true;
     CommandLine cmd(__FILE__);
     cmd.Usage("One all-reduce over the static optical fabric; prints wall time (s), peak RSS "
               "(MiB), events, events/s, simulated time (us) and busbw (GB/s) as `name value "
@@ -38,6 +44,7 @@ main(int argc, char* argv[])
     cmd.AddValue("wavelengths", "DWDM wavelengths per NIC, 1.6 Tb/s each (>= 1)", wavelengths);
     cmd.AddValue("runs", "runs (medians are printed), >= 1", runs);
     cmd.AddValue("progress", "show simulated-time progress on stderr every 10 s", progress);
+    cmd.AddValue("bare", "also run ns-3's bare engine at the same events and pending events", bare);
     cmd.Parse(argc, argv);
     if ((algo != "ring" && algo != "tree") || ranks < 2 || bytes < 4 || wavelengths == 0 ||
         runs == 0)
@@ -52,12 +59,14 @@ main(int argc, char* argv[])
 
     const bench::Measured m = bench::MedianInChildren(runs, [&](double* values) {
         const bench::AllReduceRun run =
-            bench::RunOpticalAllReduce(ranks, algo, bytes, chunkBytes, wavelengths, progress);
+            bench::RunOpticalAllReduce(ranks, algo, bytes, chunkBytes, wavelengths, progress, bare);
         values[0] = run.buildSeconds;
         values[1] = run.runSeconds;
         values[2] = static_cast<double>(run.events);
         values[3] = run.result.time.GetSeconds() * 1e6;
         values[4] = run.result.busbw;
+        values[5] = static_cast<double>(run.messages);
+        values[6] = run.meanPending;
     });
     const std::string p = "allreduce_" + algo + "_";
     bench::Report(p + "ranks", ranks, "ranks");
@@ -72,5 +81,19 @@ main(int argc, char* argv[])
     bench::Report(p + "events_per_second", m.values[2] / m.values[1], "events/s");
     bench::Report(p + "simulated_time", m.values[3], "us");
     bench::Report(p + "busbw", m.values[4], "GB/s");
+    bench::Report(p + "messages", m.values[5], "messages");
+    bench::Report(p + "events_per_message", m.values[2] / m.values[5], "events/message");
+    bench::Report(p + "run_wall_time_per_message", m.values[1] / m.values[5] * 1e9, "ns");
+    if (bare)
+    {
+        const auto events = static_cast<uint64_t>(m.values[2]);
+        const auto pending = static_cast<uint64_t>(m.values[6] + 0.5);
+        const bench::Measured e = bench::RunBareEngine(events, pending, runs);
+        bench::Report(p + "mean_pending_events", m.values[6], "events");
+        bench::Report("bare_engine_events", e.values[1], "events");
+        bench::Report("bare_engine_mean_pending_events", e.values[2], "events");
+        bench::Report("bare_engine_wall_time", e.values[0], "s");
+        bench::Report(p + "run_wall_time_vs_bare", m.values[1] / e.values[0], "ratio");
+    }
     return 0;
 }

@@ -20,10 +20,10 @@
  * --runs, the median of each figure).
  */
 
+#include "bare-engine.h"
 #include "bench-support.h"
 
 #include "ns3/core-module.h"
-#include "ns3/map-scheduler.h"
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"
 
@@ -31,100 +31,6 @@
 #include <vector>
 
 using namespace ns3;
-
-namespace
-{
-
-/**
- * @brief ns-3's MapScheduler that also counts the events it holds: the mean, over the events
- * taken out, of how many were pending then.
- */
-class CountingScheduler : public MapScheduler
-{
-  public:
-    /**
-     * @brief Get the type ID.
-     * @return the object TypeId
-     */
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::BenchCountingScheduler")
-                                .SetParent<MapScheduler>()
-                                .SetGroupName("ScaleAcross")
-                                .AddConstructor<CountingScheduler>();
-        return tid;
-    }
-
-    void Insert(const Scheduler::Event& ev) override
-    {
-        MapScheduler::Insert(ev);
-        ++s_pending;
-    }
-
-    Scheduler::Event RemoveNext() override
-    {
-        s_pendingSum += s_pending;
-        ++s_removed;
-        --s_pending;
-        return MapScheduler::RemoveNext();
-    }
-
-    void Remove(const Scheduler::Event& ev) override
-    {
-        MapScheduler::Remove(ev);
-        --s_pending;
-    }
-
-    /// @return mean events pending when one was taken out
-    static double MeanPending()
-    {
-        return s_removed ? static_cast<double>(s_pendingSum) / s_removed : 0;
-    }
-
-  private:
-    // Static: the simulator owns its scheduler, the bench reads the counts after Destroy.
-    static uint64_t s_pending;    //!< events held now
-    static uint64_t s_pendingSum; //!< sum of s_pending over RemoveNext calls
-    static uint64_t s_removed;    //!< RemoveNext calls
-};
-
-uint64_t CountingScheduler::s_pending = 0;
-uint64_t CountingScheduler::s_pendingSum = 0;
-uint64_t CountingScheduler::s_removed = 0;
-
-NS_OBJECT_ENSURE_REGISTERED(CountingScheduler);
-
-/// Use the counting scheduler for the simulation about to be built.
-void
-UseCountingScheduler()
-{
-    Simulator::SetScheduler(ObjectFactory("ns3::BenchCountingScheduler"));
-}
-
-/// The hold model's state: events still to schedule and the delays they cycle through.
-struct Hold
-{
-    uint64_t toSchedule{0};   //!< events not scheduled yet
-    std::vector<Time> delays; //!< delay table
-    size_t next{0};           //!< next delay
-    static Hold* s_current;   //!< the running model (one per child process)
-
-    /// A no-op event: schedule the next one, if any are left.
-    static void Fire()
-    {
-        Hold& h = *s_current;
-        if (h.toSchedule > 0)
-        {
-            --h.toSchedule;
-            Simulator::Schedule(h.delays[h.next], &Hold::Fire);
-            h.next = (h.next + 1) % h.delays.size();
-        }
-    }
-};
-
-Hold* Hold::s_current = nullptr;
-
-} // namespace
 
 int
 main(int argc, char* argv[])
@@ -171,7 +77,7 @@ main(int argc, char* argv[])
 
     // The all-reduce: values = build s, run s, events, packet-hops, mean pending, simulated s.
     const bench::Measured model = bench::MedianInChildren(runs, [&](double* values) {
-        UseCountingScheduler();
+        bench::UseCountingScheduler();
         const double t0 = bench::WallSeconds();
         CollectiveHelper nccl;
         nccl.SetCommunicatorAttribute("Collective", StringValue("all_reduce"));
@@ -217,37 +123,15 @@ main(int argc, char* argv[])
             }
         }
         values[3] = static_cast<double>(hops);
-        values[4] = CountingScheduler::MeanPending();
+        values[4] = bench::MeanPendingEvents();
         values[5] = comm->GetResults().front().time.GetSeconds();
         Simulator::Destroy();
     });
     const auto events = static_cast<uint64_t>(model.values[2]);
     const auto pending = static_cast<uint64_t>(model.values[4] + 0.5);
 
-    // The bare engine: as many no-op events, as many pending on average (a hold model keeps
-    // the count constant), delays spread over 1 ... 1000 ns by ns-3's own generator.
-    const bench::Measured bare = bench::MedianInChildren(runs, [&](double* values) {
-        UseCountingScheduler();
-        Hold hold;
-        Hold::s_current = &hold;
-        Ptr<UniformRandomVariable> u = CreateObject<UniformRandomVariable>();
-        for (uint32_t i = 0; i < 4096; ++i)
-        {
-            hold.delays.push_back(NanoSeconds(u->GetInteger(1, 1000)));
-        }
-        const uint64_t initial = std::max<uint64_t>(1, std::min(pending, events));
-        hold.toSchedule = events - initial;
-        for (uint64_t i = 0; i < initial; ++i)
-        {
-            Simulator::Schedule(hold.delays[i % hold.delays.size()], &Hold::Fire);
-        }
-        const double t0 = bench::WallSeconds();
-        Simulator::Run();
-        values[0] = bench::WallSeconds() - t0;
-        values[1] = static_cast<double>(Simulator::GetEventCount());
-        values[2] = CountingScheduler::MeanPending();
-        Simulator::Destroy();
-    });
+    // The bare engine: as many no-op events, as many pending on average.
+    const bench::Measured bare = bench::RunBareEngine(events, pending, runs);
 
     const double runSeconds = model.values[1];
     const double hops = model.values[3];

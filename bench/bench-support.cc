@@ -4,6 +4,8 @@
 
 #include "bench-support.h"
 
+#include "bare-engine.h"
+
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/scale-across-module.h"
@@ -120,9 +122,14 @@ RunOpticalAllReduce(uint32_t ranks,
                     uint64_t bytes,
                     uint64_t chunkBytes,
                     uint32_t wavelengths,
-                    bool progress)
+                    bool progress,
+                    bool countPending)
 {
     AllReduceRun run;
+    if (countPending)
+    {
+        UseCountingScheduler();
+    }
     const double t0 = WallSeconds();
     CollectiveHelper nccl;
     nccl.SetCommunicatorAttribute("Collective", StringValue("all_reduce"));
@@ -153,6 +160,13 @@ RunOpticalAllReduce(uint32_t ranks,
     Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
     comm->Run({bytes}, Seconds(0));
     run.buildSeconds = WallSeconds() - t0;
+    // Every message is one send op of the schedule (and one receive op of its peer).
+    const std::unique_ptr<CollectiveSchedule> schedule = comm->MakeSchedule(bytes);
+    for (uint32_t r = 0; r < ranks; ++r)
+    {
+        run.messages += schedule->GetNOps(r);
+    }
+    run.messages /= 2;
 
     const double t1 = WallSeconds();
     CollectiveProgress show;
@@ -169,6 +183,7 @@ RunOpticalAllReduce(uint32_t ranks,
         std::exit(1);
     }
     run.result = comm->GetResults().front();
+    run.meanPending = countPending ? MeanPendingEvents() : 0;
     Simulator::Destroy();
     return run;
 }

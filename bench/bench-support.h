@@ -34,7 +34,7 @@ struct Measured
 {
     double wallSeconds{0}; //!< wall time of the part, measured inside the child
     double peakRssMiB{0};  //!< the child's peak RSS (includes the ns-3 libraries, ~20 MiB)
-    double values[6]{};    //!< part-specific figures, see the caller
+    double values[8]{};    //!< part-specific figures, see the caller
 };
 
 /**
@@ -57,6 +57,8 @@ struct AllReduceRun
 {
     CollectiveResult result; //!< nccl-tests figures
     uint64_t events{0};      //!< events executed by the simulator
+    uint64_t messages{0};    //!< collective messages (each send of the schedule)
+    double meanPending{0};   //!< mean events pending (countPending only)
     double buildSeconds{0};  //!< wall time to build the fabric and the communicator
     double runSeconds{0};    //!< wall time of Simulator::Run
 };
@@ -70,6 +72,7 @@ struct AllReduceRun
  * @param chunkBytes pipeline chunk (0: each block or tree half whole)
  * @param wavelengths wavelengths per NIC (1.6 Tb/s each)
  * @param progress show ns-3's ShowProgress on stderr
+ * @param countPending run on the counting scheduler (bare-engine.h) and fill meanPending
  * @return the figures
  */
 AllReduceRun RunOpticalAllReduce(uint32_t ranks,
@@ -77,7 +80,8 @@ AllReduceRun RunOpticalAllReduce(uint32_t ranks,
                                  uint64_t bytes,
                                  uint64_t chunkBytes,
                                  uint32_t wavelengths,
-                                 bool progress);
+                                 bool progress,
+                                 bool countPending = false);
 
 } // namespace bench
 } // namespace ns3

@@ -42,7 +42,7 @@ endif()
 # by ctest (speed is measured, not tested).
 option(SCALE_ACROSS_BENCH "Build the bench programs" ON)
 if(SCALE_ACROSS_BENCH)
-  add_library(scale-across-bench-support STATIC bench/bench-support.cc)
+  add_library(scale-across-bench-support STATIC bench/bench-support.cc bench/bare-engine.cc)
   target_link_libraries(scale-across-bench-support PUBLIC libscale-across)
   foreach(_bench bench-fabric-build bench-fattree-build bench-allreduce bench-scaling bench-vs-tcp
                  bench-electrical-allreduce)

@@ -39,6 +39,8 @@ if [ "$mode" = quick ]; then
   run scaling bench-scaling --endpoints=64,256,1024 --bytes=67108864 --chunkBytes=1048576 --outputDir="$out"
   run electrical-allreduce-cells bench-electrical-allreduce --ranks=128 --bytes=16777216 --cellBytes=65536
   run electrical-allreduce-packets bench-electrical-allreduce --ranks=64 --bytes=16777216 --cellBytes=0
+  echo "== message-cost (valgrind, 64 ranks)"
+  RANKS=64 BUILD_DIR=$build "$here/scripts/bench-message-cost.sh" | tee "$out/message-cost.txt"
 else
   run fabric-build bench-fabric-build --endpoints=65536 --runs=5
   run fattree-build bench-fattree-build --k=64 --runs=3
@@ -48,6 +50,8 @@ else
   run scaling bench-scaling --endpoints=64,256,1024,4096,16384,65536 --outputDir="$out"
   run electrical-allreduce-cells bench-electrical-allreduce --ranks=1024 --bytes=268435456 --cellBytes=65536
   run electrical-allreduce-packets bench-electrical-allreduce --ranks=64 --bytes=268435456 --cellBytes=0
+  echo "== message-cost (valgrind, 256 ranks, a few minutes)"
+  BUILD_DIR=$build "$here/scripts/bench-message-cost.sh" | tee "$out/message-cost.txt"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "figures in $out/"
