@@ -45,6 +45,11 @@ def build(bld):
         'model/collective/collective-header.cc',
         'model/collective/collective-result.cc',
         'model/collective/collective-transport.cc',
+        'model/training/p2-quantile.cc',
+        'model/training/streaming-statistics.cc',
+        'model/training/training-job-application.cc',
+        'model/training/training-job.cc',
+        'model/training/training-variability.cc',
         'model/electrical/packet-endpoint.cc',
         'model/electrical/packet-link.cc',
         'model/electrical/packet-net-device.cc',
@@ -58,6 +63,7 @@ def build(bld):
         'helper/leaf-spine-helper.cc',
         'helper/optical-fabric-helper.cc',
         'helper/packet-fabric-helper.cc',
+        'helper/training-job-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('scale-across')
@@ -65,6 +71,7 @@ def build(bld):
         'test/scale-across-test-fixture.cc',
         'test/collective-test-fixture.cc',
         'test/electrical-test-fixture.cc',
+        'test/training-test-fixture.cc',
         'test/circuit/circuits-conservation-test-suite.cc',
         'test/circuit/circuits-port-limit-test-suite.cc',
         'test/circuit/circuits-rotor-test-suite.cc',
@@ -97,6 +104,8 @@ def build(bld):
         'test/optical/optical-ipv4-test-suite.cc',
         'test/optical/optical-tracing-test-suite.cc',
         'test/optical/optical-transfer-test-suite.cc',
+        'test/training/training-closed-form-test-suite.cc',
+        'test/training/training-variability-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -139,6 +148,11 @@ def build(bld):
         'model/collective/collective-header.h',
         'model/collective/collective-result.h',
         'model/collective/collective-transport.h',
+        'model/training/p2-quantile.h',
+        'model/training/streaming-statistics.h',
+        'model/training/training-job-application.h',
+        'model/training/training-job.h',
+        'model/training/training-variability.h',
         'model/electrical/packet-cell.h',
         'model/electrical/packet-endpoint.h',
         'model/electrical/packet-link.h',
@@ -153,6 +167,7 @@ def build(bld):
         'helper/leaf-spine-helper.h',
         'helper/optical-fabric-helper.h',
         'helper/packet-fabric-helper.h',
+        'helper/training-job-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
