@@ -17,7 +17,8 @@ StreamingStatistics::StreamingStatistics()
       m_min(0),
       m_max(0),
       m_p50(0.5),
-      m_p99(0.99)
+      m_p99(0.99),
+      m_first{}
 {
 }
 
@@ -32,6 +33,26 @@ StreamingStatistics::Add(double x)
     m_max = m_count == 1 ? x : std::max(m_max, x);
     m_p50.Add(x);
     m_p99.Add(x);
+    if (m_count <= EXACT_VALUES)
+    {
+        m_first[m_count - 1] = x;
+    }
+}
+
+double
+StreamingStatistics::Exact(double p) const
+{
+    if (m_count == 0)
+    {
+        return 0;
+    }
+    std::array<double, EXACT_VALUES> sorted = m_first;
+    const auto n = static_cast<size_t>(m_count);
+    std::sort(sorted.begin(), sorted.begin() + n);
+    const double h = p * static_cast<double>(n - 1);
+    const auto lo = static_cast<size_t>(h);
+    const size_t hi = std::min(lo + 1, n - 1);
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 uint64_t
@@ -72,13 +93,13 @@ StreamingStatistics::GetMax() const
 double
 StreamingStatistics::GetP50() const
 {
-    return m_p50.Get();
+    return m_count <= EXACT_VALUES ? Exact(0.5) : m_p50.Get();
 }
 
 double
 StreamingStatistics::GetP99() const
 {
-    return m_p99.Get();
+    return m_count <= EXACT_VALUES ? Exact(0.99) : m_p99.Get();
 }
 
 } // namespace ns3

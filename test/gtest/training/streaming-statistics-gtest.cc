@@ -176,25 +176,49 @@ TEST(StreamingStatistics, ConstantValuesAreExact)
 
 TEST(StreamingStatistics, FewValuesAreExact)
 {
-    // Up to five values the quantiles are the sorted sample's, interpolated as numpy does.
-    const std::vector<double> values = {4, 1, 3, 2, 5};
+    // Up to EXACT_VALUES values the quantiles are the sorted sample's, interpolated as numpy
+    // does (a job of 20 steps reports its own p99, not an estimate).
+    Source src(4);
     StreamingStatistics s;
     std::vector<double> seen;
-    for (double x : values)
+    for (size_t i = 0; i < StreamingStatistics::EXACT_VALUES; ++i)
     {
+        const double x = src.Uniform();
         s.Add(x);
         seen.push_back(x);
         std::vector<double> sorted = seen;
         std::sort(sorted.begin(), sorted.end());
-        EXPECT_DOUBLE_EQ(s.GetP50(), ExactQuantile(sorted, 0.5));
-        EXPECT_DOUBLE_EQ(s.GetP99(), ExactQuantile(sorted, 0.99));
+        EXPECT_DOUBLE_EQ(s.GetP50(), ExactQuantile(sorted, 0.5)) << seen.size() << " values";
+        EXPECT_DOUBLE_EQ(s.GetP99(), ExactQuantile(sorted, 0.99)) << seen.size() << " values";
     }
-    EXPECT_DOUBLE_EQ(s.GetMean(), 3);
-    EXPECT_DOUBLE_EQ(s.GetStd(), std::sqrt(2.0));
+    StreamingStatistics five;
+    for (double x : {4.0, 1.0, 3.0, 2.0, 5.0})
+    {
+        five.Add(x);
+    }
+    EXPECT_DOUBLE_EQ(five.GetMean(), 3);
+    EXPECT_DOUBLE_EQ(five.GetStd(), std::sqrt(2.0));
+    EXPECT_DOUBLE_EQ(five.GetP50(), 3);
+    EXPECT_DOUBLE_EQ(five.GetP99(), 4.96);
     StreamingStatistics empty;
     EXPECT_EQ(empty.GetCount(), 0u);
     EXPECT_EQ(empty.GetP50(), 0);
     EXPECT_EQ(empty.GetStd(), 0);
+}
+
+TEST(P2Quantile, FewValuesAreExact)
+{
+    // The estimator alone: exact for its first five values.
+    P2Quantile q(0.99);
+    std::vector<double> seen;
+    for (double x : {4.0, 1.0, 3.0, 2.0, 5.0})
+    {
+        q.Add(x);
+        seen.push_back(x);
+        std::vector<double> sorted = seen;
+        std::sort(sorted.begin(), sorted.end());
+        EXPECT_DOUBLE_EQ(q.Get(), ExactQuantile(sorted, 0.99));
+    }
 }
 
 TEST(P2Quantile, RefusesQuantilesOutsideTheOpenInterval)
