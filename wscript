@@ -105,6 +105,7 @@ def build(bld):
         'test/optical/optical-tracing-test-suite.cc',
         'test/optical/optical-transfer-test-suite.cc',
         'test/training/training-closed-form-test-suite.cc',
+        'test/training/training-shared-fabric-test-suite.cc',
         'test/training/training-variability-test-suite.cc',
     ]
 
