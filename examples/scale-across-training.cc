@@ -103,6 +103,7 @@ FatTreeK(uint32_t n)
 struct Row
 {
     std::string fabric;        //!< fabric
+    uint32_t job;              //!< job (1, or 1 and 2 with --jobs=2)
     uint32_t ranks;            //!< ranks
     double mean;               //!< step time, ms
     double std;                //!< its standard deviation, ms
@@ -122,11 +123,15 @@ StepDone(std::vector<double>* steps, uint32_t, Time step, Time)
     steps->push_back(step.GetSeconds() * 1e3);
 }
 
-/// JobComplete sink: stop the run (ShowProgress's own events would keep it going).
+/// JobComplete sink: stop the run once every job has ended (ShowProgress's own events would
+/// keep it going).
 void
-JobDone(Time)
+JobDone(uint32_t* running, Time)
 {
-    Simulator::Stop();
+    if (--*running == 0)
+    {
+        Simulator::Stop();
+    }
 }
 
 } // namespace
@@ -150,6 +155,7 @@ main(int argc, char* argv[])
     std::string failSlowRate = "0";
     uint64_t failSlowMs = 10;
     std::string failSlowSlowdown = "2";
+    uint32_t jobCount = 1;
     bool csv = false;
     std::string outputDir = "scale-across-training-output";
     std::string progress = "auto";
@@ -186,6 +192,10 @@ main(int argc, char* argv[])
     cmd.AddValue("failSlowSlowdown",
                  "compute time factor during an episode, 1 ... 100",
                  failSlowSlowdown);
+    cmd.AddValue("jobs",
+                 "identical jobs on the same ranks, each its own communicator, sharing every NIC "
+                 "and link: 1 or 2 (their statistics apart)",
+                 jobCount);
     cmd.AddValue("csv", "write every rank's iterations to a CSV per run (true/false)", csv);
     cmd.AddValue("outputDir", "folder for the table, the figures and the CSVs", outputDir);
     cmd.AddValue("progress",
@@ -204,6 +214,7 @@ main(int argc, char* argv[])
                                      {"backwardUs", 1000000000},
                                      {"optimizerUs", 1000000000},
                                      {"wavelengths", 1024},
+                                     {"jobs", 2},
                                      {"failSlowMs", 1000000000}});
     cmd.Parse(argc, argv);
 
@@ -255,6 +266,10 @@ main(int argc, char* argv[])
     if (wavelengths == 0)
     {
         Fail("--wavelengths=0 is invalid: use 1 ... 1024");
+    }
+    if (jobCount == 0)
+    {
+        Fail("--jobs=0 is invalid: use 1 or 2");
     }
     if (failSlowMs == 0)
     {
@@ -327,37 +342,49 @@ main(int argc, char* argv[])
                 fabric.SetK(FatTreeK(n));
                 devices = fabric.Install(nodes);
             }
-            Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
-
-            TrainingJobHelper training;
-            training.SetJobAttribute("Iterations", UintegerValue(iterations));
-            training.SetJobAttribute("NumLayers", UintegerValue(layers));
-            training.SetJobAttribute("LayerBytes", UintegerValue(layerBytes));
-            training.SetJobAttribute("BucketBytes", UintegerValue(bucketBytes));
-            training.SetJobAttribute("ForwardTime", TimeValue(MicroSeconds(forwardUs)));
-            training.SetJobAttribute("BackwardTime", TimeValue(MicroSeconds(backwardUs)));
-            training.SetJobAttribute("OptimizerTime", TimeValue(MicroSeconds(optimizerUs)));
-            training.SetVariabilityAttribute("JitterSigma", DoubleValue(jitterSigma));
-            training.SetVariabilityAttribute("StragglerFraction", DoubleValue(stragglerFraction));
-            training.SetVariabilityAttribute("StragglerSlowdown", DoubleValue(stragglerSlowdown));
-            training.SetVariabilityAttribute("FailSlowRate", DoubleValue(failSlowPerHour));
-            training.SetVariabilityAttribute("FailSlowDuration",
-                                             TimeValue(MilliSeconds(failSlowMs)));
-            training.SetVariabilityAttribute("FailSlowSlowdown", DoubleValue(failSlowFactor));
-            if (csv)
+            // Each job its own communicator over the same ranks: with --jobs=2 they share
+            // every NIC and every link.
+            std::vector<Ptr<TrainingJob>> jobs;
+            std::vector<Row> jobRows(jobCount);
+            uint32_t running = jobCount;
+            for (uint32_t j = 0; j < jobCount; ++j)
             {
-                csvFiles.push_back(outputDir + "/scale-across-training-" + fabricKind + "-" +
-                                   std::to_string(n) + ".csv");
-                training.SetJobAttribute("OutputFile", StringValue(csvFiles.back()));
+                TrainingJobHelper training;
+                training.SetJobAttribute("Iterations", UintegerValue(iterations));
+                training.SetJobAttribute("NumLayers", UintegerValue(layers));
+                training.SetJobAttribute("LayerBytes", UintegerValue(layerBytes));
+                training.SetJobAttribute("BucketBytes", UintegerValue(bucketBytes));
+                training.SetJobAttribute("ForwardTime", TimeValue(MicroSeconds(forwardUs)));
+                training.SetJobAttribute("BackwardTime", TimeValue(MicroSeconds(backwardUs)));
+                training.SetJobAttribute("OptimizerTime", TimeValue(MicroSeconds(optimizerUs)));
+                training.SetVariabilityAttribute("JitterSigma", DoubleValue(jitterSigma));
+                training.SetVariabilityAttribute("StragglerFraction",
+                                                 DoubleValue(stragglerFraction));
+                training.SetVariabilityAttribute("StragglerSlowdown",
+                                                 DoubleValue(stragglerSlowdown));
+                training.SetVariabilityAttribute("FailSlowRate", DoubleValue(failSlowPerHour));
+                training.SetVariabilityAttribute("FailSlowDuration",
+                                                 TimeValue(MilliSeconds(failSlowMs)));
+                training.SetVariabilityAttribute("FailSlowSlowdown", DoubleValue(failSlowFactor));
+                if (csv)
+                {
+                    csvFiles.push_back(outputDir + "/scale-across-training-" + fabricKind + "-" +
+                                       std::to_string(n) +
+                                       (jobCount > 1 ? "-job" + std::to_string(j + 1) : "") +
+                                       ".csv");
+                    training.SetJobAttribute("OutputFile", StringValue(csvFiles.back()));
+                }
+                Ptr<TrainingJob> job = training.Install(nccl.Install(devices), nodes);
+                training.AssignStreams(job, 1000 + 10 * j);
+                jobRows[j].fabric = fabricKind;
+                jobRows[j].job = j + 1;
+                jobRows[j].ranks = n;
+                job->TraceConnectWithoutContext("Step",
+                                                MakeBoundCallback(&StepDone, &jobRows[j].steps));
+                job->TraceConnectWithoutContext("JobComplete",
+                                                MakeBoundCallback(&JobDone, &running));
+                jobs.push_back(job);
             }
-            Ptr<TrainingJob> job = training.Install(comm, nodes);
-            training.AssignStreams(job, 1000);
-
-            Row row;
-            row.fabric = fabricKind;
-            row.ranks = n;
-            job->TraceConnectWithoutContext("Step", MakeBoundCallback(&StepDone, &row.steps));
-            job->TraceConnectWithoutContext("JobComplete", MakeCallback(&JobDone));
             std::unique_ptr<ShowProgress> show;
             if (progress == "true" || (progress == "auto" && n >= 256))
             {
@@ -365,23 +392,30 @@ main(int argc, char* argv[])
                 show = std::make_unique<ShowProgress>(Seconds(10), std::cerr);
             }
             Simulator::Run();
-            if (!job->IsComplete())
+            for (uint32_t j = 0; j < jobCount; ++j)
             {
-                Fail(fabricKind + " with " + std::to_string(n) + " ranks: the job did not end (" +
-                     std::to_string(row.steps.size()) + " of " + std::to_string(iterations) +
-                     " steps)");
+                Row& row = jobRows[j];
+                const Ptr<TrainingJob> job = jobs[j];
+                if (!job->IsComplete())
+                {
+                    Fail(fabricKind + " with " + std::to_string(n) + " ranks: job " +
+                         std::to_string(j + 1) + " did not end (" +
+                         std::to_string(row.steps.size()) + " of " + std::to_string(iterations) +
+                         " steps)");
+                }
+                const StreamingStatistics& s = job->GetStepTimes();
+                row.mean = s.GetMean() * 1e3;
+                row.std = s.GetStd() * 1e3;
+                row.p50 = s.GetP50() * 1e3;
+                row.p99 = s.GetP99() * 1e3;
+                row.max = s.GetMax() * 1e3;
+                row.exposed = job->GetExposedCommunication().GetMean() * 1e6;
+                row.efficiency = TrainingJob::ScalingEfficiency(MicroSeconds(computeMs * 1e3),
+                                                                Seconds(s.GetMean()));
+                row.jct = job->GetCompletionTime().GetSeconds() * 1e3;
+                rows.push_back(row);
             }
-            const StreamingStatistics& s = job->GetStepTimes();
-            row.mean = s.GetMean() * 1e3;
-            row.std = s.GetStd() * 1e3;
-            row.p50 = s.GetP50() * 1e3;
-            row.p99 = s.GetP99() * 1e3;
-            row.max = s.GetMax() * 1e3;
-            row.exposed = job->GetExposedCommunication().GetMean() * 1e6;
-            row.efficiency =
-                TrainingJob::ScalingEfficiency(MicroSeconds(computeMs * 1e3), Seconds(s.GetMean()));
-            row.jct = job->GetCompletionTime().GetSeconds() * 1e3;
-            rows.push_back(row);
+            jobs.clear();
             show.reset();
             Simulator::Destroy();
         }
@@ -391,22 +425,24 @@ main(int argc, char* argv[])
     table << "# data-parallel training: " << setting << "\n# " << iterations << " iterations; "
           << variability.str() << "\n# " << wavelengths
           << " x 1.6 Tb/s per endpoint; ring all-reduce; one rank alone computes " << computeMs
-          << " ms per step (efficiency = that / step mean)\n";
-    table << std::left << std::setw(10) << "# fabric" << std::right << std::setw(6) << "ranks"
-          << std::setw(11) << "step_ms" << std::setw(10) << "std_ms" << std::setw(10) << "p50_ms"
-          << std::setw(10) << "p99_ms" << std::setw(10) << "max_ms" << std::setw(11) << "jitter_us"
-          << std::setw(12) << "exposed_us" << std::setw(11) << "efficiency" << std::setw(11)
-          << "jct_ms"
+          << " ms per step (efficiency = that / step mean)"
+          << (jobCount > 1 ? "; 2 identical jobs share every NIC and link" : "") << "\n";
+    table << std::left << std::setw(10) << "# fabric" << std::right << std::setw(4) << "job"
+          << std::setw(6) << "ranks" << std::setw(11) << "step_ms" << std::setw(10) << "std_ms"
+          << std::setw(10) << "p50_ms" << std::setw(10) << "p99_ms" << std::setw(10) << "max_ms"
+          << std::setw(11) << "jitter_us" << std::setw(12) << "exposed_us" << std::setw(11)
+          << "efficiency" << std::setw(11) << "jct_ms"
           << "\n";
     table << std::fixed;
     for (const Row& r : rows)
     {
-        table << std::left << std::setw(10) << r.fabric << std::right << std::setw(6) << r.ranks
-              << std::setprecision(4) << std::setw(11) << r.mean << std::setw(10) << r.std
-              << std::setw(10) << r.p50 << std::setw(10) << r.p99 << std::setw(10) << r.max
-              << std::setprecision(2) << std::setw(11) << (r.p99 - r.p50) * 1e3 << std::setw(12)
-              << r.exposed << std::setprecision(4) << std::setw(11) << r.efficiency
-              << std::setprecision(3) << std::setw(11) << r.jct << "\n";
+        table << std::left << std::setw(10) << r.fabric << std::right << std::setw(4) << r.job
+              << std::setw(6) << r.ranks << std::setprecision(4) << std::setw(11) << r.mean
+              << std::setw(10) << r.std << std::setw(10) << r.p50 << std::setw(10) << r.p99
+              << std::setw(10) << r.max << std::setprecision(2) << std::setw(11)
+              << (r.p99 - r.p50) * 1e3 << std::setw(12) << r.exposed << std::setprecision(4)
+              << std::setw(11) << r.efficiency << std::setprecision(3) << std::setw(11) << r.jct
+              << "\n";
     }
 
     // Figures: step time and efficiency against ranks; the step distribution at the most.
@@ -449,33 +485,37 @@ main(int argc, char* argv[])
     cdfPlot.AppendExtra("set yrange [0:1.05]");
     for (const std::string& f : fabrics)
     {
-        Gnuplot2dDataset step(f);
-        step.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        Gnuplot2dDataset eff(f);
-        eff.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        Gnuplot2dDataset cdf(f);
-        cdf.SetStyle(Gnuplot2dDataset::STEPS);
-        for (const Row& r : rows)
+        for (uint32_t j = 1; j <= jobCount; ++j)
         {
-            if (r.fabric != f)
+            const std::string name = jobCount > 1 ? f + ", job " + std::to_string(j) : f;
+            Gnuplot2dDataset step(name);
+            step.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+            Gnuplot2dDataset eff(name);
+            eff.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+            Gnuplot2dDataset cdf(name);
+            cdf.SetStyle(Gnuplot2dDataset::STEPS);
+            for (const Row& r : rows)
             {
-                continue;
-            }
-            step.Add(r.ranks, r.mean);
-            eff.Add(r.ranks, r.efficiency);
-            if (r.ranks == most)
-            {
-                std::vector<double> sorted = r.steps;
-                std::sort(sorted.begin(), sorted.end());
-                for (size_t i = 0; i < sorted.size(); ++i)
+                if (r.fabric != f || r.job != j)
                 {
-                    cdf.Add(sorted[i], static_cast<double>(i + 1) / sorted.size());
+                    continue;
+                }
+                step.Add(r.ranks, r.mean);
+                eff.Add(r.ranks, r.efficiency);
+                if (r.ranks == most)
+                {
+                    std::vector<double> sorted = r.steps;
+                    std::sort(sorted.begin(), sorted.end());
+                    for (size_t i = 0; i < sorted.size(); ++i)
+                    {
+                        cdf.Add(sorted[i], static_cast<double>(i + 1) / sorted.size());
+                    }
                 }
             }
+            stepPlot.AddDataset(step);
+            effPlot.AddDataset(eff);
+            cdfPlot.AddDataset(cdf);
         }
-        stepPlot.AddDataset(step);
-        effPlot.AddDataset(eff);
-        cdfPlot.AddDataset(cdf);
     }
     GnuplotWriter::AddRoof(stepPlot, computeMs, "one rank alone (compute only)");
     GnuplotWriter::AddRoof(effPlot, 1.0, "linear scaling");
