@@ -9,6 +9,7 @@
 #include "ns3/collective-circuit-helper.h"
 #include "ns3/collective-helper.h"
 #include "ns3/double.h"
+#include "ns3/fabric-latency-monitor.h"
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -65,7 +66,10 @@ RunTraining(const TrainingRunConfig& c)
         fabric.SetCircuitScheduler(
             CollectiveCircuitHelper(nccl).MakeStaticCircuits(c.ranks, uint64_t{4} * c.ranks));
     }
-    Ptr<CollectiveCommunicator> comm = nccl.Install(fabric.Install(nodes));
+    NetDeviceContainer devices = fabric.Install(nodes);
+    Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+    FabricLatencyMonitor latency;
+    latency.Install(devices);
 
     TrainingJobHelper training;
     training.SetJobAttribute("Iterations", UintegerValue(c.iterations));
@@ -101,6 +105,9 @@ RunTraining(const TrainingRunConfig& c)
     out.maxStep = job->GetStepTimes().GetMax();
     out.p50Step = job->GetStepTimes().GetP50();
     out.stragglers = job->GetVariability()->GetNStragglers();
+    out.frames = latency.GetLatency().GetCount();
+    out.latencyMin = latency.GetLatency().GetMin();
+    out.latencyMax = latency.GetLatency().GetMax();
     Simulator::Destroy();
     return out;
 }

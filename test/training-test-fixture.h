@@ -60,6 +60,9 @@ struct TrainingRunOutcome
     double p50Step{0};          //!< GetStepTimes().GetP50(), s
     uint32_t stragglers{0};     //!< stragglers chosen
     uint32_t collectives{0};    //!< all-reduces the communicator finished
+    uint64_t frames{0};         //!< frames FabricLatencyMonitor saw delivered
+    double latencyMin{0};       //!< their smallest latency, s
+    double latencyMax{0};       //!< their largest latency, s
 };
 
 /// @param c the job @return what it measured (the simulator is destroyed afterwards)

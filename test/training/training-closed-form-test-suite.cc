@@ -118,6 +118,23 @@ class NoVariabilityTestCase : public TestCase
                                   m_c.iterations * step,
                                   m_c.iterations * tol,
                                   "job completion time = K steps");
+        // The fabric's latency per frame: one ring message per frame, never queued behind
+        // another (a rank sends step k + 1 only after step k's message arrived), so
+        // FabricLatencyMonitor sees t + alpha for every frame of a bucket size.
+        NS_TEST_EXPECT_MSG_EQ(out.frames,
+                              uint64_t{m_c.iterations} * buckets.size() * 2 * (m_c.ranks - 1) *
+                                  m_c.ranks,
+                              "frames delivered: 2 (p - 1) per rank and all-reduce");
+        double fastest = 1e9;
+        double slowest = 0;
+        for (const auto& [bytes, layers] : buckets)
+        {
+            const double frame = RingAllReduce(m_c, bytes) / (2.0 * (m_c.ranks - 1)); // t + alpha
+            fastest = std::min(fastest, frame);
+            slowest = std::max(slowest, frame);
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMin, fastest, 1e-9, "smallest frame latency");
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMax, slowest, 1e-9, "largest frame latency");
         NS_TEST_EXPECT_MSG_EQ_TOL(out.meanStep, step, tol, "mean step");
         NS_TEST_EXPECT_MSG_EQ_TOL(out.p50Step, step, tol, "p50 step");
     }

@@ -14,6 +14,7 @@
 
 #include "ns3/collective-circuit-helper.h"
 #include "ns3/collective-helper.h"
+#include "ns3/fabric-latency-monitor.h"
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/static-circuit-scheduler.h"
@@ -41,13 +42,21 @@ RecordStep(std::vector<Time>* steps, uint32_t, Time step, Time)
     steps->push_back(step);
 }
 
+/// What two jobs measured.
+struct TwoJobs
+{
+    std::vector<std::vector<Time>> steps; //!< each job's step times
+    double latencyMin{0};                 //!< smallest frame latency (FabricLatencyMonitor), s
+    double latencyMax{0};                 //!< largest, s
+};
+
 /**
  * @brief Two jobs of one bucket (the whole model) on one static optical fabric of one
  * wavelength per NIC.
  * @param shared true: both jobs on nodes 0 ... 3; false: job 0 on 0 ... 3, job 1 on 4 ... 7
- * @return the step times of each job
+ * @return the step times of each job, and the frames' latency
  */
-std::vector<std::vector<Time>>
+TwoJobs
 RunTwoJobs(bool shared)
 {
     NodeContainer nodes;
@@ -66,8 +75,12 @@ RunTwoJobs(bool shared)
     fabric.SetTransceiverAttribute("Wavelengths", UintegerValue(1));
     fabric.SetCircuitScheduler(circuits);
     NetDeviceContainer devices = fabric.Install(nodes);
+    FabricLatencyMonitor latency;
+    latency.Install(devices);
 
-    std::vector<std::vector<Time>> steps(2);
+    TwoJobs out;
+    std::vector<std::vector<Time>>& steps = out.steps;
+    steps.resize(2);
     std::vector<Ptr<TrainingJob>> jobs;
     for (uint32_t g = 0; g < 2; ++g)
     {
@@ -94,8 +107,10 @@ RunTwoJobs(bool shared)
     {
         NS_ABORT_MSG_UNLESS(job->IsComplete(), "a job did not end");
     }
+    out.latencyMin = latency.GetLatency().GetMin();
+    out.latencyMax = latency.GetLatency().GetMax();
     Simulator::Destroy();
-    return steps;
+    return out;
 }
 
 /// Compute of one step: L (f + b) + O, seconds.
@@ -121,7 +136,8 @@ class DisjointTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const auto steps = RunTwoJobs(false);
+        const TwoJobs out = RunTwoJobs(false);
+        const auto& steps = out.steps;
         const uint32_t k = 2 * (RANKS - 1);
         const double alone = COMPUTE + k * (MessageTime() + DefaultAlpha().GetSeconds());
         for (uint32_t g = 0; g < 2; ++g)
@@ -135,6 +151,9 @@ class DisjointTestCase : public TestCase
                                           "job " << g << " step " << i);
             }
         }
+        const double frame = MessageTime() + DefaultAlpha().GetSeconds();
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMin, frame, 1e-9, "every frame t + alpha");
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMax, frame, 1e-9, "every frame t + alpha");
     }
 };
 
@@ -151,7 +170,8 @@ class SharedTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const auto steps = RunTwoJobs(true);
+        const TwoJobs out = RunTwoJobs(true);
+        const auto& steps = out.steps;
         const uint32_t k = 2 * (RANKS - 1);
         const double t = MessageTime();
         const double alpha = DefaultAlpha().GetSeconds();
@@ -175,6 +195,10 @@ class SharedTestCase : public TestCase
         }
         const double alone = COMPUTE + k * (t + alpha);
         NS_TEST_EXPECT_MSG_GT(period, alone, "sharing the lanes slows both jobs");
+        // The second job's frames wait one frame (t) in the NIC's queue: the fabric's latency
+        // per frame spreads from t + alpha to 2 t + alpha.
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMin, t + alpha, 1e-9, "smallest frame latency");
+        NS_TEST_EXPECT_MSG_EQ_TOL(out.latencyMax, 2 * t + alpha, 1e-9, "largest frame latency");
     }
 };
 
