@@ -64,6 +64,11 @@ if(SCALE_ACROSS_VALGRIND AND ENABLE_EXAMPLES)
            COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
                    $<TARGET_FILE:scale-across-simple> --nodes=3
                    --outputDir=${CMAKE_BINARY_DIR}/memcheck-simple)
+  add_test(NAME memcheck/scale-across-training
+           COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
+                   $<TARGET_FILE:scale-across-training> --ranks=4 --fabric=static,leafspine
+                   --iterations=2 --layers=2 --jitter=0.1 --jobs=2 --csv=true
+                   --outputDir=${CMAKE_BINARY_DIR}/memcheck-training)
   set_tests_properties(memcheck/scale-across-allreduce memcheck/scale-across-simple
-                       PROPERTIES LABELS memcheck)
+                       memcheck/scale-across-training PROPERTIES LABELS memcheck)
 endif()
