@@ -97,7 +97,9 @@ TrainingJob::GetTypeId()
                           MakeStringAccessor(&TrainingJob::m_outputFile),
                           MakeStringChecker())
             .AddAttribute("Variability",
-                          "The compute variability model (jitter, stragglers, fail-slow).",
+                          "The compute variability model (jitter, stragglers, fail-slow); "
+                          "default: none given, and Setup creates a TrainingVariability with "
+                          "its defaults (no variability).",
                           PointerValue(),
                           MakePointerAccessor(&TrainingJob::m_variability),
                           MakePointerChecker<TrainingVariability>())
@@ -124,7 +126,6 @@ TrainingJob::TrainingJob()
       m_layerFlops(0),
       m_achievedTflops(400),
       m_bucketBytes(25 * 1024 * 1024),
-      m_variability(CreateObject<TrainingVariability>()),
       m_start(Time::Max()),
       m_stepsDone(0),
       m_started(false)
@@ -160,8 +161,9 @@ TrainingJob::Setup(Ptr<CollectiveCommunicator> comm,
     }
     if (m_variability == nullptr)
     {
-        NS_FATAL_ERROR("ns3::TrainingJob: Variability is empty: give a TrainingVariability "
-                       "(one with its defaults has no variability)");
+        // The attribute's initial value is null (a default object would be shared by every
+        // job): one with its defaults has no variability.
+        m_variability = CreateObject<TrainingVariability>();
     }
     if (comm == nullptr || apps.size() != comm->GetNRanks())
     {
