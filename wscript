@@ -47,6 +47,11 @@ def build(bld):
         'model/collective/collective-result.cc',
         'model/collective/collective-transport.cc',
         'model/collective/nccl-protocol.cc',
+        'model/training/p2-quantile.cc',
+        'model/training/streaming-statistics.cc',
+        'model/training/training-job-application.cc',
+        'model/training/training-job.cc',
+        'model/training/training-variability.cc',
         'model/electrical/packet-endpoint.cc',
         'model/electrical/packet-link.cc',
         'model/electrical/packet-net-device.cc',
@@ -54,12 +59,14 @@ def build(bld):
         'helper/collective-circuit-helper.cc',
         'helper/collective-helper.cc',
         'helper/collective-progress.cc',
+        'helper/fabric-latency-monitor.cc',
         'helper/fabric-trace-helper.cc',
         'helper/fat-tree-helper.cc',
         'helper/gnuplot-writer.cc',
         'helper/leaf-spine-helper.cc',
         'helper/optical-fabric-helper.cc',
         'helper/packet-fabric-helper.cc',
+        'helper/training-job-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('scale-across')
@@ -67,6 +74,7 @@ def build(bld):
         'test/scale-across-test-fixture.cc',
         'test/collective-test-fixture.cc',
         'test/electrical-test-fixture.cc',
+        'test/training-test-fixture.cc',
         'test/circuit/circuits-conservation-test-suite.cc',
         'test/circuit/circuits-port-limit-test-suite.cc',
         'test/circuit/circuits-rotor-test-suite.cc',
@@ -102,6 +110,9 @@ def build(bld):
         'test/optical/optical-ipv4-test-suite.cc',
         'test/optical/optical-tracing-test-suite.cc',
         'test/optical/optical-transfer-test-suite.cc',
+        'test/training/training-closed-form-test-suite.cc',
+        'test/training/training-shared-fabric-test-suite.cc',
+        'test/training/training-variability-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -146,6 +157,11 @@ def build(bld):
         'model/collective/collective-result.h',
         'model/collective/collective-transport.h',
         'model/collective/nccl-protocol.h',
+        'model/training/p2-quantile.h',
+        'model/training/streaming-statistics.h',
+        'model/training/training-job-application.h',
+        'model/training/training-job.h',
+        'model/training/training-variability.h',
         'model/electrical/packet-cell.h',
         'model/electrical/packet-endpoint.h',
         'model/electrical/packet-link.h',
@@ -154,12 +170,14 @@ def build(bld):
         'helper/collective-circuit-helper.h',
         'helper/collective-helper.h',
         'helper/collective-progress.h',
+        'helper/fabric-latency-monitor.h',
         'helper/fabric-trace-helper.h',
         'helper/fat-tree-helper.h',
         'helper/gnuplot-writer.h',
         'helper/leaf-spine-helper.h',
         'helper/optical-fabric-helper.h',
         'helper/packet-fabric-helper.h',
+        'helper/training-job-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -13,6 +13,8 @@ set(plain_SOURCES
   model/common/byte-counters.cc
   model/common/drop-reason.cc
   model/optical/optical-physics.cc
+  model/training/p2-quantile.cc
+  model/training/streaming-statistics.cc
   )
 add_library(scale-across-plain STATIC ${plain_SOURCES})
 target_include_directories(scale-across-plain PUBLIC ${SCALE_ACROSS_INCLUDE_DIR})
@@ -33,6 +35,7 @@ if(ENABLE_TESTS)
     test/gtest/circuit/rotor-cycle-gtest.cc
     test/gtest/schedule/collective-schedule-gtest.cc
     test/gtest/common/byte-counters-gtest.cc
+    test/gtest/training/streaming-statistics-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)
@@ -62,6 +65,11 @@ if(SCALE_ACROSS_VALGRIND AND ENABLE_EXAMPLES)
            COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
                    $<TARGET_FILE:scale-across-simple> --nodes=3
                    --outputDir=${CMAKE_BINARY_DIR}/memcheck-simple)
+  add_test(NAME memcheck/scale-across-training
+           COMMAND ${SCALE_ACROSS_VALGRIND} ${SCALE_ACROSS_MEMCHECK_ARGS}
+                   $<TARGET_FILE:scale-across-training> --ranks=4 --fabric=static,leafspine
+                   --iterations=2 --layers=2 --jitter=0.1 --jobs=2 --csv=true
+                   --outputDir=${CMAKE_BINARY_DIR}/memcheck-training)
   set_tests_properties(memcheck/scale-across-allreduce memcheck/scale-across-simple
-                       PROPERTIES LABELS memcheck)
+                       memcheck/scale-across-training PROPERTIES LABELS memcheck)
 endif()

@@ -8,6 +8,7 @@ cpp_examples = [
     ("scale-across-simple --outputDir=scale-across-simple-output", "True", "True"),
     ("scale-across-allreduce --maxBytes=16777216 --outputDir=scale-across-allreduce-output", "True", "True"),
     ("scale-across-circuits --outputDir=scale-across-circuits-output", "True", "True"),
+    ("scale-across-training --ranks=4,8 --iterations=4 --outputDir=scale-across-training-output", "True", "True"),
 ]
 
 python_examples = []

@@ -107,6 +107,21 @@ Ranges()
         {"ns3::CollectiveTransport", "ProtocolNumber", "0", "", "65535", "65536", ""},
         {"ns3::CollectiveTransport", "MaxSegmentBytes", "1", "0", "4294967295", "4294967296", ""},
         {"ns3::CollectiveApplication", "ReadWindow", "1", "0", "4294967295", "4294967296", ""},
+        {"ns3::TrainingJob", "Iterations", "1", "0", "1000000000", "1000000001", ""},
+        {"ns3::TrainingJob", "NumLayers", "1", "0", "100000", "100001", ""},
+        {"ns3::TrainingJob", "LayerBytes", "4", "3", "", "", "uint64; multiple of 4 at Setup"},
+        {"ns3::TrainingJob", "ForwardTime", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::TrainingJob", "BackwardTime", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::TrainingJob", "LayerForwardFlops", "0", "-0.001", "", "", "no upper bound"},
+        {"ns3::TrainingJob", "AchievedTflops", "0.000001", "0", "", "", "no upper bound"},
+        {"ns3::TrainingJob", "OptimizerTime", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::TrainingJob", "BucketBytes", "4", "3", "", "", "uint64, no upper bound"},
+        {"ns3::TrainingVariability", "JitterSigma", "0", "-0.001", "2", "2.001", ""},
+        {"ns3::TrainingVariability", "StragglerFraction", "0", "-0.001", "1", "1.001", ""},
+        {"ns3::TrainingVariability", "StragglerSlowdown", "1", "0.999", "100", "100.001", ""},
+        {"ns3::TrainingVariability", "FailSlowRate", "0", "-0.001", "3600000", "3600000.01", ""},
+        {"ns3::TrainingVariability", "FailSlowDuration", "1ns", "0ns", "", "", "no upper bound"},
+        {"ns3::TrainingVariability", "FailSlowSlowdown", "1", "0.999", "100", "100.001", ""},
     };
     return ranges;
 }

@@ -9,6 +9,7 @@
 
 #include "../collective-test-fixture.h"
 #include "../scale-across-test-fixture.h"
+#include "../training-test-fixture.h"
 
 #include "ns3/collective-communicator.h"
 #include "ns3/collective-header.h"
@@ -28,6 +29,9 @@
 #include "ns3/simulator.h"
 #include "ns3/slotted-circuit-scheduler.h"
 #include "ns3/test.h"
+#include "ns3/training-job-application.h"
+#include "ns3/training-job.h"
+#include "ns3/training-variability.h"
 #include "ns3/uinteger.h"
 #include "ns3/wavelength-routed-circuit-scheduler.h"
 
@@ -70,6 +74,13 @@ const std::string ALL_PACKET_NICS = "/NodeList/*/DeviceList/*/$ns3::PacketNetDev
 const std::string NODE0_SWITCH = "/NodeList/0/DeviceList/0/$ns3::PacketNetDevice/Switch/";
 /// Every link of a packet fabric.
 const std::string ALL_PACKET_LINKS = "/ChannelList/*/$ns3::PacketLink/";
+/// Every rank's TrainingJobApplication (after its CollectiveApplication, so index 1).
+const std::string ALL_TRAINING_APPLICATIONS =
+    "/NodeList/*/ApplicationList/*/$ns3::TrainingJobApplication/";
+/// The training job, through rank 0's application.
+const std::string TRAINING_JOB = "/NodeList/0/ApplicationList/1/$ns3::TrainingJobApplication/Job/";
+/// Its variability model.
+const std::string TRAINING_VARIABILITY = TRAINING_JOB + "Variability/";
 
 /// @}
 
@@ -1131,6 +1142,63 @@ class RotorSlotsTestCase : public TracePathsTestCase
     }
 };
 
+/// A training job: its per-rank iterations, steps, end, and fail-slow episodes.
+class TrainingTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit TrainingTestCase(Coverage& coverage)
+        : TracePathsTestCase("training job, 4 ranks, 3 iterations: 12 RankIteration, 3 Step, "
+                             "1 JobComplete, 4 FailSlowEpisode (one drawn per rank at the start)",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::vector<Probe*> extra;
+        Sink<TrainingJob::RankIterationTracedCallback> rankIteration{
+            extra,
+            TRAINING_JOB + "RankIteration",
+            "ns3::TrainingJob::RankIterationTracedCallback",
+            false};
+        Sink<TrainingJob::StepTracedCallback> step{extra,
+                                                   TRAINING_JOB + "Step",
+                                                   "ns3::TrainingJob::StepTracedCallback",
+                                                   false};
+        Sink<TrainingJob::CompleteTracedCallback> complete{
+            extra,
+            TRAINING_JOB + "JobComplete",
+            "ns3::TrainingJob::CompleteTracedCallback",
+            false};
+        Sink<TrainingVariability::EpisodeTracedCallback> episode{
+            extra,
+            TRAINING_VARIABILITY + "FailSlowEpisode",
+            "ns3::TrainingVariability::EpisodeTracedCallback",
+            false};
+        TrainingRunConfig c;
+        c.ranks = 4;
+        c.layerBytes = 4 * 4 * 1000;
+        // One episode per rank, drawn when the job starts; the next would come thousands of
+        // hours later (mean gap 1 / rate), long after the job's microseconds.
+        c.failSlowRate = 1e-6;
+        c.failSlowDuration = Seconds(1);
+        c.beforeRun = [&]() {
+            for (Probe* p : extra)
+            {
+                ConnectExtra(*p, c.ranks);
+            }
+        };
+        const TrainingRunOutcome out = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(out.complete, true, "the job ends");
+        ExpectExtraCount(rankIteration, c.ranks * c.iterations);
+        ExpectExtraCount(step, c.iterations);
+        ExpectExtraCount(complete, 1);
+        ExpectExtraCount(episode, c.ranks);
+    }
+};
+
 /// The Config path of every object of the module with attributes, as documented.
 class ObjectPathsTestCase : public TestCase
 {
@@ -1241,6 +1309,32 @@ class ObjectPathsTestCase : public TestCase
             }
             Simulator::Destroy();
         }
+        // A training job over a collective layer: its applications, the job, its variability.
+        {
+            TrainingRunConfig training;
+            training.ranks = 3;
+            training.layerBytes = 3 * 4 * 1000;
+            training.iterations = 1;
+            training.beforeRun = [&]() {
+                const std::vector<std::tuple<std::string, TypeId, size_t>> jobPaths{
+                    {ALL_TRAINING_APPLICATIONS, TrainingJobApplication::GetTypeId(), 3},
+                    {TRAINING_JOB, TrainingJob::GetTypeId(), 1},
+                    {TRAINING_VARIABILITY, TrainingVariability::GetTypeId(), 1},
+                };
+                for (const auto& [path, type, expected] : jobPaths)
+                {
+                    const Config::MatchContainer matches = Config::LookupMatches(path);
+                    NS_TEST_EXPECT_MSG_EQ(matches.GetN(), expected, path);
+                    for (size_t i = 0; i < matches.GetN(); ++i)
+                    {
+                        const TypeId t = matches.Get(i)->GetInstanceTypeId();
+                        NS_TEST_EXPECT_MSG_EQ(t, type, path << " reaches a " << t.GetName());
+                        reached.insert(t.GetName());
+                    }
+                }
+            };
+            RunTraining(training);
+        }
         NS_TEST_EXPECT_MSG_EQ(Missing(withAttributes, reached),
                               "",
                               "objects with attributes but no documented path: add it here and "
@@ -1308,6 +1402,7 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new RotorSlotsTestCase(m_coverage));
         AddTestCase(new ElectricalCongestionTestCase(m_coverage));
         AddTestCase(new ElectricalDropTestCase(m_coverage));
+        AddTestCase(new TrainingTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());
         AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
     }
