@@ -136,7 +136,12 @@ PacketNetDevice::GetTypeId()
                             "The device waited for credit from its switch; fired when it may "
                             "send again, with the port (0) and the time it waited.",
                             MakeTraceSourceAccessor(&PacketNetDevice::m_creditStallTrace),
-                            "ns3::PacketEndpoint::CreditStallTracedCallback");
+                            "ns3::PacketEndpoint::CreditStallTracedCallback")
+            .AddTraceSource("PauseStall",
+                            "The device waited for a PFC resume from its switch; fired when it "
+                            "may send again, with the port (0) and the time it waited.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_pauseStallTrace),
+                            "ns3::PacketEndpoint::PauseStallTracedCallback");
     return tid;
 }
 

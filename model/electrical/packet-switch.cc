@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -73,11 +74,83 @@ PacketSwitch::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&PacketSwitch::m_seed),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "FlowControl",
+                "Link-level flow control into this switch: credit (InfiniBand "
+                "style: senders hold credits for buffer) or pfc (RoCE style: "
+                "senders are paused at PfcXoffBytes and resumed at PfcXonBytes). "
+                "Set before wiring.",
+                StringValue("credit"),
+                MakeStringAccessor(&PacketSwitch::SetFlowControl, &PacketSwitch::GetFlowControl),
+                MakeStringChecker())
+            .AddAttribute(
+                "BufferMode",
+                "partitioned: BufferBytes split equally among the input ports; "
+                "shared: one pool with a dynamic threshold (SharedAlpha). Set "
+                "before wiring.",
+                StringValue("partitioned"),
+                MakeStringAccessor(&PacketSwitch::SetBufferMode, &PacketSwitch::GetBufferMode),
+                MakeStringChecker())
+            .AddAttribute("SharedAlpha",
+                          "Dynamic threshold of the shared buffer (> 0): an input port may "
+                          "hold (PFC) or be allotted (credits, beyond SharedReservedBytes) "
+                          "alpha x the free buffer. Default 0.125, as SimAI's PFC threshold "
+                          "(free >> 3).",
+                          DoubleValue(0.125),
+                          MakeDoubleAccessor(&PacketSwitch::m_alpha),
+                          MakeDoubleChecker<double>(1e-9))
+            .AddAttribute("SharedReservedBytes",
+                          "Credits each input port's sender starts with and keeps in a shared "
+                          "buffer under credit flow control, bytes (>= 1; NumPorts x it <= "
+                          "BufferBytes, checked at wiring; each must hold a cell). Default "
+                          "64 KiB: 16 cells of 4 KiB (an assumption).",
+                          UintegerValue(64 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_reservedBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcHeadroomBytes",
+                          "Buffer each input port keeps under PFC for the bytes in flight "
+                          "while a pause travels, bytes (>= 1; at least (2 x link delay + "
+                          "ForwardingLatency) x rate + 2 cells, checked at wiring and at the "
+                          "first cell). Default 128 KiB: 10 m links at 800 Gb/s need 78 KB "
+                          "with 4 KiB packets.",
+                          UintegerValue(128 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_headroomBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcXoffBytes",
+                          "PFC: bytes buffered from an input port at which its sender is "
+                          "paused (>= 1; partitioned: plus PfcHeadroomBytes at most "
+                          "BufferBytes / NumPorts). Default 256 KiB (an assumption: half a "
+                          "port's share of the default buffer).",
+                          UintegerValue(256 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_xoffBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcXonBytes",
+                          "PFC: bytes buffered from a paused input port at which its sender "
+                          "is resumed (0 ... PfcXoffBytes). Default 253 KiB: 3 KiB below "
+                          "PfcXoffBytes, as SimAI.",
+                          UintegerValue(253 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_xonBytes),
+                          MakeUintegerChecker<uint64_t>())
             .AddTraceSource("CreditStall",
                             "An output waited for credit from the next switch; fired when it "
                             "may send again, with the time it waited.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_creditStallTrace),
                             "ns3::PacketEndpoint::CreditStallTracedCallback")
+            .AddTraceSource("PauseStall",
+                            "An output waited for a PFC resume from the next switch; fired "
+                            "when it may send again, with the time it waited.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pauseStallTrace),
+                            "ns3::PacketEndpoint::PauseStallTracedCallback")
+            .AddTraceSource("PfcPause",
+                            "A PFC pause was sent to an input port's sender, with the bytes "
+                            "buffered from that port.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pfcPauseTrace),
+                            "ns3::PacketSwitch::PfcPauseTracedCallback")
+            .AddTraceSource("PfcResume",
+                            "A PFC resume was sent to an input port's sender, with the time "
+                            "since its pause was sent.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pfcResumeTrace),
+                            "ns3::PacketSwitch::PfcResumeTracedCallback")
             .AddTraceSource("Drop",
                             "A cell was dropped (no route), with its input port.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_dropTrace),
@@ -97,7 +170,14 @@ PacketSwitch::PacketSwitch()
       m_turn(0),
       m_buffered(0),
       m_maxBuffered(0),
-      m_watched(false)
+      m_watched(false),
+      m_flowControl(SwitchBuffer::FlowControl::CREDIT),
+      m_bufferMode(SwitchBuffer::Mode::PARTITIONED),
+      m_alpha(0.125),
+      m_reservedBytes(64 * 1024),
+      m_headroomBytes(128 * 1024),
+      m_xoffBytes(256 * 1024),
+      m_xonBytes(253 * 1024)
 {
     NS_LOG_FUNCTION(this);
     SetNPorts(64);
@@ -139,6 +219,10 @@ PacketSwitch::SetNPorts(uint32_t n)
     m_queues.assign(n, CompactFifo<PacketCell>());
     m_queueBytes.assign(n, 0);
     m_maxQueueBytes.assign(n, 0);
+    m_pauseSince.assign(n, Time(0));
+    m_pauseTime.assign(n, Time(0));
+    m_pauses.assign(n, 0);
+    m_resumes.assign(n, 0);
     m_nPorts = n;
 }
 
@@ -211,6 +295,79 @@ PacketSwitch::GetRouting() const
         return "adaptive";
     }
     return "ecmp";
+}
+
+void
+PacketSwitch::CheckNotWired(const std::string& what) const
+{
+    NS_ABORT_MSG_IF(m_watched,
+                    "ns3::PacketSwitch::" << what << " cannot change once a port is wired");
+}
+
+void
+PacketSwitch::SetFlowControl(std::string mode)
+{
+    CheckNotWired("FlowControl");
+    if (mode == "credit")
+    {
+        m_flowControl = SwitchBuffer::FlowControl::CREDIT;
+    }
+    else if (mode == "pfc")
+    {
+        m_flowControl = SwitchBuffer::FlowControl::PFC;
+    }
+    else
+    {
+        NS_ABORT_MSG("ns3::PacketSwitch::FlowControl = " << mode
+                                                         << " is invalid: use credit or pfc");
+    }
+}
+
+std::string
+PacketSwitch::GetFlowControl() const
+{
+    return m_flowControl == SwitchBuffer::FlowControl::PFC ? "pfc" : "credit";
+}
+
+void
+PacketSwitch::SetBufferMode(std::string mode)
+{
+    CheckNotWired("BufferMode");
+    if (mode == "partitioned")
+    {
+        m_bufferMode = SwitchBuffer::Mode::PARTITIONED;
+    }
+    else if (mode == "shared")
+    {
+        m_bufferMode = SwitchBuffer::Mode::SHARED;
+    }
+    else
+    {
+        NS_ABORT_MSG(
+            "ns3::PacketSwitch::BufferMode = " << mode << " is invalid: use partitioned or shared");
+    }
+}
+
+std::string
+PacketSwitch::GetBufferMode() const
+{
+    return m_bufferMode == SwitchBuffer::Mode::SHARED ? "shared" : "partitioned";
+}
+
+SwitchBuffer::Settings
+PacketSwitch::CurrentSettings() const
+{
+    SwitchBuffer::Settings s;
+    s.flowControl = m_flowControl;
+    s.mode = m_bufferMode;
+    s.bufferBytes = m_bufferBytes;
+    s.ports = m_nPorts;
+    s.alpha = m_alpha;
+    s.reservedBytes = m_reservedBytes;
+    s.headroomBytes = m_headroomBytes;
+    s.xoffBytes = m_xoffBytes;
+    s.xonBytes = m_xonBytes;
+    return s;
 }
 
 void
@@ -320,7 +477,7 @@ PacketSwitch::IsCutThrough() const
 uint64_t
 PacketSwitch::GetIngressCredits(uint32_t port) const
 {
-    return std::max<uint64_t>(m_bufferBytes / m_nPorts, 1);
+    return SwitchBuffer::InitialCredits(CurrentSettings());
 }
 
 uint32_t
@@ -353,6 +510,95 @@ PacketSwitch::GetMaxQueuedBytes(uint32_t port) const
     return m_maxQueueBytes.at(port);
 }
 
+uint64_t
+PacketSwitch::GetIngressBytes(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetIngressBytes(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetMaxIngressBytes(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetMaxIngressBytes(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetPausesSent(uint32_t port) const
+{
+    return m_pauses.at(port);
+}
+
+uint64_t
+PacketSwitch::GetResumesSent(uint32_t port) const
+{
+    return m_resumes.at(port);
+}
+
+Time
+PacketSwitch::GetPauseTime(uint32_t port) const
+{
+    const bool on = m_buffer.IsConfigured() && m_buffer.IsPaused(port);
+    return m_pauseTime.at(port) + (on ? Simulator::Now() - m_pauseSince[port] : Time(0));
+}
+
+uint64_t
+PacketSwitch::GetAllocatedCredits(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetAllocation(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetMaxCommittedCredits() const
+{
+    return m_buffer.GetMaxCommittedBytes();
+}
+
+const SwitchBuffer&
+PacketSwitch::GetBuffer() const
+{
+    return m_buffer;
+}
+
+void
+PacketSwitch::CheckCellSize(uint32_t cellWireBytes) const
+{
+    if (!m_buffer.IsConfigured())
+    {
+        return;
+    }
+    for (uint32_t port = 0; port < m_nPorts; ++port)
+    {
+        if (!IsPortConnected(port) || m_buffer.CellFits(port, cellWireBytes))
+        {
+            continue;
+        }
+        NS_ABORT_MSG_IF(m_flowControl == SwitchBuffer::FlowControl::CREDIT,
+                        "ns3::PacketSwitch::"
+                            << (m_bufferMode == SwitchBuffer::Mode::SHARED ? "SharedReservedBytes"
+                                                                           : "BufferBytes")
+                            << " is too small: port " << port << " of " << GetByteCountersName()
+                            << " gets " << GetIngressCredits(port)
+                            << " bytes of credit, less than one cell of " << cellWireBytes
+                            << " wire bytes");
+        const Port& p = m_ports[port];
+        NS_ABORT_MSG("ns3::PacketSwitch::PfcHeadroomBytes = "
+                     << m_headroomBytes << " is too small for port " << port << " of "
+                     << GetByteCountersName() << " with cells of " << cellWireBytes
+                     << " wire bytes: use at least "
+                     << SwitchBuffer::HeadroomNeeded(RoundTripBytes(p), cellWireBytes)
+                     << " (2 x link delay + ForwardingLatency at the link's rate + 2 cells)");
+    }
+}
+
+uint64_t
+PacketSwitch::RoundTripBytes(const Port& p) const
+{
+    __extension__ typedef unsigned __int128 Wide;
+    const Wide steps = static_cast<Wide>((2 * p.delay + m_latency).GetTimeStep());
+    const Wide den = static_cast<Wide>(8) * p.stepsPerSecond;
+    return static_cast<uint64_t>((steps * p.bps + den - 1) / den);
+}
+
 const ByteCounters&
 PacketSwitch::GetByteCounters() const
 {
@@ -372,7 +618,9 @@ PacketSwitch::PortConnected(uint32_t port)
     {
         m_watched = true;
         ByteConservation::Watch(this);
+        m_buffer.Configure(CurrentSettings());
     }
+    m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
 }
 
 const PacketCell*
@@ -392,9 +640,21 @@ PacketSwitch::CellStarted(uint32_t port, Time start, Time end)
     m_buffered -= cell.wire;
     m_bytes.queued -= cell.wire;
     m_bytes.delivered += cell.wire;
-    // The cell's buffer is free once it has left: its credits go back to its sender.
+    const SwitchBuffer::Departure d = m_buffer.Depart(cell.ingress, cell.wire);
     const Port& in = m_ports[cell.ingress];
-    in.peer->AddCredits(in.peerPort, end + in.delay, cell.wire);
+    if (d.credits > 0)
+    {
+        // The cell's buffer is free once it has left: its credits go back to its sender.
+        in.peer->AddCredits(in.peerPort, end + in.delay, static_cast<uint32_t>(d.credits));
+    }
+    if (d.resume)
+    {
+        const Time paused = start - m_pauseSince[cell.ingress];
+        m_pauseTime[cell.ingress] += paused;
+        ++m_resumes[cell.ingress];
+        m_pfcResumeTrace(cell.ingress, paused);
+        in.peer->SetPaused(in.peerPort, start + in.delay, false);
+    }
 }
 
 void
@@ -414,6 +674,21 @@ PacketSwitch::CellArrived(uint32_t port)
         return;
     }
     cell.ingress = static_cast<uint16_t>(port);
+    const SwitchBuffer::Arrival a = m_buffer.Arrive(port, cell.wire);
+    const Port& in = m_ports[port];
+    if (a.grant > 0)
+    {
+        in.peer->AddCredits(in.peerPort,
+                            Simulator::Now() + in.delay,
+                            static_cast<uint32_t>(a.grant));
+    }
+    if (a.pause)
+    {
+        m_pauseSince[port] = Simulator::Now();
+        ++m_pauses[port];
+        m_pfcPauseTrace(port, m_buffer.GetIngressBytes(port));
+        in.peer->SetPaused(in.peerPort, Simulator::Now() + in.delay, true);
+    }
     m_queues[out].push_back(cell);
     m_queueBytes[out] += cell.wire;
     m_maxQueueBytes[out] = std::max(m_maxQueueBytes[out], m_queueBytes[out]);
