@@ -93,6 +93,7 @@ def build(bld):
         'test/electrical/electrical-incast-test-suite.cc',
         'test/electrical/electrical-path-test-suite.cc',
         'test/electrical/electrical-pfc-test-suite.cc',
+        'test/electrical/electrical-shared-buffer-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',
