@@ -94,6 +94,7 @@ def build(bld):
         'test/electrical/electrical-path-test-suite.cc',
         'test/electrical/electrical-pfc-test-suite.cc',
         'test/electrical/electrical-shared-buffer-test-suite.cc',
+        'test/electrical/electrical-transceiver-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',
