@@ -87,6 +87,7 @@ def build(bld):
         'test/common/byte-conservation-test-suite.cc',
         'test/common/trace-paths-test-suite.cc',
         'test/electrical/electrical-bad-input-test-suite.cc',
+        'test/electrical/electrical-cell-size-test-suite.cc',
         'test/electrical/electrical-collective-test-suite.cc',
         'test/electrical/electrical-determinism-test-suite.cc',
         'test/electrical/electrical-ecmp-test-suite.cc',
