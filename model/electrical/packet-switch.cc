@@ -163,11 +163,7 @@ PacketSwitch::PacketSwitch()
       m_bufferBytes(uint64_t{32} << 20),
       m_latency(NanoSeconds(600)),
       m_cutThrough(false),
-      m_routing(Routing::ECMP),
       m_seed(0),
-      m_firstUp(0),
-      m_nUp(0),
-      m_turn(0),
       m_buffered(0),
       m_maxBuffered(0),
       m_watched(false),
@@ -219,6 +215,7 @@ PacketSwitch::SetNPorts(uint32_t n)
     m_queues.assign(n, CompactFifo<PacketCell>());
     m_queueBytes.assign(n, 0);
     m_maxQueueBytes.assign(n, 0);
+    m_routes.SetPorts(n);
     m_pauseSince.assign(n, Time(0));
     m_pauseTime.assign(n, Time(0));
     m_pauses.assign(n, 0);
@@ -265,15 +262,15 @@ PacketSwitch::SetRouting(std::string routing)
 {
     if (routing == "ecmp")
     {
-        m_routing = Routing::ECMP;
+        m_routes.SetPolicy(SwitchRoutes::Policy::ECMP);
     }
     else if (routing == "spray")
     {
-        m_routing = Routing::SPRAY;
+        m_routes.SetPolicy(SwitchRoutes::Policy::SPRAY);
     }
     else if (routing == "adaptive")
     {
-        m_routing = Routing::ADAPTIVE;
+        m_routes.SetPolicy(SwitchRoutes::Policy::ADAPTIVE);
     }
     else
     {
@@ -285,13 +282,13 @@ PacketSwitch::SetRouting(std::string routing)
 std::string
 PacketSwitch::GetRouting() const
 {
-    switch (m_routing)
+    switch (m_routes.GetPolicy())
     {
-    case Routing::ECMP:
+    case SwitchRoutes::Policy::ECMP:
         return "ecmp";
-    case Routing::SPRAY:
+    case SwitchRoutes::Policy::SPRAY:
         return "spray";
-    case Routing::ADAPTIVE:
+    case SwitchRoutes::Policy::ADAPTIVE:
         return "adaptive";
     }
     return "ecmp";
@@ -382,90 +379,19 @@ PacketSwitch::AddDownRoute(uint32_t firstHost,
                            uint32_t firstPort,
                            uint32_t hostsPerPort)
 {
-    NS_ABORT_MSG_IF(hostsPerPort == 0 || lastHost < firstHost ||
-                        firstPort + (lastHost - firstHost) / hostsPerPort >= m_nPorts,
-                    "PacketSwitch::AddDownRoute: hosts "
-                        << firstHost << " ... " << lastHost << " from port " << firstPort << ", "
-                        << hostsPerPort << " per port, do not fit " << m_nPorts << " ports");
-    const DownRoute route{firstHost, lastHost, firstPort, hostsPerPort};
-    auto at =
-        std::lower_bound(m_down.begin(),
-                         m_down.end(),
-                         firstHost,
-                         [](const DownRoute& r, uint32_t host) { return r.firstHost < host; });
-    NS_ABORT_MSG_IF((at != m_down.end() && at->firstHost <= lastHost) ||
-                        (at != m_down.begin() && std::prev(at)->lastHost >= firstHost),
-                    "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... " << lastHost
-                                                         << " overlap a route");
-    m_down.insert(at, route);
+    m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort);
 }
 
 void
 PacketSwitch::SetUpPorts(uint32_t firstPort, uint32_t count)
 {
-    NS_ABORT_MSG_IF(firstPort + count > m_nPorts,
-                    "PacketSwitch::SetUpPorts: ports " << firstPort << " + " << count << " exceed "
-                                                       << m_nPorts);
-    m_firstUp = firstPort;
-    m_nUp = count;
+    m_routes.SetUpPorts(firstPort, count);
 }
 
 uint32_t
 PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
 {
-    uint64_t x = (static_cast<uint64_t>(src) << 32) | dst;
-    x ^= (static_cast<uint64_t>(flow) + 1) * 0x9E3779B97F4A7C15ULL;
-    x ^= (static_cast<uint64_t>(seed) + 1) * 0xC2B2AE3D27D4EB4FULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    x ^= x >> 31;
-    return static_cast<uint32_t>(x >> 32);
-}
-
-uint32_t
-PacketSwitch::Route(const PacketCell& cell)
-{
-    auto at =
-        std::upper_bound(m_down.begin(),
-                         m_down.end(),
-                         cell.dst,
-                         [](uint32_t host, const DownRoute& r) { return host < r.firstHost; });
-    if (at != m_down.begin())
-    {
-        const DownRoute& r = *std::prev(at);
-        if (cell.dst <= r.lastHost)
-        {
-            return r.firstPort + (cell.dst - r.firstHost) / r.hostsPerPort;
-        }
-    }
-    if (m_nUp == 0)
-    {
-        return m_nPorts;
-    }
-    switch (m_routing)
-    {
-    case Routing::ECMP:
-        return m_firstUp + EcmpHash(cell.src, cell.dst, cell.flow, m_seed) % m_nUp;
-    case Routing::SPRAY: {
-        const uint32_t port = m_firstUp + m_turn;
-        m_turn = (m_turn + 1) % m_nUp;
-        return port;
-    }
-    case Routing::ADAPTIVE: {
-        uint32_t best = m_firstUp + m_turn;
-        for (uint32_t i = 1; i < m_nUp; ++i)
-        {
-            const uint32_t port = m_firstUp + (m_turn + i) % m_nUp;
-            if (m_queueBytes[port] < m_queueBytes[best])
-            {
-                best = port;
-            }
-        }
-        m_turn = (m_turn + 1) % m_nUp;
-        return best;
-    }
-    }
-    return m_nPorts;
+    return SwitchRoutes::EcmpHash(src, dst, flow, seed);
 }
 
 bool
@@ -662,7 +588,7 @@ PacketSwitch::CellArrived(uint32_t port)
 {
     PacketCell cell = TakeArrival(port);
     m_bytes.sent += cell.wire;
-    const uint32_t out = Route(cell);
+    const uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
     if (out >= m_nPorts || !m_ports[out].link)
     {
         NS_LOG_LOGIC(GetByteCountersName() << ": no route to host " << cell.dst);

@@ -7,6 +7,7 @@
 
 #include "packet-endpoint.h"
 #include "switch-buffer.h"
+#include "switch-routes.h"
 
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
@@ -177,8 +178,6 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void CellArrived(uint32_t port) override;
     void PortConnected(uint32_t port) override;
 
-    /// @param cell a cell @return its output port, or NumPorts if none
-    uint32_t Route(const PacketCell& cell);
     /// @param n the NumPorts attribute
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute
@@ -200,34 +199,13 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     /// @param p a wired port @return bytes its link carries in 2 x delay + ForwardingLatency
     uint64_t RoundTripBytes(const Port& p) const;
 
-    /// A block of hosts routed down.
-    struct DownRoute
-    {
-        uint32_t firstHost;    //!< first host
-        uint32_t lastHost;     //!< last host
-        uint32_t firstPort;    //!< port of the first hosts
-        uint32_t hostsPerPort; //!< hosts per port
-    };
-
-    /// How cells choose among the up ports.
-    enum class Routing : uint8_t
-    {
-        ECMP,     //!< flow hash
-        SPRAY,    //!< round robin per cell
-        ADAPTIVE, //!< least queued bytes
-    };
-
     uint32_t m_nPorts;                             //!< NumPorts attribute
     uint64_t m_bufferBytes;                        //!< BufferBytes attribute
     Time m_latency;                                //!< ForwardingLatency attribute
     bool m_cutThrough;                             //!< CutThrough attribute
-    Routing m_routing;                             //!< Routing attribute
     uint32_t m_seed;                               //!< Seed attribute
     std::string m_name;                            //!< for reports
-    std::vector<DownRoute> m_down;                 //!< down routes, by first host
-    uint32_t m_firstUp;                            //!< first up port
-    uint32_t m_nUp;                                //!< up ports
-    uint32_t m_turn;                               //!< next up port in turn (spray, ties)
+    SwitchRoutes m_routes;                         //!< routes and Routing attribute
     std::vector<CompactFifo<PacketCell>> m_queues; //!< output queues
     std::vector<uint64_t> m_queueBytes;            //!< wire bytes per output queue
     std::vector<uint64_t> m_maxQueueBytes;         //!< most wire bytes per output queue
