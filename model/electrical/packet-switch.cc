@@ -15,6 +15,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -379,13 +380,27 @@ PacketSwitch::AddDownRoute(uint32_t firstHost,
                            uint32_t firstPort,
                            uint32_t hostsPerPort)
 {
-    m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort);
+    try
+    {
+        m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
 }
 
 void
 PacketSwitch::SetUpPorts(uint32_t firstPort, uint32_t count)
 {
-    m_routes.SetUpPorts(firstPort, count);
+    try
+    {
+        m_routes.SetUpPorts(firstPort, count);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
 }
 
 uint32_t
@@ -544,9 +559,19 @@ PacketSwitch::PortConnected(uint32_t port)
     {
         m_watched = true;
         ByteConservation::Watch(this);
-        m_buffer.Configure(CurrentSettings());
     }
-    m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
+    try
+    {
+        if (!m_buffer.IsConfigured())
+        {
+            m_buffer.Configure(CurrentSettings());
+        }
+        m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
 }
 
 const PacketCell*
@@ -600,7 +625,15 @@ PacketSwitch::CellArrived(uint32_t port)
         return;
     }
     cell.ingress = static_cast<uint16_t>(port);
-    const SwitchBuffer::Arrival a = m_buffer.Arrive(port, cell.wire);
+    SwitchBuffer::Arrival a;
+    try
+    {
+        a = m_buffer.Arrive(port, cell.wire); // throws only for a cell too large for PFC
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
     const Port& in = m_ports[port];
     if (a.grant > 0)
     {

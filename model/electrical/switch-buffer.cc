@@ -4,13 +4,23 @@
 
 #include "switch-buffer.h"
 
-#include "ns3/abort.h"
-
 #include <algorithm>
 #include <cmath>
+#include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
+
+namespace
+{
+/// Stop with a message (the ns-3 caller turns it into one fatal line). @param os the message
+[[noreturn]] void
+Fail(const std::ostream& os)
+{
+    throw std::invalid_argument(static_cast<const std::ostringstream&>(os).str());
+}
+} // namespace
 
 uint64_t
 SwitchBuffer::InitialCredits(const Settings& s)
@@ -35,49 +45,60 @@ SwitchBuffer::HeadroomNeeded(uint64_t roundTripBytes, uint64_t cellWireBytes)
 void
 SwitchBuffer::Configure(const Settings& s)
 {
-    NS_ABORT_MSG_IF(m_configured, "SwitchBuffer::Configure: configured once");
+    if (m_configured)
+    {
+        Fail(std::ostringstream() << "SwitchBuffer::Configure: configured once");
+    }
     m_s = s;
     m_configured = true;
     m_port.assign(s.ports, PortState());
     if (s.flowControl == FlowControl::PFC)
     {
-        NS_ABORT_MSG_IF(s.xonBytes > s.xoffBytes,
-                        "ns3::PacketSwitch::PfcXonBytes = " << s.xonBytes
-                                                            << " is invalid: use at most "
-                                                               "PfcXoffBytes = "
-                                                            << s.xoffBytes);
+        if (s.xonBytes > s.xoffBytes)
+        {
+            Fail(std::ostringstream() << "ns3::PacketSwitch::PfcXonBytes = " << s.xonBytes
+                                      << " is invalid: use at most "
+                                         "PfcXoffBytes = "
+                                      << s.xoffBytes);
+        }
         if (s.mode == Mode::PARTITIONED)
         {
             const uint64_t share = s.bufferBytes / s.ports;
-            NS_ABORT_MSG_IF(s.xoffBytes + s.headroomBytes > share,
-                            "ns3::PacketSwitch::PfcXoffBytes = "
-                                << s.xoffBytes << " cannot be lossless: each of the " << s.ports
-                                << " ports gets " << share
-                                << " bytes of BufferBytes, which must hold PfcXoffBytes + "
-                                   "PfcHeadroomBytes ("
-                                << s.headroomBytes << "); use at most "
-                                << (share > s.headroomBytes ? share - s.headroomBytes : 0)
-                                << " or raise BufferBytes");
+            if (s.xoffBytes + s.headroomBytes > share)
+            {
+                Fail(std::ostringstream()
+                     << "ns3::PacketSwitch::PfcXoffBytes = " << s.xoffBytes
+                     << " cannot be lossless: each of the " << s.ports << " ports gets " << share
+                     << " bytes of BufferBytes, which must hold PfcXoffBytes + "
+                        "PfcHeadroomBytes ("
+                     << s.headroomBytes << "); use at most "
+                     << (share > s.headroomBytes ? share - s.headroomBytes : 0)
+                     << " or raise BufferBytes");
+            }
         }
         else
         {
             const uint64_t headrooms = s.headroomBytes * s.ports;
-            NS_ABORT_MSG_IF(headrooms >= s.bufferBytes,
-                            "ns3::PacketSwitch::PfcHeadroomBytes = "
-                                << s.headroomBytes << " leaves no shared pool: " << s.ports
-                                << " ports x " << s.headroomBytes
-                                << " >= BufferBytes = " << s.bufferBytes << "; use less than "
-                                << s.bufferBytes / s.ports << " or raise BufferBytes");
+            if (headrooms >= s.bufferBytes)
+            {
+                Fail(std::ostringstream()
+                     << "ns3::PacketSwitch::PfcHeadroomBytes = " << s.headroomBytes
+                     << " leaves no shared pool: " << s.ports << " ports x " << s.headroomBytes
+                     << " >= BufferBytes = " << s.bufferBytes << "; use less than "
+                     << s.bufferBytes / s.ports << " or raise BufferBytes");
+            }
             m_pool = s.bufferBytes - headrooms;
         }
     }
     else if (s.mode == Mode::SHARED)
     {
-        NS_ABORT_MSG_IF(s.reservedBytes == 0 || s.reservedBytes * s.ports > s.bufferBytes,
-                        "ns3::PacketSwitch::SharedReservedBytes = "
-                            << s.reservedBytes << " is invalid with " << s.ports
-                            << " ports and BufferBytes = " << s.bufferBytes << ": use 1 ... "
-                            << s.bufferBytes / s.ports);
+        if (s.reservedBytes == 0 || s.reservedBytes * s.ports > s.bufferBytes)
+        {
+            Fail(std::ostringstream()
+                 << "ns3::PacketSwitch::SharedReservedBytes = " << s.reservedBytes
+                 << " is invalid with " << s.ports << " ports and BufferBytes = " << s.bufferBytes
+                 << ": use 1 ... " << s.bufferBytes / s.ports);
+        }
     }
 }
 
@@ -104,12 +125,14 @@ SwitchBuffer::Connect(uint32_t port, uint64_t roundTripBytes)
         m_maxCommitted = std::max(m_maxCommitted, m_committed);
         return;
     }
-    NS_ABORT_MSG_IF(HeadroomNeeded(roundTripBytes, 1) > m_s.headroomBytes,
-                    "ns3::PacketSwitch::PfcHeadroomBytes = "
-                        << m_s.headroomBytes << " is too small for port " << port
-                        << ": a pause's round trip (2 x link delay + ForwardingLatency) carries "
-                        << roundTripBytes
-                        << " bytes at the link's rate; use at least that + 2 cells");
+    if (HeadroomNeeded(roundTripBytes, 1) > m_s.headroomBytes)
+    {
+        Fail(std::ostringstream()
+             << "ns3::PacketSwitch::PfcHeadroomBytes = " << m_s.headroomBytes
+             << " is too small for port " << port
+             << ": a pause's round trip (2 x link delay + ForwardingLatency) carries "
+             << roundTripBytes << " bytes at the link's rate; use at least that + 2 cells");
+    }
     p.roundTrip = roundTripBytes;
     p.cellLimit = (m_s.headroomBytes - roundTripBytes) / 2;
 }
@@ -145,13 +168,15 @@ SwitchBuffer::Arrive(uint32_t port, uint32_t wire)
     Arrival a;
     if (m_s.flowControl == FlowControl::PFC)
     {
-        NS_ABORT_MSG_IF(wire > p.cellLimit,
-                        "ns3::PacketSwitch::PfcHeadroomBytes = "
-                            << m_s.headroomBytes << " is too small for cells of " << wire
-                            << " wire bytes on port " << port << ": use at least "
-                            << HeadroomNeeded(p.roundTrip, wire)
-                            << " (2 x link delay + ForwardingLatency at the link's rate + 2 "
-                               "cells), or smaller ns3::PacketNetDevice::CellBytes");
+        if (wire > p.cellLimit)
+        {
+            Fail(std::ostringstream()
+                 << "ns3::PacketSwitch::PfcHeadroomBytes = " << m_s.headroomBytes
+                 << " is too small for cells of " << wire << " wire bytes on port " << port
+                 << ": use at least " << HeadroomNeeded(p.roundTrip, wire)
+                 << " (2 x link delay + ForwardingLatency at the link's rate + 2 "
+                    "cells), or smaller ns3::PacketNetDevice::CellBytes");
+        }
         if (!p.paused)
         {
             double limit = static_cast<double>(m_s.xoffBytes);

@@ -4,13 +4,23 @@
 
 #include "switch-routes.h"
 
-#include "ns3/abort.h"
-
 #include <algorithm>
 #include <iterator>
+#include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
+
+namespace
+{
+/// Stop with a message (the ns-3 caller turns it into one fatal line). @param os the message
+[[noreturn]] void
+Fail(const std::ostream& os)
+{
+    throw std::invalid_argument(static_cast<const std::ostringstream&>(os).str());
+}
+} // namespace
 
 void
 SwitchRoutes::SetPorts(uint32_t ports)
@@ -36,30 +46,36 @@ SwitchRoutes::AddDownRoute(uint32_t firstHost,
                            uint32_t firstPort,
                            uint32_t hostsPerPort)
 {
-    NS_ABORT_MSG_IF(hostsPerPort == 0 || lastHost < firstHost ||
-                        firstPort + (lastHost - firstHost) / hostsPerPort >= m_ports,
-                    "PacketSwitch::AddDownRoute: hosts "
-                        << firstHost << " ... " << lastHost << " from port " << firstPort << ", "
-                        << hostsPerPort << " per port, do not fit " << m_ports << " ports");
+    if (hostsPerPort == 0 || lastHost < firstHost ||
+        firstPort + (lastHost - firstHost) / hostsPerPort >= m_ports)
+    {
+        Fail(std::ostringstream() << "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... "
+                                  << lastHost << " from port " << firstPort << ", " << hostsPerPort
+                                  << " per port, do not fit " << m_ports << " ports");
+    }
     const DownRoute route{firstHost, lastHost, firstPort, hostsPerPort};
     auto at =
         std::lower_bound(m_down.begin(),
                          m_down.end(),
                          firstHost,
                          [](const DownRoute& r, uint32_t host) { return r.firstHost < host; });
-    NS_ABORT_MSG_IF((at != m_down.end() && at->firstHost <= lastHost) ||
-                        (at != m_down.begin() && std::prev(at)->lastHost >= firstHost),
-                    "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... " << lastHost
-                                                         << " overlap a route");
+    if ((at != m_down.end() && at->firstHost <= lastHost) ||
+        (at != m_down.begin() && std::prev(at)->lastHost >= firstHost))
+    {
+        Fail(std::ostringstream() << "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... "
+                                  << lastHost << " overlap a route");
+    }
     m_down.insert(at, route);
 }
 
 void
 SwitchRoutes::SetUpPorts(uint32_t firstPort, uint32_t count)
 {
-    NS_ABORT_MSG_IF(firstPort + count > m_ports,
-                    "SwitchRoutes::SetUpPorts: ports " << firstPort << " + " << count << " exceed "
-                                                       << m_ports);
+    if (firstPort + count > m_ports)
+    {
+        Fail(std::ostringstream() << "SwitchRoutes::SetUpPorts: ports " << firstPort << " + "
+                                  << count << " exceed " << m_ports);
+    }
     m_firstUp = firstPort;
     m_nUp = count;
 }
