@@ -28,6 +28,26 @@ namespace
 {
 /// Most ports a switch may have (a cell keeps its input port in 16 bits).
 constexpr uint32_t MAX_PORTS = 65535;
+
+/**
+ * @brief Run a call into the plain-C++ parts (SwitchBuffer, SwitchRoutes), which refuse bad
+ * settings with std::invalid_argument: that becomes the program's one fatal line.
+ * @param call the call
+ * @return what it returns
+ */
+template <typename Call>
+auto
+Checked(Call call) -> decltype(call())
+{
+    try
+    {
+        return call();
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
+}
 } // namespace
 
 TypeId
@@ -261,38 +281,13 @@ PacketSwitch::GetForwardingLatency() const
 void
 PacketSwitch::SetRouting(std::string routing)
 {
-    if (routing == "ecmp")
-    {
-        m_routes.SetPolicy(SwitchRoutes::Policy::ECMP);
-    }
-    else if (routing == "spray")
-    {
-        m_routes.SetPolicy(SwitchRoutes::Policy::SPRAY);
-    }
-    else if (routing == "adaptive")
-    {
-        m_routes.SetPolicy(SwitchRoutes::Policy::ADAPTIVE);
-    }
-    else
-    {
-        NS_ABORT_MSG("ns3::PacketSwitch::Routing = " << routing
-                                                     << " is invalid: use ecmp, spray or adaptive");
-    }
+    m_routes.SetPolicy(Checked([&]() { return SwitchRoutes::ParsePolicy(routing); }));
 }
 
 std::string
 PacketSwitch::GetRouting() const
 {
-    switch (m_routes.GetPolicy())
-    {
-    case SwitchRoutes::Policy::ECMP:
-        return "ecmp";
-    case SwitchRoutes::Policy::SPRAY:
-        return "spray";
-    case SwitchRoutes::Policy::ADAPTIVE:
-        return "adaptive";
-    }
-    return "ecmp";
+    return SwitchRoutes::PolicyName(m_routes.GetPolicy());
 }
 
 void
@@ -306,50 +301,26 @@ void
 PacketSwitch::SetFlowControl(std::string mode)
 {
     CheckNotWired("FlowControl");
-    if (mode == "credit")
-    {
-        m_flowControl = SwitchBuffer::FlowControl::CREDIT;
-    }
-    else if (mode == "pfc")
-    {
-        m_flowControl = SwitchBuffer::FlowControl::PFC;
-    }
-    else
-    {
-        NS_ABORT_MSG("ns3::PacketSwitch::FlowControl = " << mode
-                                                         << " is invalid: use credit or pfc");
-    }
+    m_flowControl = Checked([&]() { return SwitchBuffer::ParseFlowControl(mode); });
 }
 
 std::string
 PacketSwitch::GetFlowControl() const
 {
-    return m_flowControl == SwitchBuffer::FlowControl::PFC ? "pfc" : "credit";
+    return SwitchBuffer::FlowControlName(m_flowControl);
 }
 
 void
 PacketSwitch::SetBufferMode(std::string mode)
 {
     CheckNotWired("BufferMode");
-    if (mode == "partitioned")
-    {
-        m_bufferMode = SwitchBuffer::Mode::PARTITIONED;
-    }
-    else if (mode == "shared")
-    {
-        m_bufferMode = SwitchBuffer::Mode::SHARED;
-    }
-    else
-    {
-        NS_ABORT_MSG(
-            "ns3::PacketSwitch::BufferMode = " << mode << " is invalid: use partitioned or shared");
-    }
+    m_bufferMode = Checked([&]() { return SwitchBuffer::ParseMode(mode); });
 }
 
 std::string
 PacketSwitch::GetBufferMode() const
 {
-    return m_bufferMode == SwitchBuffer::Mode::SHARED ? "shared" : "partitioned";
+    return SwitchBuffer::ModeName(m_bufferMode);
 }
 
 SwitchBuffer::Settings
@@ -380,27 +351,13 @@ PacketSwitch::AddDownRoute(uint32_t firstHost,
                            uint32_t firstPort,
                            uint32_t hostsPerPort)
 {
-    try
-    {
-        m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR(e.what());
-    }
+    Checked([&]() { m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort); });
 }
 
 void
 PacketSwitch::SetUpPorts(uint32_t firstPort, uint32_t count)
 {
-    try
-    {
-        m_routes.SetUpPorts(firstPort, count);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR(e.what());
-    }
+    Checked([&]() { m_routes.SetUpPorts(firstPort, count); });
 }
 
 uint32_t
@@ -503,41 +460,19 @@ PacketSwitch::GetBuffer() const
 void
 PacketSwitch::CheckCellSize(uint32_t cellWireBytes) const
 {
-    if (!m_buffer.IsConfigured())
+    for (uint32_t port = 0; port < m_nPorts && m_buffer.IsConfigured(); ++port)
     {
-        return;
-    }
-    for (uint32_t port = 0; port < m_nPorts; ++port)
-    {
-        if (!IsPortConnected(port) || m_buffer.CellFits(port, cellWireBytes))
+        if (IsPortConnected(port))
         {
-            continue;
+            Checked([&]() { m_buffer.CheckCell(port, cellWireBytes, GetByteCountersName()); });
         }
-        NS_ABORT_MSG_IF(m_flowControl == SwitchBuffer::FlowControl::CREDIT,
-                        "ns3::PacketSwitch::"
-                            << (m_bufferMode == SwitchBuffer::Mode::SHARED ? "SharedReservedBytes"
-                                                                           : "BufferBytes")
-                            << " is too small: port " << port << " of " << GetByteCountersName()
-                            << " gets " << GetIngressCredits(port)
-                            << " bytes of credit, less than one cell of " << cellWireBytes
-                            << " wire bytes");
-        const Port& p = m_ports[port];
-        NS_ABORT_MSG("ns3::PacketSwitch::PfcHeadroomBytes = "
-                     << m_headroomBytes << " is too small for port " << port << " of "
-                     << GetByteCountersName() << " with cells of " << cellWireBytes
-                     << " wire bytes: use at least "
-                     << SwitchBuffer::HeadroomNeeded(RoundTripBytes(p), cellWireBytes)
-                     << " (2 x link delay + ForwardingLatency at the link's rate + 2 cells)");
     }
 }
 
 uint64_t
 PacketSwitch::RoundTripBytes(const Port& p) const
 {
-    __extension__ typedef unsigned __int128 Wide;
-    const Wide steps = static_cast<Wide>((2 * p.delay + m_latency).GetTimeStep());
-    const Wide den = static_cast<Wide>(8) * p.stepsPerSecond;
-    return static_cast<uint64_t>((steps * p.bps + den - 1) / den);
+    return SwitchBuffer::BytesIn((2 * p.delay + m_latency).GetTimeStep(), p.bps, p.stepsPerSecond);
 }
 
 const ByteCounters&
@@ -560,18 +495,13 @@ PacketSwitch::PortConnected(uint32_t port)
         m_watched = true;
         ByteConservation::Watch(this);
     }
-    try
-    {
+    Checked([&]() {
         if (!m_buffer.IsConfigured())
         {
             m_buffer.Configure(CurrentSettings());
         }
         m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR(e.what());
-    }
+    });
 }
 
 const PacketCell*
@@ -625,15 +555,8 @@ PacketSwitch::CellArrived(uint32_t port)
         return;
     }
     cell.ingress = static_cast<uint16_t>(port);
-    SwitchBuffer::Arrival a;
-    try
-    {
-        a = m_buffer.Arrive(port, cell.wire); // throws only for a cell too large for PFC
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR(e.what());
-    }
+    // Refused only for a cell too large for the PFC headroom.
+    const SwitchBuffer::Arrival a = Checked([&]() { return m_buffer.Arrive(port, cell.wire); });
     const Port& in = m_ports[port];
     if (a.grant > 0)
     {

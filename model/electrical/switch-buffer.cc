@@ -22,6 +22,40 @@ Fail(const std::ostream& os)
 }
 } // namespace
 
+SwitchBuffer::FlowControl
+SwitchBuffer::ParseFlowControl(const std::string& name)
+{
+    if (name != "credit" && name != "pfc")
+    {
+        Fail(std::ostringstream() << "ns3::PacketSwitch::FlowControl = " << name
+                                  << " is invalid: use credit or pfc");
+    }
+    return name == "pfc" ? FlowControl::PFC : FlowControl::CREDIT;
+}
+
+std::string
+SwitchBuffer::FlowControlName(FlowControl fc)
+{
+    return fc == FlowControl::PFC ? "pfc" : "credit";
+}
+
+SwitchBuffer::Mode
+SwitchBuffer::ParseMode(const std::string& name)
+{
+    if (name != "partitioned" && name != "shared")
+    {
+        Fail(std::ostringstream() << "ns3::PacketSwitch::BufferMode = " << name
+                                  << " is invalid: use partitioned or shared");
+    }
+    return name == "shared" ? Mode::SHARED : Mode::PARTITIONED;
+}
+
+std::string
+SwitchBuffer::ModeName(Mode mode)
+{
+    return mode == Mode::SHARED ? "shared" : "partitioned";
+}
+
 uint64_t
 SwitchBuffer::InitialCredits(const Settings& s)
 {
@@ -148,6 +182,37 @@ SwitchBuffer::CellFits(uint32_t port, uint64_t cellWireBytes) const
     return cellWireBytes <= p.cellLimit;
 }
 
+uint64_t
+SwitchBuffer::BytesIn(uint64_t timeSteps, uint64_t bitsPerSecond, uint64_t stepsPerSecond)
+{
+    __extension__ typedef unsigned __int128 Wide;
+    const Wide den = static_cast<Wide>(8) * stepsPerSecond;
+    return static_cast<uint64_t>((static_cast<Wide>(timeSteps) * bitsPerSecond + den - 1) / den);
+}
+
+void
+SwitchBuffer::CheckCell(uint32_t port, uint64_t cellWireBytes, const std::string& where) const
+{
+    if (CellFits(port, cellWireBytes))
+    {
+        return;
+    }
+    if (m_s.flowControl == FlowControl::CREDIT)
+    {
+        Fail(std::ostringstream()
+             << "ns3::PacketSwitch::"
+             << (m_s.mode == Mode::SHARED ? "SharedReservedBytes" : "BufferBytes")
+             << " is too small: port " << port << " of " << where << " gets " << InitialCredits(m_s)
+             << " bytes of credit, less than one cell of " << cellWireBytes << " wire bytes");
+    }
+    Fail(std::ostringstream() << "ns3::PacketSwitch::PfcHeadroomBytes = " << m_s.headroomBytes
+                              << " is too small for port " << port << " of " << where
+                              << " with cells of " << cellWireBytes << " wire bytes: use at least "
+                              << HeadroomNeeded(m_port.at(port).roundTrip, cellWireBytes)
+                              << " (2 x link delay + ForwardingLatency at the link's rate + 2 "
+                                 "cells), or smaller ns3::PacketNetDevice::CellBytes");
+}
+
 double
 SwitchBuffer::DynamicLimit() const
 {
@@ -170,12 +235,7 @@ SwitchBuffer::Arrive(uint32_t port, uint32_t wire)
     {
         if (wire > p.cellLimit)
         {
-            Fail(std::ostringstream()
-                 << "ns3::PacketSwitch::PfcHeadroomBytes = " << m_s.headroomBytes
-                 << " is too small for cells of " << wire << " wire bytes on port " << port
-                 << ": use at least " << HeadroomNeeded(p.roundTrip, wire)
-                 << " (2 x link delay + ForwardingLatency at the link's rate + 2 "
-                    "cells), or smaller ns3::PacketNetDevice::CellBytes");
+            CheckCell(port, wire, "this switch");
         }
         if (!p.paused)
         {

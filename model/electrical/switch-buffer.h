@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_SWITCH_BUFFER_H
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -82,6 +83,15 @@ class SwitchBuffer
         bool resume{false};  //!< resume it (PFC)
     };
 
+    /// @param name "credit" or "pfc" (else std::invalid_argument) @return the flow control
+    static FlowControl ParseFlowControl(const std::string& name);
+    /// @param fc a flow control @return its name
+    static std::string FlowControlName(FlowControl fc);
+    /// @param name "partitioned" or "shared" (else std::invalid_argument) @return the mode
+    static Mode ParseMode(const std::string& name);
+    /// @param mode a buffer mode @return its name
+    static std::string ModeName(Mode mode);
+
     /**
      * @param s settings
      * @return the credits a port's sender starts with: BufferBytes / NumPorts (at least 1)
@@ -98,6 +108,14 @@ class SwitchBuffer
      *         the sender had started when the pause reached it)
      */
     static uint64_t HeadroomNeeded(uint64_t roundTripBytes, uint64_t cellWireBytes);
+
+    /**
+     * @param timeSteps a duration, in time steps
+     * @param bitsPerSecond a link's rate
+     * @param stepsPerSecond time steps per second
+     * @return the bytes the link carries in that time, rounded up
+     */
+    static uint64_t BytesIn(uint64_t timeSteps, uint64_t bitsPerSecond, uint64_t stepsPerSecond);
 
     /**
      * @brief Take the settings (once, when the first port is wired) and check them together.
@@ -122,6 +140,14 @@ class SwitchBuffer
      * @return true if PFC on this port stays lossless with cells of that size
      */
     bool CellFits(uint32_t port, uint64_t cellWireBytes) const;
+    /**
+     * @brief Refuse (std::invalid_argument, naming the attribute to change and the value that
+     * works) cells that do not fit a port's credits or PFC headroom.
+     * @param port a wired port
+     * @param cellWireBytes a cell's wire bytes
+     * @param where how the message names the switch
+     */
+    void CheckCell(uint32_t port, uint64_t cellWireBytes, const std::string& where) const;
 
     /**
      * @brief A cell entered through a port.

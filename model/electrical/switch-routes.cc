@@ -22,6 +22,40 @@ Fail(const std::ostream& os)
 }
 } // namespace
 
+SwitchRoutes::Policy
+SwitchRoutes::ParsePolicy(const std::string& name)
+{
+    if (name == "ecmp")
+    {
+        return Policy::ECMP;
+    }
+    if (name == "spray")
+    {
+        return Policy::SPRAY;
+    }
+    if (name != "adaptive")
+    {
+        Fail(std::ostringstream() << "ns3::PacketSwitch::Routing = " << name
+                                  << " is invalid: use ecmp, spray or adaptive");
+    }
+    return Policy::ADAPTIVE;
+}
+
+std::string
+SwitchRoutes::PolicyName(Policy policy)
+{
+    switch (policy)
+    {
+    case Policy::SPRAY:
+        return "spray";
+    case Policy::ADAPTIVE:
+        return "adaptive";
+    case Policy::ECMP:
+        break;
+    }
+    return "ecmp";
+}
+
 void
 SwitchRoutes::SetPorts(uint32_t ports)
 {

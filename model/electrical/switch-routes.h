@@ -8,6 +8,7 @@
 #include "packet-cell.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -32,6 +33,11 @@ class SwitchRoutes
         SPRAY,    //!< round robin per cell
         ADAPTIVE, //!< least queued bytes (ties: the next in turn)
     };
+
+    /// @param name "ecmp", "spray" or "adaptive" (else std::invalid_argument) @return policy
+    static Policy ParsePolicy(const std::string& name);
+    /// @param policy a policy @return its name
+    static std::string PolicyName(Policy policy);
 
     /// @param ports ports of the switch (routes must fit them)
     void SetPorts(uint32_t ports);
