@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 #include <stdexcept>
 
@@ -256,7 +257,9 @@ SwitchBuffer::Arrive(uint32_t port, uint32_t wire)
         const double room = target - static_cast<double>(p.allocation);
         if (room > 0)
         {
-            a.grant = std::min(free, static_cast<uint64_t>(room / (1 + m_s.alpha)));
+            // A credit return carries at most 4 GiB (the next arrival grants the rest).
+            a.grant = std::min(
+                {free, static_cast<uint64_t>(room / (1 + m_s.alpha)), uint64_t{UINT32_MAX}});
             p.allocation += a.grant;
             m_committed += a.grant;
             m_maxCommitted = std::max(m_maxCommitted, m_committed);

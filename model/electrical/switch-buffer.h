@@ -21,12 +21,12 @@ namespace ns3
  * port; it answers what the switch must tell that port's sender. Two flow controls:
  *  - CREDIT (InfiniBand style): the sender holds credits and sends only with them. Partitioned:
  *    each port's sender holds BufferBytes / NumPorts, and a leaving cell's credits go back.
- *    Shared: each sender starts with ReservedBytes; its allocation A_i (credits it holds, cells
- *    on the wire, buffered and credits on their way back) grows by grants from the pool, at
- *    each arrival, to at most ReservedBytes + alpha x free (free = BufferBytes - sum A_j; the
- *    grant g solves A_i + g = ReservedBytes + alpha (free - g)), and shrinks by keeping a
- *    leaving cell's credits when A_i is above that limit (never below ReservedBytes). Grants
- *    come only from free buffer, so sum A_j <= BufferBytes: never over-committed.
+ *    Shared: each sender starts with SharedReservedBytes (R); its allocation A_i (credits it
+ *    holds, cells on the wire, buffered and credits on their way back) grows by grants from
+ *    the pool, at each arrival, to at most R + alpha x free (free = BufferBytes - sum A_j; the
+ *    grant g solves A_i + g = R + alpha (free - g), at most 4 GiB), and shrinks by keeping a
+ *    leaving cell's credits when A_i is above that limit (never below R). Grants come only
+ *    from free buffer, so sum A_j <= BufferBytes: never over-committed.
  *  - PFC (RoCE style): the sender sends until paused. Port i is paused when its occupancy q_i
  *    reaches its XOFF threshold, and resumed when it falls to XON. Each port keeps
  *    PfcHeadroomBytes for what arrives during the pause's round trip; HeadroomNeeded gives
