@@ -12,6 +12,8 @@ set(plain_SOURCES
   model/circuit/rotor-cycle.cc
   model/common/byte-counters.cc
   model/common/drop-reason.cc
+  model/electrical/switch-buffer.cc
+  model/electrical/switch-routes.cc
   model/optical/optical-physics.cc
   model/training/p2-quantile.cc
   model/training/streaming-statistics.cc
@@ -36,6 +38,7 @@ if(ENABLE_TESTS)
     test/gtest/schedule/collective-schedule-gtest.cc
     test/gtest/common/byte-counters-gtest.cc
     test/gtest/training/streaming-statistics-gtest.cc
+    test/gtest/electrical/switch-buffer-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

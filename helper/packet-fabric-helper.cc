@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/config.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/packet-link.h"
@@ -21,7 +22,9 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("PacketFabricHelper");
 
 PacketFabricHelper::PacketFabricHelper()
-    : m_seed(0),
+    : m_fabricTransceivers(false),
+      m_hostTransceivers(false),
+      m_seed(0),
       m_nHosts(0),
       m_cellWireBytes(0)
 {
@@ -29,6 +32,7 @@ PacketFabricHelper::PacketFabricHelper()
     m_switchFactory.SetTypeId("ns3::PacketSwitch");
     m_hostLinkFactory.SetTypeId("ns3::PacketLink");
     m_fabricLinkFactory.SetTypeId("ns3::PacketLink");
+    m_transceiverFactory.SetTypeId("ns3::PacketTransceiver");
 }
 
 PacketFabricHelper::~PacketFabricHelper()
@@ -79,6 +83,44 @@ PacketFabricHelper::MatchOpticalNic(uint32_t wavelengths, DataRate perWavelength
 }
 
 void
+PacketFabricHelper::SetTransceiver(const std::string& preset, bool hostLinks)
+{
+    const PacketTransceiver::Preset p = PacketTransceiver::GetPreset(preset);
+    m_transceiverFactory.Set("Latency", TimeValue(p.latency));
+    m_transceiverFactory.Set("PowerWatts", DoubleValue(p.powerWatts));
+    m_transceiverFactory.Set("EnergyPerBit", DoubleValue(p.energyPerBit));
+    m_fabricTransceivers = true;
+    m_hostTransceivers = hostLinks;
+}
+
+void
+PacketFabricHelper::SetTransceiverAttribute(std::string name, const AttributeValue& value)
+{
+    m_transceiverFactory.Set(name, value);
+    m_fabricTransceivers = true;
+}
+
+const std::vector<Ptr<PacketTransceiver>>&
+PacketFabricHelper::GetTransceivers() const
+{
+    return m_transceivers;
+}
+
+void
+PacketFabricHelper::AddTransceivers(Ptr<PacketLink> link, bool enabled)
+{
+    if (!enabled)
+    {
+        return;
+    }
+    Ptr<PacketTransceiver> a = m_transceiverFactory.Create<PacketTransceiver>();
+    Ptr<PacketTransceiver> b = m_transceiverFactory.Create<PacketTransceiver>();
+    link->SetTransceivers(a, b);
+    m_transceivers.push_back(a);
+    m_transceivers.push_back(b);
+}
+
+void
 PacketFabricHelper::SetSeed(uint32_t seed)
 {
     m_seed = seed;
@@ -101,6 +143,7 @@ PacketFabricHelper::Reset()
 {
     m_switches.clear();
     m_switchNodes = NodeContainer();
+    m_transceivers.clear();
     m_nHosts = 0;
 }
 
@@ -131,7 +174,8 @@ PacketFabricHelper::CreateSwitch(uint32_t ports, uint32_t tier, const std::strin
     m_switchFactory.Set("NumPorts", UintegerValue(ports));
     m_switchFactory.Set("Seed", UintegerValue(m_seed + tier));
     Ptr<PacketSwitch> sw = m_switchFactory.Create<PacketSwitch>();
-    if (m_switches.empty())
+    if (m_switches.empty() && sw->GetBufferMode() == "partitioned" &&
+        sw->GetFlowControl() == "credit")
     {
         const uint64_t share = sw->GetIngressCredits(0);
         NS_ABORT_MSG_IF(share < m_cellWireBytes,
@@ -159,12 +203,10 @@ PacketFabricHelper::AttachHost(const NetDeviceContainer& devices,
                                uint32_t port)
 {
     Ptr<PacketNetDevice> device = DynamicCast<PacketNetDevice>(devices.Get(i));
-    device->Attach(m_hostLinkFactory.Create<PacketLink>(),
-                   PeekPointer(sw),
-                   port,
-                   i,
-                   m_firstHost,
-                   m_nHosts);
+    Ptr<PacketLink> link = m_hostLinkFactory.Create<PacketLink>();
+    AddTransceivers(link, m_hostTransceivers);
+    device->Attach(link, PeekPointer(sw), port, i, m_firstHost, m_nHosts);
+    sw->CheckCellSize(m_cellWireBytes); // PFC headroom, shared credits: before the run
 }
 
 void
@@ -173,7 +215,11 @@ PacketFabricHelper::ConnectSwitches(Ptr<PacketSwitch> a,
                                     Ptr<PacketSwitch> b,
                                     uint32_t portB)
 {
-    m_fabricLinkFactory.Create<PacketLink>()->Connect(PeekPointer(a), portA, PeekPointer(b), portB);
+    Ptr<PacketLink> link = m_fabricLinkFactory.Create<PacketLink>();
+    AddTransceivers(link, m_fabricTransceivers);
+    link->Connect(PeekPointer(a), portA, PeekPointer(b), portB);
+    a->CheckCellSize(m_cellWireBytes);
+    b->CheckCellSize(m_cellWireBytes);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/packet-net-device.h"
 #include "ns3/packet-switch.h"
+#include "ns3/packet-transceiver.h"
 #include "ns3/trace-helper.h"
 
 #include <string>
@@ -83,6 +84,23 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
      */
     void SetSeed(uint32_t seed);
 
+    /**
+     * @brief Put a transceiver at both ends of every link between switches (and, if
+     * hostLinks, of every host link), with a preset's figures.
+     * @param preset see PacketTransceiver::GetPreset
+     * @param hostLinks host links too
+     */
+    void SetTransceiver(const std::string& preset, bool hostLinks = false);
+    /**
+     * @brief Set an attribute of the transceivers (and install them on links between
+     * switches, if SetTransceiver was not called).
+     * @param name attribute of ns3::PacketTransceiver
+     * @param value its value
+     */
+    void SetTransceiverAttribute(std::string name, const AttributeValue& value);
+    /// @return the transceivers of the last Install, two per link that has them
+    const std::vector<Ptr<PacketTransceiver>>& GetTransceivers() const;
+
     /// @return the switches of the last Install, hosts' tier first
     const std::vector<Ptr<PacketSwitch>>& GetSwitches() const;
     /// @return the nodes of the switches of the last Install, in the order of GetSwitches()
@@ -121,6 +139,9 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
     void ConnectSwitches(Ptr<PacketSwitch> a, uint32_t portA, Ptr<PacketSwitch> b, uint32_t portB);
     /// Forget the switches of a previous Install.
     void Reset();
+    /// @param link a new link: give it transceivers (if enabled for its kind)
+    /// @param enabled whether links of its kind get them
+    void AddTransceivers(Ptr<PacketLink> link, bool enabled);
 
   private:
     void EnablePcapInternal(std::string prefix,
@@ -132,16 +153,20 @@ class PacketFabricHelper : public PcapHelperForDevice, public AsciiTraceHelperFo
                              Ptr<NetDevice> nd,
                              bool explicitFilename) override;
 
-    ObjectFactory m_deviceFactory;             //!< PacketNetDevice
-    ObjectFactory m_switchFactory;             //!< PacketSwitch
-    ObjectFactory m_hostLinkFactory;           //!< PacketLink from a host
-    ObjectFactory m_fabricLinkFactory;         //!< PacketLink between switches
-    uint32_t m_seed;                           //!< ECMP seed of tier 0
-    std::vector<Ptr<PacketSwitch>> m_switches; //!< switches of the last Install
-    NodeContainer m_switchNodes;               //!< their nodes
-    Mac48Address m_firstHost;                  //!< address of host 0 of the last Install
-    uint32_t m_nHosts;                         //!< hosts of the last Install
-    uint32_t m_cellWireBytes;                  //!< wire bytes of a full cell of the last Install
+    ObjectFactory m_deviceFactory;                      //!< PacketNetDevice
+    ObjectFactory m_switchFactory;                      //!< PacketSwitch
+    ObjectFactory m_hostLinkFactory;                    //!< PacketLink from a host
+    ObjectFactory m_fabricLinkFactory;                  //!< PacketLink between switches
+    ObjectFactory m_transceiverFactory;                 //!< PacketTransceiver
+    bool m_fabricTransceivers;                          //!< on links between switches
+    bool m_hostTransceivers;                            //!< on host links
+    std::vector<Ptr<PacketTransceiver>> m_transceivers; //!< of the last Install
+    uint32_t m_seed;                                    //!< ECMP seed of tier 0
+    std::vector<Ptr<PacketSwitch>> m_switches;          //!< switches of the last Install
+    NodeContainer m_switchNodes;                        //!< their nodes
+    Mac48Address m_firstHost;                           //!< address of host 0 of the last Install
+    uint32_t m_nHosts;                                  //!< hosts of the last Install
+    uint32_t m_cellWireBytes; //!< wire bytes of a full cell of the last Install
 };
 
 } // namespace ns3

@@ -63,7 +63,7 @@ PacketEndpoint::ConnectPort(uint32_t port,
     p.peerPort = peerPort;
     p.bps = link->GetDataRate().GetBitRate();
     p.stepsPerSecond = static_cast<uint64_t>(Time::FromInteger(1, Time::S).GetTimeStep());
-    p.delay = link->GetDelay();
+    p.delay = link->GetPathDelay(); // with its transceivers' latency
     p.peerCutThrough = peer->IsCutThrough();
     p.peerLatency = peer->GetForwardingLatency();
     p.initialCredits = peer->GetIngressCredits(peerPort);
@@ -131,6 +131,31 @@ uint64_t
 PacketEndpoint::GetInitialCredits(uint32_t port) const
 {
     return m_ports.at(port).initialCredits;
+}
+
+uint64_t
+PacketEndpoint::GetPauseStalls(uint32_t port) const
+{
+    return m_ports.at(port).pauseStalls;
+}
+
+Time
+PacketEndpoint::GetPauseStallTime(uint32_t port) const
+{
+    const Port& p = m_ports.at(port);
+    return p.pauseTime + (p.pauseWaiting ? Simulator::Now() - p.pauseSince : Time(0));
+}
+
+uint64_t
+PacketEndpoint::GetPausesReceived(uint32_t port) const
+{
+    return m_ports.at(port).pausesReceived;
+}
+
+uint64_t
+PacketEndpoint::GetResumesReceived(uint32_t port) const
+{
+    return m_ports.at(port).resumesReceived;
 }
 
 uint64_t
@@ -220,6 +245,58 @@ PacketEndpoint::AddCredits(uint32_t port, Time at, uint32_t bytes)
 }
 
 void
+PacketEndpoint::SetPaused(uint32_t port, Time at, bool paused)
+{
+    Port& p = m_ports[port];
+    // Orders travel the same link: one is never in effect before an earlier one.
+    const int64_t step = std::max<int64_t>(at.GetTimeStep(), p.lastOrderStep);
+    p.lastOrderStep = step;
+    p.orders.push_back({step, paused});
+    ++(paused ? p.pausesReceived : p.resumesReceived);
+    if (!paused && p.pauseWaiting && p.wake.IsExpired())
+    {
+        p.wake = Simulator::Schedule(TimeStep(step) - Simulator::Now(),
+                                     &PacketEndpoint::Wake,
+                                     this,
+                                     port);
+    }
+}
+
+void
+PacketEndpoint::AbsorbOrders(Port& p, int64_t now)
+{
+    while (!p.orders.empty() && p.orders.front().first <= now)
+    {
+        p.paused = p.orders.front().second;
+        p.orders.pop_front();
+    }
+}
+
+void
+PacketEndpoint::PauseStall(uint32_t port)
+{
+    Port& p = m_ports[port];
+    if (!p.pauseWaiting)
+    {
+        p.pauseWaiting = true;
+        p.pauseSince = Simulator::Now();
+        ++p.pauseStalls;
+    }
+    for (size_t i = 0; i < p.orders.size(); ++i)
+    {
+        if (!p.orders[i].second)
+        {
+            p.wake = Simulator::Schedule(TimeStep(p.orders[i].first) - Simulator::Now(),
+                                         &PacketEndpoint::Wake,
+                                         this,
+                                         port);
+            return;
+        }
+    }
+    // Otherwise SetPaused schedules the wake when the resume is sent.
+}
+
+void
 PacketEndpoint::Wake(uint32_t port)
 {
     TryStart(port);
@@ -255,13 +332,30 @@ PacketEndpoint::TryStart(uint32_t port)
         p.wake = Simulator::Schedule(earliest - now, &PacketEndpoint::Wake, this, port);
         return;
     }
+    if (!p.orders.empty())
+    {
+        AbsorbOrders(p, now.GetTimeStep());
+    }
+    if (p.paused)
+    {
+        PauseStall(port);
+        return;
+    }
+    if (p.pauseWaiting)
+    {
+        p.pauseWaiting = false;
+        const Time waited = now - p.pauseSince;
+        p.pauseTime += waited;
+        m_pauseStallTrace(port, waited);
+    }
     if (p.limited)
     {
         NS_ABORT_MSG_IF(head->wire > p.initialCredits,
                         "a cell of " << head->wire << " wire bytes can never fit the "
                                      << p.initialCredits
                                      << " bytes of buffer its next switch gives this port: "
-                                        "raise ns3::PacketSwitch::BufferBytes or lower "
+                                        "raise ns3::PacketSwitch::BufferBytes (or "
+                                        "SharedReservedBytes if BufferMode is shared) or lower "
                                         "ns3::PacketNetDevice::CellBytes");
         AbsorbCredits(p, now.GetTimeStep());
         if (p.credits < head->wire)
@@ -321,6 +415,7 @@ PacketEndpoint::DisposePorts()
         p.peer = nullptr;
         p.arriving.clear();
         p.pending.clear();
+        p.orders.clear();
     }
 }
 

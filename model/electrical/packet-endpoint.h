@@ -48,6 +48,14 @@ namespace ns3
  * credit waits (a credit stall, counted, timed and traced when it ends). Ports toward a host
  * NIC need no credit (the host takes cells at line rate).
  *
+ * Flow control (RoCE style, PFC): a port toward a switch whose FlowControl is pfc holds no
+ * credits; the switch pauses and resumes it (SetPaused), each order taking effect one link
+ * delay after the switch sent it (the PAUSE frame's flight; the frame itself is not put on the
+ * link: 64 bytes, under a nanosecond at 800 Gb/s). A paused port finishes the cell it has
+ * started and starts no other until resumed; each wait is counted, timed and traced
+ * (PauseStall) when it ends. Pauses and resumes carry the time they take effect, so they cost
+ * no event unless the port is waiting.
+ *
  * Costs: one event per cell and hop (its arrival), plus at most one to start the next cell
  * when the port was busy or waiting for credit; credits returned while the sender is not
  * waiting cost no event (they carry the time they become usable).
@@ -86,6 +94,15 @@ class PacketEndpoint
     uint64_t GetCredits(uint32_t port) const;
     /// @param port a port @return credits it held at wiring (0: the far end needs none)
     uint64_t GetInitialCredits(uint32_t port) const;
+    /// @param port a port @return how many times it started waiting for a resume (PFC)
+    uint64_t GetPauseStalls(uint32_t port) const;
+    /// @param port a port @return total time it waited for a resume (a wait still open counts
+    ///        up to now)
+    Time GetPauseStallTime(uint32_t port) const;
+    /// @param port a port @return pause orders it received (PFC; those not yet in effect too)
+    uint64_t GetPausesReceived(uint32_t port) const;
+    /// @param port a port @return resume orders it received (PFC)
+    uint64_t GetResumesReceived(uint32_t port) const;
     /// @param port a port @return cells sent by it
     uint64_t GetTxCells(uint32_t port) const;
     /// @param port a port @return wire bytes sent by it
@@ -110,6 +127,14 @@ class PacketEndpoint
     void AddCredits(uint32_t port, Time at, uint32_t bytes);
 
     /**
+     * @brief PFC: the far end pauses or resumes this port's sending.
+     * @param port the port
+     * @param at when the order reaches it (its cells started before still go)
+     * @param paused true to pause, false to resume
+     */
+    void SetPaused(uint32_t port, Time at, bool paused);
+
+    /**
      * @brief Serialization time, rounded to the nearest time step.
      * @param wireBytes bytes
      * @param bitsPerSecond rate
@@ -124,6 +149,13 @@ class PacketEndpoint
      */
     typedef void (*CreditStallTracedCallback)(uint32_t port, Time duration);
 
+    /**
+     * TracedCallback signature for the end of a wait for a PFC resume.
+     * @param [in] port the port that waited
+     * @param [in] duration how long it waited
+     */
+    typedef void (*PauseStallTracedCallback)(uint32_t port, Time duration);
+
   protected:
     /// State of one port: its link, its transmitter, its credits and the cells coming in.
     struct Port
@@ -134,7 +166,7 @@ class PacketEndpoint
         uint64_t bps{0};                                   //!< link rate, bit/s
         uint64_t stepsPerSecond{0};                        //!< time resolution
         uint64_t txRemainder{0};                           //!< serialization carried, bit-steps
-        Time delay;                                        //!< link delay
+        Time delay;                                        //!< link delay, transceivers too
         bool peerCutThrough{false};                        //!< far end cuts through
         Time peerLatency;                                  //!< far end's forwarding latency
         Time busyUntil;                                    //!< end of the cell on the wire
@@ -148,6 +180,15 @@ class PacketEndpoint
         Time stallSince;                                   //!< start of the open stall
         Time stallTime;                                    //!< closed stalls, total
         uint64_t stalls{0};                                //!< stalls started
+        CompactFifo<std::pair<int64_t, bool>> orders;      //!< PFC orders on the way
+        int64_t lastOrderStep{0};                          //!< time of the newest order
+        bool paused{false};                                //!< a pause is in effect
+        bool pauseWaiting{false};                          //!< waiting for a resume
+        Time pauseSince;                                   //!< start of the open wait
+        Time pauseTime;                                    //!< closed waits, total
+        uint64_t pauseStalls{0};                           //!< waits started
+        uint64_t pausesReceived{0};                        //!< pause orders
+        uint64_t resumesReceived{0};                       //!< resume orders
         uint64_t txCells{0};                               //!< cells sent
         uint64_t txWireBytes{0};                           //!< wire bytes sent
         CompactFifo<PacketCell> arriving;                  //!< cells on the link toward here
@@ -183,6 +224,7 @@ class PacketEndpoint
 
     std::vector<Port> m_ports;                         //!< the ports
     TracedCallback<uint32_t, Time> m_creditStallTrace; //!< CreditStall
+    TracedCallback<uint32_t, Time> m_pauseStallTrace;  //!< PauseStall
 
   private:
     /// Event: a port may start its next cell. @param port the port
@@ -194,6 +236,10 @@ class PacketEndpoint
     static int64_t WhenCovered(const Port& p, uint64_t need);
     /// Start waiting for credit (or keep waiting). @param port the port @param need bytes
     void Stall(uint32_t port, uint64_t need);
+    /// Apply the PFC orders whose time has come. @param p the port @param now time step
+    static void AbsorbOrders(Port& p, int64_t now);
+    /// Start waiting for a resume (or keep waiting). @param port the port
+    void PauseStall(uint32_t port);
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 
 namespace ns3
 {
@@ -34,7 +35,18 @@ PacketLink::GetTypeId()
                           "Propagation delay (>= 0). Default: 10 m of fiber at 4.9 ns/m.",
                           TimeValue(NanoSeconds(49)),
                           MakeTimeAccessor(&PacketLink::SetDelay, &PacketLink::GetDelay),
-                          MakeTimeChecker());
+                          MakeTimeChecker())
+            .AddAttribute("TransceiverA",
+                          "The transceiver at the end given first to Connect, if any (read "
+                          "only; PacketFabricHelper::SetTransceiver installs them).",
+                          PointerValue(),
+                          MakePointerAccessor(&PacketLink::GetTransceiverA),
+                          MakePointerChecker<PacketTransceiver>())
+            .AddAttribute("TransceiverB",
+                          "The transceiver at the other end, if any (read only).",
+                          PointerValue(),
+                          MakePointerAccessor(&PacketLink::GetTransceiverB),
+                          MakePointerChecker<PacketTransceiver>());
     return tid;
 }
 
@@ -56,6 +68,14 @@ PacketLink::DoDispose()
     m_ends = {nullptr, nullptr};
     m_devices = {nullptr, nullptr};
     m_nDevices = 0;
+    for (auto& t : m_transceivers)
+    {
+        if (t)
+        {
+            t->Dispose();
+        }
+        t = nullptr;
+    }
     Channel::DoDispose();
 }
 
@@ -92,6 +112,47 @@ PacketLink::GetDelay() const
 }
 
 void
+PacketLink::SetTransceivers(Ptr<PacketTransceiver> a, Ptr<PacketTransceiver> b)
+{
+    NS_ABORT_MSG_IF(m_ends[0] != nullptr,
+                    "PacketLink::SetTransceivers: the link is already connected");
+    NS_ABORT_MSG_IF(!a != !b, "PacketLink::SetTransceivers: give both ends one, or neither");
+    m_transceivers = {a, b};
+}
+
+Ptr<PacketTransceiver>
+PacketLink::GetTransceiver(uint32_t i) const
+{
+    return m_transceivers.at(i);
+}
+
+Ptr<PacketTransceiver>
+PacketLink::GetTransceiverA() const
+{
+    return m_transceivers[0];
+}
+
+Ptr<PacketTransceiver>
+PacketLink::GetTransceiverB() const
+{
+    return m_transceivers[1];
+}
+
+Time
+PacketLink::GetPathDelay() const
+{
+    Time d = m_delay;
+    for (const auto& t : m_transceivers)
+    {
+        if (t)
+        {
+            d += t->GetLatency();
+        }
+    }
+    return d;
+}
+
+void
 PacketLink::Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32_t portB)
 {
     NS_LOG_FUNCTION(this << portA << portB);
@@ -107,6 +168,11 @@ PacketLink::Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32
     }
     a->ConnectPort(portA, this, b, portB);
     b->ConnectPort(portB, this, a, portA);
+    if (m_transceivers[0])
+    {
+        m_transceivers[0]->AttachTo(a, portA);
+        m_transceivers[1]->AttachTo(b, portB);
+    }
 }
 
 PacketEndpoint*

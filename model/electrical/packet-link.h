@@ -5,6 +5,8 @@
 #ifndef SCALE_ACROSS_PACKET_LINK_H
 #define SCALE_ACROSS_PACKET_LINK_H
 
+#include "packet-transceiver.h"
+
 #include "ns3/channel.h"
 #include "ns3/data-rate.h"
 #include "ns3/net-device.h"
@@ -26,6 +28,9 @@ class PacketEndpoint;
  * independent. The link only describes itself: the ports at its ends (PacketEndpoint) send
  * and time the cells. Switch ends are not ns-3 NetDevices (a PacketSwitch is one object with
  * flat per-port state), so GetNDevices() counts only the host ends (0, 1 or 2).
+ *
+ * Each end may have a PacketTransceiver (SetTransceivers, before Connect): a cell then takes
+ * GetPathDelay() = Delay + both transceivers' Latency from one end to the other.
  *
  * Abstracted away: bit errors, FEC and its latency, link training, the preamble and
  * inter-frame gap (add them to the NIC's HeaderBytes if wanted).
@@ -59,6 +64,17 @@ class PacketLink : public Channel
     DataRate GetDataRate() const;
     /// @return the propagation delay
     Time GetDelay() const;
+    /**
+     * @brief Put a transceiver at each end (call before Connect; both or neither).
+     * @param a at the end given first to Connect
+     * @param b at the other end
+     */
+    void SetTransceivers(Ptr<PacketTransceiver> a, Ptr<PacketTransceiver> b);
+    /// @param i 0 or 1 @return the transceiver at that end, or nullptr
+    Ptr<PacketTransceiver> GetTransceiver(uint32_t i) const;
+    /// @return Delay + the Latency of both transceivers, if any: a cell's time from one end
+    ///         to the other besides its serialization
+    Time GetPathDelay() const;
     /// @param i 0 or 1 @return the end, or nullptr before Connect
     PacketEndpoint* GetEnd(uint32_t i) const;
 
@@ -73,12 +89,17 @@ class PacketLink : public Channel
     void SetDataRate(DataRate rate);
     /// @param delay the Delay attribute (>= 0)
     void SetDelay(Time delay);
+    /// @return the transceiver at end 0 (TransceiverA attribute)
+    Ptr<PacketTransceiver> GetTransceiverA() const;
+    /// @return the transceiver at end 1 (TransceiverB attribute)
+    Ptr<PacketTransceiver> GetTransceiverB() const;
 
-    DataRate m_rate;                         //!< DataRate attribute
-    Time m_delay;                            //!< Delay attribute
-    std::array<PacketEndpoint*, 2> m_ends{}; //!< the two ends (owned elsewhere)
-    std::array<Ptr<NetDevice>, 2> m_devices; //!< the ends that are NetDevices
-    uint32_t m_nDevices{0};                  //!< how many of those
+    DataRate m_rate;                                      //!< DataRate attribute
+    Time m_delay;                                         //!< Delay attribute
+    std::array<PacketEndpoint*, 2> m_ends{};              //!< the two ends (owned elsewhere)
+    std::array<Ptr<NetDevice>, 2> m_devices;              //!< the ends that are NetDevices
+    uint32_t m_nDevices{0};                               //!< how many of those
+    std::array<Ptr<PacketTransceiver>, 2> m_transceivers; //!< at each end, or none
 };
 
 } // namespace ns3

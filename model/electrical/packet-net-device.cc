@@ -136,7 +136,12 @@ PacketNetDevice::GetTypeId()
                             "The device waited for credit from its switch; fired when it may "
                             "send again, with the port (0) and the time it waited.",
                             MakeTraceSourceAccessor(&PacketNetDevice::m_creditStallTrace),
-                            "ns3::PacketEndpoint::CreditStallTracedCallback");
+                            "ns3::PacketEndpoint::CreditStallTracedCallback")
+            .AddTraceSource("PauseStall",
+                            "The device waited for a PFC resume from its switch; fired when it "
+                            "may send again, with the port (0) and the time it waited.",
+                            MakeTraceSourceAccessor(&PacketNetDevice::m_pauseStallTrace),
+                            "ns3::PacketEndpoint::PauseStallTracedCallback");
     return tid;
 }
 
@@ -239,9 +244,9 @@ PacketNetDevice::GetPathLatency(const Address& to) const
                     "PacketNetDevice::GetPathLatency: no host of the fabric of "
                         << m_address << " has address " << to);
     const auto dst = static_cast<uint32_t>(value - m_firstHost);
-    // Walk the route a cell of flow 0 takes: each link's delay, and each switch's
-    // forwarding latency (a host's is 0). Up/down routes reach any host in at most a few
-    // hops; the bound only guards against a hand-built loop.
+    // Walk the route a cell of flow 0 takes: each link's delay with its transceivers'
+    // latency, and each switch's forwarding latency (a host's is 0). Up/down routes reach any
+    // host in at most a few hops; the bound only guards against a hand-built loop.
     Time latency;
     const PacketEndpoint* at = this;
     uint32_t port = 0;
@@ -251,7 +256,7 @@ PacketNetDevice::GetPathLatency(const Address& to) const
         NS_ABORT_MSG_IF(!next,
                         "PacketNetDevice::GetPathLatency: the path from host "
                             << m_host << " to host " << dst << " ends at an unwired port");
-        latency += at->GetPortLink(port)->GetDelay() + next->GetForwardingLatency();
+        latency += at->GetPortLink(port)->GetPathDelay() + next->GetForwardingLatency();
         const auto* sw = dynamic_cast<const PacketSwitch*>(next);
         if (!sw)
         {

@@ -8,12 +8,14 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -26,6 +28,26 @@ namespace
 {
 /// Most ports a switch may have (a cell keeps its input port in 16 bits).
 constexpr uint32_t MAX_PORTS = 65535;
+
+/**
+ * @brief Run a call into the plain-C++ parts (SwitchBuffer, SwitchRoutes), which refuse bad
+ * settings with std::invalid_argument: that becomes the program's one fatal line.
+ * @param call the call
+ * @return what it returns
+ */
+template <typename Call>
+auto
+Checked(Call call) -> decltype(call())
+{
+    try
+    {
+        return call();
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR(e.what());
+    }
+}
 } // namespace
 
 TypeId
@@ -73,11 +95,83 @@ PacketSwitch::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&PacketSwitch::m_seed),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "FlowControl",
+                "Link-level flow control into this switch: credit (InfiniBand "
+                "style: senders hold credits for buffer) or pfc (RoCE style: "
+                "senders are paused at PfcXoffBytes and resumed at PfcXonBytes). "
+                "Set before wiring.",
+                StringValue("credit"),
+                MakeStringAccessor(&PacketSwitch::SetFlowControl, &PacketSwitch::GetFlowControl),
+                MakeStringChecker())
+            .AddAttribute(
+                "BufferMode",
+                "partitioned: BufferBytes split equally among the input ports; "
+                "shared: one pool with a dynamic threshold (SharedAlpha). Set "
+                "before wiring.",
+                StringValue("partitioned"),
+                MakeStringAccessor(&PacketSwitch::SetBufferMode, &PacketSwitch::GetBufferMode),
+                MakeStringChecker())
+            .AddAttribute("SharedAlpha",
+                          "Dynamic threshold of the shared buffer (> 0): an input port may "
+                          "hold (PFC) or be allotted (credits, beyond SharedReservedBytes) "
+                          "alpha x the free buffer. Default 0.125, as SimAI's PFC threshold "
+                          "(free >> 3).",
+                          DoubleValue(0.125),
+                          MakeDoubleAccessor(&PacketSwitch::m_alpha),
+                          MakeDoubleChecker<double>(1e-9))
+            .AddAttribute("SharedReservedBytes",
+                          "Credits each input port's sender starts with and keeps in a shared "
+                          "buffer under credit flow control, bytes (>= 1; NumPorts x it <= "
+                          "BufferBytes, checked at wiring; each must hold a cell). Default "
+                          "64 KiB: 16 cells of 4 KiB (an assumption).",
+                          UintegerValue(64 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_reservedBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcHeadroomBytes",
+                          "Buffer each input port keeps under PFC for the bytes in flight "
+                          "while a pause travels, bytes (>= 1; at least (2 x link delay + "
+                          "ForwardingLatency) x rate + 2 cells, checked at wiring and at the "
+                          "first cell). Default 128 KiB: 10 m links at 800 Gb/s need 78 KB "
+                          "with 4 KiB packets.",
+                          UintegerValue(128 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_headroomBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcXoffBytes",
+                          "PFC: bytes buffered from an input port at which its sender is "
+                          "paused (>= 1; partitioned: plus PfcHeadroomBytes at most "
+                          "BufferBytes / NumPorts). Default 256 KiB (an assumption: half a "
+                          "port's share of the default buffer).",
+                          UintegerValue(256 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_xoffBytes),
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("PfcXonBytes",
+                          "PFC: bytes buffered from a paused input port at which its sender "
+                          "is resumed (0 ... PfcXoffBytes). Default 253 KiB: 3 KiB below "
+                          "PfcXoffBytes, as SimAI.",
+                          UintegerValue(253 * 1024),
+                          MakeUintegerAccessor(&PacketSwitch::m_xonBytes),
+                          MakeUintegerChecker<uint64_t>())
             .AddTraceSource("CreditStall",
                             "An output waited for credit from the next switch; fired when it "
                             "may send again, with the time it waited.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_creditStallTrace),
                             "ns3::PacketEndpoint::CreditStallTracedCallback")
+            .AddTraceSource("PauseStall",
+                            "An output waited for a PFC resume from the next switch; fired "
+                            "when it may send again, with the time it waited.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pauseStallTrace),
+                            "ns3::PacketEndpoint::PauseStallTracedCallback")
+            .AddTraceSource("PfcPause",
+                            "A PFC pause was sent to an input port's sender, with the bytes "
+                            "buffered from that port.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pfcPauseTrace),
+                            "ns3::PacketSwitch::PfcPauseTracedCallback")
+            .AddTraceSource("PfcResume",
+                            "A PFC resume was sent to an input port's sender, with the time "
+                            "since its pause was sent.",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_pfcResumeTrace),
+                            "ns3::PacketSwitch::PfcResumeTracedCallback")
             .AddTraceSource("Drop",
                             "A cell was dropped (no route), with its input port.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_dropTrace),
@@ -90,14 +184,17 @@ PacketSwitch::PacketSwitch()
       m_bufferBytes(uint64_t{32} << 20),
       m_latency(NanoSeconds(600)),
       m_cutThrough(false),
-      m_routing(Routing::ECMP),
       m_seed(0),
-      m_firstUp(0),
-      m_nUp(0),
-      m_turn(0),
       m_buffered(0),
       m_maxBuffered(0),
-      m_watched(false)
+      m_watched(false),
+      m_flowControl(SwitchBuffer::FlowControl::CREDIT),
+      m_bufferMode(SwitchBuffer::Mode::PARTITIONED),
+      m_alpha(0.125),
+      m_reservedBytes(64 * 1024),
+      m_headroomBytes(128 * 1024),
+      m_xoffBytes(256 * 1024),
+      m_xonBytes(253 * 1024)
 {
     NS_LOG_FUNCTION(this);
     SetNPorts(64);
@@ -139,6 +236,11 @@ PacketSwitch::SetNPorts(uint32_t n)
     m_queues.assign(n, CompactFifo<PacketCell>());
     m_queueBytes.assign(n, 0);
     m_maxQueueBytes.assign(n, 0);
+    m_routes.SetPorts(n);
+    m_pauseSince.assign(n, Time(0));
+    m_pauseTime.assign(n, Time(0));
+    m_pauses.assign(n, 0);
+    m_resumes.assign(n, 0);
     m_nPorts = n;
 }
 
@@ -179,38 +281,62 @@ PacketSwitch::GetForwardingLatency() const
 void
 PacketSwitch::SetRouting(std::string routing)
 {
-    if (routing == "ecmp")
-    {
-        m_routing = Routing::ECMP;
-    }
-    else if (routing == "spray")
-    {
-        m_routing = Routing::SPRAY;
-    }
-    else if (routing == "adaptive")
-    {
-        m_routing = Routing::ADAPTIVE;
-    }
-    else
-    {
-        NS_ABORT_MSG("ns3::PacketSwitch::Routing = " << routing
-                                                     << " is invalid: use ecmp, spray or adaptive");
-    }
+    m_routes.SetPolicy(Checked([&]() { return SwitchRoutes::ParsePolicy(routing); }));
 }
 
 std::string
 PacketSwitch::GetRouting() const
 {
-    switch (m_routing)
-    {
-    case Routing::ECMP:
-        return "ecmp";
-    case Routing::SPRAY:
-        return "spray";
-    case Routing::ADAPTIVE:
-        return "adaptive";
-    }
-    return "ecmp";
+    return SwitchRoutes::PolicyName(m_routes.GetPolicy());
+}
+
+void
+PacketSwitch::CheckNotWired(const std::string& what) const
+{
+    NS_ABORT_MSG_IF(m_watched,
+                    "ns3::PacketSwitch::" << what << " cannot change once a port is wired");
+}
+
+void
+PacketSwitch::SetFlowControl(std::string mode)
+{
+    CheckNotWired("FlowControl");
+    m_flowControl = Checked([&]() { return SwitchBuffer::ParseFlowControl(mode); });
+}
+
+std::string
+PacketSwitch::GetFlowControl() const
+{
+    return SwitchBuffer::FlowControlName(m_flowControl);
+}
+
+void
+PacketSwitch::SetBufferMode(std::string mode)
+{
+    CheckNotWired("BufferMode");
+    m_bufferMode = Checked([&]() { return SwitchBuffer::ParseMode(mode); });
+}
+
+std::string
+PacketSwitch::GetBufferMode() const
+{
+    return SwitchBuffer::ModeName(m_bufferMode);
+}
+
+SwitchBuffer::Settings
+PacketSwitch::CurrentSettings() const
+{
+    SwitchBuffer::Settings s;
+    s.flowControl = m_flowControl;
+    s.mode = m_bufferMode;
+    s.bufferBytes = m_bufferBytes;
+    s.ports = m_nPorts;
+    s.alpha = m_alpha;
+    s.reservedBytes = m_reservedBytes;
+    s.headroomBytes = m_headroomBytes;
+    s.xoffBytes = m_xoffBytes;
+    s.xonBytes = m_xonBytes;
+    return s;
 }
 
 void
@@ -225,110 +351,25 @@ PacketSwitch::AddDownRoute(uint32_t firstHost,
                            uint32_t firstPort,
                            uint32_t hostsPerPort)
 {
-    NS_ABORT_MSG_IF(hostsPerPort == 0 || lastHost < firstHost ||
-                        firstPort + (lastHost - firstHost) / hostsPerPort >= m_nPorts,
-                    "PacketSwitch::AddDownRoute: hosts "
-                        << firstHost << " ... " << lastHost << " from port " << firstPort << ", "
-                        << hostsPerPort << " per port, do not fit " << m_nPorts << " ports");
-    const DownRoute route{firstHost, lastHost, firstPort, hostsPerPort};
-    auto at =
-        std::lower_bound(m_down.begin(),
-                         m_down.end(),
-                         firstHost,
-                         [](const DownRoute& r, uint32_t host) { return r.firstHost < host; });
-    NS_ABORT_MSG_IF((at != m_down.end() && at->firstHost <= lastHost) ||
-                        (at != m_down.begin() && std::prev(at)->lastHost >= firstHost),
-                    "PacketSwitch::AddDownRoute: hosts " << firstHost << " ... " << lastHost
-                                                         << " overlap a route");
-    m_down.insert(at, route);
+    Checked([&]() { m_routes.AddDownRoute(firstHost, lastHost, firstPort, hostsPerPort); });
 }
 
 void
 PacketSwitch::SetUpPorts(uint32_t firstPort, uint32_t count)
 {
-    NS_ABORT_MSG_IF(firstPort + count > m_nPorts,
-                    "PacketSwitch::SetUpPorts: ports " << firstPort << " + " << count << " exceed "
-                                                       << m_nPorts);
-    m_firstUp = firstPort;
-    m_nUp = count;
-}
-
-uint32_t
-PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
-{
-    uint64_t x = (static_cast<uint64_t>(src) << 32) | dst;
-    x ^= (static_cast<uint64_t>(flow) + 1) * 0x9E3779B97F4A7C15ULL;
-    x ^= (static_cast<uint64_t>(seed) + 1) * 0xC2B2AE3D27D4EB4FULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    x ^= x >> 31;
-    return static_cast<uint32_t>(x >> 32);
-}
-
-uint32_t
-PacketSwitch::DownPort(uint32_t dst) const
-{
-    auto at =
-        std::upper_bound(m_down.begin(), m_down.end(), dst, [](uint32_t host, const DownRoute& r) {
-            return host < r.firstHost;
-        });
-    if (at != m_down.begin())
-    {
-        const DownRoute& r = *std::prev(at);
-        if (dst <= r.lastHost)
-        {
-            return r.firstPort + (dst - r.firstHost) / r.hostsPerPort;
-        }
-    }
-    return m_nPorts;
+    Checked([&]() { m_routes.SetUpPorts(firstPort, count); });
 }
 
 uint32_t
 PacketSwitch::GetPathPort(uint32_t src, uint32_t dst, uint8_t flow) const
 {
-    const uint32_t down = DownPort(dst);
-    if (down != m_nPorts || m_nUp == 0)
-    {
-        return down;
-    }
-    // Spraying and adaptive routing choose per cell; the helpers give every up port of a
-    // switch the same link, so any of them has the path's latency.
-    return m_routing == Routing::ECMP ? m_firstUp + EcmpHash(src, dst, flow, m_seed) % m_nUp
-                                      : m_firstUp;
+    return m_routes.PathPort(src, dst, flow, m_seed);
 }
 
 uint32_t
-PacketSwitch::Route(const PacketCell& cell)
+PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
 {
-    const uint32_t down = DownPort(cell.dst);
-    if (down != m_nPorts || m_nUp == 0)
-    {
-        return down;
-    }
-    switch (m_routing)
-    {
-    case Routing::ECMP:
-        return m_firstUp + EcmpHash(cell.src, cell.dst, cell.flow, m_seed) % m_nUp;
-    case Routing::SPRAY: {
-        const uint32_t port = m_firstUp + m_turn;
-        m_turn = (m_turn + 1) % m_nUp;
-        return port;
-    }
-    case Routing::ADAPTIVE: {
-        uint32_t best = m_firstUp + m_turn;
-        for (uint32_t i = 1; i < m_nUp; ++i)
-        {
-            const uint32_t port = m_firstUp + (m_turn + i) % m_nUp;
-            if (m_queueBytes[port] < m_queueBytes[best])
-            {
-                best = port;
-            }
-        }
-        m_turn = (m_turn + 1) % m_nUp;
-        return best;
-    }
-    }
-    return m_nPorts;
+    return SwitchRoutes::EcmpHash(src, dst, flow, seed);
 }
 
 bool
@@ -340,7 +381,7 @@ PacketSwitch::IsCutThrough() const
 uint64_t
 PacketSwitch::GetIngressCredits(uint32_t port) const
 {
-    return std::max<uint64_t>(m_bufferBytes / m_nPorts, 1);
+    return SwitchBuffer::InitialCredits(CurrentSettings());
 }
 
 uint32_t
@@ -373,6 +414,73 @@ PacketSwitch::GetMaxQueuedBytes(uint32_t port) const
     return m_maxQueueBytes.at(port);
 }
 
+uint64_t
+PacketSwitch::GetIngressBytes(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetIngressBytes(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetMaxIngressBytes(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetMaxIngressBytes(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetPausesSent(uint32_t port) const
+{
+    return m_pauses.at(port);
+}
+
+uint64_t
+PacketSwitch::GetResumesSent(uint32_t port) const
+{
+    return m_resumes.at(port);
+}
+
+Time
+PacketSwitch::GetPauseTime(uint32_t port) const
+{
+    const bool on = m_buffer.IsConfigured() && m_buffer.IsPaused(port);
+    return m_pauseTime.at(port) + (on ? Simulator::Now() - m_pauseSince[port] : Time(0));
+}
+
+uint64_t
+PacketSwitch::GetAllocatedCredits(uint32_t port) const
+{
+    return m_buffer.IsConfigured() ? m_buffer.GetAllocation(port) : 0;
+}
+
+uint64_t
+PacketSwitch::GetMaxCommittedCredits() const
+{
+    return m_buffer.GetMaxCommittedBytes();
+}
+
+const SwitchBuffer&
+PacketSwitch::GetBuffer() const
+{
+    return m_buffer;
+}
+
+void
+PacketSwitch::CheckCellSize(uint32_t cellWireBytes) const
+{
+    for (uint32_t port = 0; port < m_nPorts && m_buffer.IsConfigured(); ++port)
+    {
+        if (IsPortConnected(port))
+        {
+            Checked([&]() { m_buffer.CheckCell(port, cellWireBytes, GetByteCountersName()); });
+        }
+    }
+}
+
+uint64_t
+PacketSwitch::RoundTripBytes(const Port& p) const
+{
+    return SwitchBuffer::BytesIn((2 * p.delay + m_latency).GetTimeStep(), p.bps, p.stepsPerSecond);
+}
+
 const ByteCounters&
 PacketSwitch::GetByteCounters() const
 {
@@ -393,6 +501,13 @@ PacketSwitch::PortConnected(uint32_t port)
         m_watched = true;
         ByteConservation::Watch(this);
     }
+    Checked([&]() {
+        if (!m_buffer.IsConfigured())
+        {
+            m_buffer.Configure(CurrentSettings());
+        }
+        m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
+    });
 }
 
 const PacketCell*
@@ -412,9 +527,21 @@ PacketSwitch::CellStarted(uint32_t port, Time start, Time end)
     m_buffered -= cell.wire;
     m_bytes.queued -= cell.wire;
     m_bytes.delivered += cell.wire;
-    // The cell's buffer is free once it has left: its credits go back to its sender.
+    const SwitchBuffer::Departure d = m_buffer.Depart(cell.ingress, cell.wire);
     const Port& in = m_ports[cell.ingress];
-    in.peer->AddCredits(in.peerPort, end + in.delay, cell.wire);
+    if (d.credits > 0)
+    {
+        // The cell's buffer is free once it has left: its credits go back to its sender.
+        in.peer->AddCredits(in.peerPort, end + in.delay, static_cast<uint32_t>(d.credits));
+    }
+    if (d.resume)
+    {
+        const Time paused = start - m_pauseSince[cell.ingress];
+        m_pauseTime[cell.ingress] += paused;
+        ++m_resumes[cell.ingress];
+        m_pfcResumeTrace(cell.ingress, paused);
+        in.peer->SetPaused(in.peerPort, start + in.delay, false);
+    }
 }
 
 void
@@ -422,7 +549,7 @@ PacketSwitch::CellArrived(uint32_t port)
 {
     PacketCell cell = TakeArrival(port);
     m_bytes.sent += cell.wire;
-    const uint32_t out = Route(cell);
+    const uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
     if (out >= m_nPorts || !m_ports[out].link)
     {
         NS_LOG_LOGIC(GetByteCountersName() << ": no route to host " << cell.dst);
@@ -434,6 +561,22 @@ PacketSwitch::CellArrived(uint32_t port)
         return;
     }
     cell.ingress = static_cast<uint16_t>(port);
+    // Refused only for a cell too large for the PFC headroom.
+    const SwitchBuffer::Arrival a = Checked([&]() { return m_buffer.Arrive(port, cell.wire); });
+    const Port& in = m_ports[port];
+    if (a.grant > 0)
+    {
+        in.peer->AddCredits(in.peerPort,
+                            Simulator::Now() + in.delay,
+                            static_cast<uint32_t>(a.grant));
+    }
+    if (a.pause)
+    {
+        m_pauseSince[port] = Simulator::Now();
+        ++m_pauses[port];
+        m_pfcPauseTrace(port, m_buffer.GetIngressBytes(port));
+        in.peer->SetPaused(in.peerPort, Simulator::Now() + in.delay, true);
+    }
     m_queues[out].push_back(cell);
     m_queueBytes[out] += cell.wire;
     m_maxQueueBytes[out] = std::max(m_maxQueueBytes[out], m_queueBytes[out]);

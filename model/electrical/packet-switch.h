@@ -6,6 +6,8 @@
 #define SCALE_ACROSS_PACKET_SWITCH_H
 
 #include "packet-endpoint.h"
+#include "switch-buffer.h"
+#include "switch-routes.h"
 
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
@@ -20,7 +22,7 @@ namespace ns3
 /**
  * @ingroup scale-across-electrical
  * @brief An output-queued packet switch with NumPorts ports on PacketLinks, lossless by
- * credit-based link-level flow control.
+ * link-level flow control: credits (InfiniBand style) or PFC pause/resume (RoCE style).
  *
  * A cell that arrives (its tail, or its head if CutThrough) waits ForwardingLatency, is
  * routed to an output port and queued there in arrival order; each output sends its queue at
@@ -41,8 +43,10 @@ namespace ns3
  * ByteCounters: bytes that entered it (wire bytes of cells) = forwarded (delivered: their
  * serialization on an output has started) + queued + dropped.
  *
- * Abstracted away: ingress queuing and head-of-line blocking inside the switch (output
- * queues are ideal), priorities and virtual lanes, congestion control (DCQCN etc.).
+ * Abstracted away: ingress queuing inside the switch (output queues are ideal; head-of-line
+ * blocking shows where a paused output holds every flow queued behind it), priorities and
+ * virtual lanes (one traffic class: PFC pauses all of a port's traffic), congestion control
+ * (DCQCN etc.).
  */
 class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
 {
@@ -113,6 +117,35 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     uint64_t GetQueuedBytes(uint32_t port) const;
     /// @param port a port @return the most wire bytes ever queued for it
     uint64_t GetMaxQueuedBytes(uint32_t port) const;
+    /// @param port an input port @return wire bytes buffered now that entered through it
+    uint64_t GetIngressBytes(uint32_t port) const;
+    /// @param port an input port @return the most wire bytes ever buffered from it
+    uint64_t GetMaxIngressBytes(uint32_t port) const;
+    /// @param port an input port @return pauses sent to its sender (PFC)
+    uint64_t GetPausesSent(uint32_t port) const;
+    /// @param port an input port @return resumes sent to its sender (PFC)
+    uint64_t GetResumesSent(uint32_t port) const;
+    /// @param port an input port @return total time its sender was paused, from each pause
+    ///        sent to its resume sent (a pause still on counts up to now)
+    Time GetPauseTime(uint32_t port) const;
+    /// @param port an input port @return credits allotted to its sender (credit flow
+    ///        control: what it holds, cells on the wire and buffered, credits on the way back)
+    uint64_t GetAllocatedCredits(uint32_t port) const;
+    /// @return the most credits ever allotted to all senders at once (never above
+    ///         BufferBytes)
+    uint64_t GetMaxCommittedCredits() const;
+    /// @return the FlowControl attribute: "credit" or "pfc"
+    std::string GetFlowControl() const;
+    /// @return the BufferMode attribute: "partitioned" or "shared"
+    std::string GetBufferMode() const;
+    /// @return the buffer part (its settings once the first port is wired)
+    const SwitchBuffer& GetBuffer() const;
+    /**
+     * @brief Check, before a run, that cells of a given size can cross every wired port
+     * losslessly (one message naming the attribute to change otherwise).
+     * @param cellWireBytes wire bytes of the largest cell
+     */
+    void CheckCellSize(uint32_t cellWireBytes) const;
 
     // PacketEndpoint
     bool IsCutThrough() const override;
@@ -132,6 +165,20 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
      */
     typedef void (*DropTracedCallback)(uint32_t port, uint32_t wireBytes, DropReason reason);
 
+    /**
+     * TracedCallback signature for a PFC pause sent.
+     * @param [in] port the input port whose sender is paused
+     * @param [in] ingressBytes wire bytes buffered from it
+     */
+    typedef void (*PfcPauseTracedCallback)(uint32_t port, uint64_t ingressBytes);
+
+    /**
+     * TracedCallback signature for a PFC resume sent.
+     * @param [in] port the input port whose sender is resumed
+     * @param [in] paused how long since its pause was sent
+     */
+    typedef void (*PfcResumeTracedCallback)(uint32_t port, Time paused);
+
   protected:
     void DoDispose() override;
 
@@ -141,10 +188,6 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void CellArrived(uint32_t port) override;
     void PortConnected(uint32_t port) override;
 
-    /// @param cell a cell @return its output port, or NumPorts if none
-    uint32_t Route(const PacketCell& cell);
-    /// @param dst a host @return its down port, or NumPorts if it has none here
-    uint32_t DownPort(uint32_t dst) const;
     /// @param n the NumPorts attribute
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute
@@ -155,43 +198,46 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetRouting(std::string routing);
     /// @return the Routing attribute
     std::string GetRouting() const;
-
-    /// A block of hosts routed down.
-    struct DownRoute
-    {
-        uint32_t firstHost;    //!< first host
-        uint32_t lastHost;     //!< last host
-        uint32_t firstPort;    //!< port of the first hosts
-        uint32_t hostsPerPort; //!< hosts per port
-    };
-
-    /// How cells choose among the up ports.
-    enum class Routing : uint8_t
-    {
-        ECMP,     //!< flow hash
-        SPRAY,    //!< round robin per cell
-        ADAPTIVE, //!< least queued bytes
-    };
+    /// @param mode the FlowControl attribute
+    void SetFlowControl(std::string mode);
+    /// @param mode the BufferMode attribute
+    void SetBufferMode(std::string mode);
+    /// @return the buffer's settings from the attributes
+    SwitchBuffer::Settings CurrentSettings() const;
+    /// Abort if a port is wired (the buffer takes its settings then). @param what the attribute
+    void CheckNotWired(const std::string& what) const;
+    /// @param p a wired port @return bytes its link carries in 2 x delay + ForwardingLatency
+    uint64_t RoundTripBytes(const Port& p) const;
 
     uint32_t m_nPorts;                             //!< NumPorts attribute
     uint64_t m_bufferBytes;                        //!< BufferBytes attribute
     Time m_latency;                                //!< ForwardingLatency attribute
     bool m_cutThrough;                             //!< CutThrough attribute
-    Routing m_routing;                             //!< Routing attribute
     uint32_t m_seed;                               //!< Seed attribute
     std::string m_name;                            //!< for reports
-    std::vector<DownRoute> m_down;                 //!< down routes, by first host
-    uint32_t m_firstUp;                            //!< first up port
-    uint32_t m_nUp;                                //!< up ports
-    uint32_t m_turn;                               //!< next up port in turn (spray, ties)
+    SwitchRoutes m_routes;                         //!< routes and Routing attribute
     std::vector<CompactFifo<PacketCell>> m_queues; //!< output queues
     std::vector<uint64_t> m_queueBytes;            //!< wire bytes per output queue
     std::vector<uint64_t> m_maxQueueBytes;         //!< most wire bytes per output queue
     uint64_t m_buffered;                           //!< wire bytes in all queues
     uint64_t m_maxBuffered;                        //!< most wire bytes in all queues
     bool m_watched;                                //!< registered with ByteConservation
+    SwitchBuffer::FlowControl m_flowControl;       //!< FlowControl attribute
+    SwitchBuffer::Mode m_bufferMode;               //!< BufferMode attribute
+    double m_alpha;                                //!< SharedAlpha attribute
+    uint64_t m_reservedBytes;                      //!< SharedReservedBytes attribute
+    uint64_t m_headroomBytes;                      //!< PfcHeadroomBytes attribute
+    uint64_t m_xoffBytes;                          //!< PfcXoffBytes attribute
+    uint64_t m_xonBytes;                           //!< PfcXonBytes attribute
+    SwitchBuffer m_buffer;                         //!< per input port accounting
+    std::vector<Time> m_pauseSince;                //!< per input port: its pause was sent
+    std::vector<Time> m_pauseTime;                 //!< per input port: closed pauses
+    std::vector<uint64_t> m_pauses;                //!< per input port: pauses sent
+    std::vector<uint64_t> m_resumes;               //!< per input port: resumes sent
     ByteCounters m_bytes;                          //!< entered = forwarded + queued + dropped
     TracedCallback<uint32_t, uint32_t, DropReason> m_dropTrace; //!< Drop
+    TracedCallback<uint32_t, uint64_t> m_pfcPauseTrace;         //!< PfcPause
+    TracedCallback<uint32_t, Time> m_pfcResumeTrace;            //!< PfcResume
 };
 
 } // namespace ns3

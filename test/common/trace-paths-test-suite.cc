@@ -24,10 +24,12 @@
 #include "ns3/packet-link.h"
 #include "ns3/packet-net-device.h"
 #include "ns3/packet-switch.h"
+#include "ns3/packet-transceiver.h"
 #include "ns3/photonic-crossbar.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
 #include "ns3/slotted-circuit-scheduler.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/training-job-application.h"
 #include "ns3/training-job.h"
@@ -336,6 +338,10 @@ struct ElectricalProbes
                       PacketEndpoint::CreditStallTracedCallback,
                       ALL_PACKET_NICS + "CreditStall",
                       true);
+    TRACE_PATHS_PROBE(nicPauseStall,
+                      PacketEndpoint::PauseStallTracedCallback,
+                      ALL_PACKET_NICS + "PauseStall",
+                      true);
     /// @}
 
     /// @name PacketSwitch, node 0's leaf
@@ -345,6 +351,18 @@ struct ElectricalProbes
                       NODE0_SWITCH + "CreditStall",
                       false);
     TRACE_PATHS_PROBE(switchDrop, PacketSwitch::DropTracedCallback, NODE0_SWITCH + "Drop", false);
+    TRACE_PATHS_PROBE(switchPauseStall,
+                      PacketEndpoint::PauseStallTracedCallback,
+                      NODE0_SWITCH + "PauseStall",
+                      false);
+    TRACE_PATHS_PROBE(switchPfcPause,
+                      PacketSwitch::PfcPauseTracedCallback,
+                      NODE0_SWITCH + "PfcPause",
+                      false);
+    TRACE_PATHS_PROBE(switchPfcResume,
+                      PacketSwitch::PfcResumeTracedCallback,
+                      NODE0_SWITCH + "PfcResume",
+                      false);
     /// @}
 };
 
@@ -1018,6 +1036,82 @@ class ElectricalCongestionTestCase : public TracePathsTestCase
     uint32_t m_received{0}; //!< frames received
 };
 
+/// The same incast under PFC with thresholds of a few cells: the leaves pause the spines, the
+/// spines leaf 0, leaf 0 its hosts; every pause and every wait for a resume is traced.
+class ElectricalPfcTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite's other cases
+    explicit ElectricalPfcTestCase(Coverage& coverage)
+        : TracePathsTestCase("electrical: incast across leaves, PFC pauses", coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(4);
+        LeafSpineHelper fabric;
+        fabric.SetRadix(4); // 2 hosts and 2 spines per leaf
+        const uint64_t cell = 4096 + MAC_HEADER;
+        const uint64_t headroom = 69800 + 2 * cell; // (2 x 49 ns + 600 ns) x 800 Gb/s + 2 cells
+        fabric.SetSwitchAttribute("FlowControl", StringValue("pfc"));
+        fabric.SetSwitchAttribute("BufferBytes", UintegerValue(4 * (2 * cell + headroom)));
+        fabric.SetSwitchAttribute("PfcHeadroomBytes", UintegerValue(headroom));
+        fabric.SetSwitchAttribute("PfcXoffBytes", UintegerValue(2 * cell));
+        fabric.SetSwitchAttribute("PfcXonBytes", UintegerValue(cell));
+        NetDeviceContainer devices = fabric.Install(nodes);
+        ElectricalProbes probes;
+        ConnectAll(probes, nodes.GetN());
+        const size_t frames = 4;
+        for (uint32_t s : {0, 1})
+        {
+            for (uint32_t k = 0; k < frames / 2; ++k)
+            {
+                devices.Get(s)->Send(Create<Packet>(32 * 4096),
+                                     devices.Get(3)->GetAddress(),
+                                     TEST_PROTOCOL);
+            }
+        }
+        Simulator::Run();
+        size_t nicWaits = 0;
+        for (uint32_t i = 0; i < devices.GetN(); ++i)
+        {
+            nicWaits += DynamicCast<PacketNetDevice>(devices.Get(i))->GetPauseStalls(0);
+        }
+        Ptr<PacketSwitch> leaf0 = fabric.GetSwitches().at(0);
+        size_t switchWaits = 0;
+        size_t pauses = 0;
+        size_t resumes = 0;
+        for (uint32_t p = 0; p < leaf0->GetNPacketPorts(); ++p)
+        {
+            switchWaits += leaf0->GetPauseStalls(p);
+            pauses += leaf0->GetPausesSent(p);
+            resumes += leaf0->GetResumesSent(p);
+        }
+        NS_TEST_EXPECT_MSG_GT(nicWaits, 0, "the senders waited for a resume");
+        NS_TEST_EXPECT_MSG_GT(switchWaits, 0, "leaf 0 waited for a resume");
+        NS_TEST_EXPECT_MSG_GT(pauses, 0, "leaf 0 paused its hosts");
+        NS_TEST_EXPECT_MSG_EQ(pauses, resumes, "and resumed them");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, frames},
+                         {&probes.phyTxBegin, frames},
+                         {&probes.phyTxEnd, frames},
+                         {&probes.phyRxEnd, frames},
+                         {&probes.macRx, frames},
+                         {&probes.sniffer, 2 * frames},
+                         {&probes.promiscSniffer, 2 * frames},
+                         {&probes.nicPauseStall, nicWaits}, // once per wait, at its end
+                         {&probes.switchPauseStall, switchWaits},
+                         {&probes.switchPfcPause, pauses},
+                         {&probes.switchPfcResume, resumes},
+                     });
+        Simulator::Destroy();
+    }
+};
+
 /// Losses on a packet fabric: a frame too large for the Mtu, and one its switch cannot route.
 class ElectricalDropTestCase : public TracePathsTestCase
 {
@@ -1258,12 +1352,15 @@ class ObjectPathsTestCase : public TestCase
         hosts.Create(4);
         LeafSpineHelper leafSpine;
         leafSpine.SetRadix(4);
+        leafSpine.SetTransceiver("dsp-800g"); // on the 4 links between switches
         leafSpine.Install(hosts);
         const std::vector<std::tuple<std::string, TypeId, size_t>> electrical{
             {ALL_PACKET_NICS, PacketNetDevice::GetTypeId(), 4},
             {ALL_PACKET_NICS + "Switch/", PacketSwitch::GetTypeId(), 4},       // each leaf twice
             {"/NodeList/*/$ns3::PacketSwitch/", PacketSwitch::GetTypeId(), 4}, // on their nodes
             {ALL_PACKET_LINKS, PacketLink::GetTypeId(), 8},
+            {ALL_PACKET_LINKS + "TransceiverA/", PacketTransceiver::GetTypeId(), 4},
+            {ALL_PACKET_LINKS + "TransceiverB/", PacketTransceiver::GetTypeId(), 4},
         };
         for (const auto& [path, type, expected] : electrical)
         {
@@ -1401,6 +1498,7 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new LinkBudgetTestCase(m_coverage));
         AddTestCase(new RotorSlotsTestCase(m_coverage));
         AddTestCase(new ElectricalCongestionTestCase(m_coverage));
+        AddTestCase(new ElectricalPfcTestCase(m_coverage));
         AddTestCase(new ElectricalDropTestCase(m_coverage));
         AddTestCase(new TrainingTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());

@@ -16,6 +16,9 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <utility>
+#include <vector>
+
 using namespace ns3;
 using namespace ns3::scale_across_test;
 
@@ -31,6 +34,25 @@ BuildLeafSpine(uint32_t radix, double ratio, uint32_t hosts)
     LeafSpineHelper fabric;
     fabric.SetRadix(radix);
     fabric.SetOversubscription(ratio);
+    fabric.Install(nodes);
+}
+
+/**
+ * @brief A one-leaf fabric of radix 8 (4 hosts) under PFC with some switch attributes.
+ * @param settings attribute names and values
+ */
+void
+BuildPfc(const std::vector<std::pair<std::string, uint64_t>>& settings)
+{
+    NodeContainer nodes;
+    nodes.Create(4);
+    LeafSpineHelper fabric;
+    fabric.SetRadix(8);
+    fabric.SetSwitchAttribute("FlowControl", StringValue("pfc"));
+    for (const auto& [name, value] : settings)
+    {
+        fabric.SetSwitchAttribute(name, UintegerValue(value));
+    }
     fabric.Install(nodes);
 }
 
@@ -94,6 +116,66 @@ class ElectricalBadInputTestSuite : public TestSuite
                                           fabric.Install(nodes);
                                       },
                                       {"CellBytes = 5000", "multiple of Mtu (4096)"}));
+        AddTestCase(new FatalTestCase(
+            "PFC threshold with no room for the headroom",
+            []() {
+                BuildPfc({{"BufferBytes", 8 * 300 * 1024}});
+            },
+            {"PfcXoffBytes = 262144", "cannot be lossless", "307200 bytes", "use at most 176128"}));
+        AddTestCase(new FatalTestCase("PFC headroom shorter than the link's round trip",
+                                      []() {
+                                          BuildPfc({{"PfcHeadroomBytes", 50000}});
+                                      },
+                                      {"PfcHeadroomBytes = 50000", "69800 bytes", "+ 2 cells"}));
+        AddTestCase(new FatalTestCase("PFC headroom without room for two cells",
+                                      []() {
+                                          BuildPfc({{"PfcHeadroomBytes", 70000}});
+                                      },
+                                      {"PfcHeadroomBytes = 70000", "4110", "at least 78020"}));
+        AddTestCase(
+            new FatalTestCase("PFC resume above the pause",
+                              []() {
+                                  BuildPfc({{"PfcXoffBytes", 100000}, {"PfcXonBytes", 100001}});
+                              },
+                              {"PfcXonBytes = 100001", "at most PfcXoffBytes = 100000"}));
+        AddTestCase(
+            new FatalTestCase("a shared PFC buffer that is all headroom",
+                              []() {
+                                  NodeContainer nodes;
+                                  nodes.Create(4);
+                                  LeafSpineHelper fabric;
+                                  fabric.SetRadix(8);
+                                  fabric.SetSwitchAttribute("FlowControl", StringValue("pfc"));
+                                  fabric.SetSwitchAttribute("BufferMode", StringValue("shared"));
+                                  fabric.SetSwitchAttribute("BufferBytes", UintegerValue(1 << 20));
+                                  fabric.Install(nodes);
+                              },
+                              {"PfcHeadroomBytes = 131072", "no shared pool", "131072"}));
+        AddTestCase(
+            new FatalTestCase("shared credits reserved beyond the buffer",
+                              []() {
+                                  NodeContainer nodes;
+                                  nodes.Create(4);
+                                  LeafSpineHelper fabric;
+                                  fabric.SetRadix(8);
+                                  fabric.SetSwitchAttribute("BufferMode", StringValue("shared"));
+                                  fabric.SetSwitchAttribute("BufferBytes", UintegerValue(400000));
+                                  fabric.Install(nodes);
+                              },
+                              {"SharedReservedBytes = 65536", "1 ... 50000"}));
+        AddTestCase(new FatalTestCase(
+            "unknown flow control",
+            []() { CreateObject<PacketSwitch>()->SetAttribute("FlowControl", StringValue("xon")); },
+            {"FlowControl = xon", "credit or pfc"}));
+        AddTestCase(new FatalTestCase(
+            "unknown buffer mode",
+            []() {
+                CreateObject<PacketSwitch>()->SetAttribute("BufferMode", StringValue("dynamic"));
+            },
+            {"BufferMode = dynamic", "partitioned or shared"}));
+        AddTestCase(new FatalTestCase("unknown transceiver preset",
+                                      []() { LeafSpineHelper().SetTransceiver("dsp-3.2t"); },
+                                      {"dsp-3.2t", "dsp-800g, dsp-1.6t, lpo-800g or cpo-1.6t"}));
         AddTestCase(new FatalTestCase(
             "unknown routing",
             []() { CreateObject<PacketSwitch>()->SetAttribute("Routing", StringValue("random")); },
