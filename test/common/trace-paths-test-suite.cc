@@ -1063,7 +1063,7 @@ class ElectricalPfcTestCase : public TracePathsTestCase
         fabric.SetSwitchAttribute("PfcXonBytes", UintegerValue(cell));
         NetDeviceContainer devices = fabric.Install(nodes);
         ElectricalProbes probes;
-        ConnectAll(probes, nodes.GetN());
+        ConnectAll(probes, nodes.GetN(), fabric.GetSwitchNodes().GetN());
         const size_t frames = 4;
         for (uint32_t s : {0, 1})
         {
