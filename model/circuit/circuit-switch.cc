@@ -4,9 +4,17 @@
 
 #include "circuit-switch.h"
 
+#include "clos-fabric.h"
+
 namespace ns3
 {
 
 CircuitSwitch::~CircuitSwitch() = default;
+
+Ptr<ClosFabric>
+CircuitSwitch::GetStages() const
+{
+    return nullptr;
+}
 
 } // namespace ns3
