@@ -15,7 +15,10 @@
  * A row whose N exceeds the technology's largest crossbar is a what-if (PortLimit raised): the
  * column "stages" says how many crossbar stages a Clos of real crossbars needs for that N.
  * Part 2 runs the all-to-all at --sweepRanks against the reconfiguration time (--reconfig),
- * on demand and as a rotor.
+ * on demand and as a rotor. Parts 3 and 4 (ExampleClosStudy) compare, on demand, one crossbar
+ * of N ports with what --stageTechnology's crossbars build (MultiStageOpticalFabricHelper: one
+ * crossbar while N fits, else a three-stage Clos, non-blocking or blocking) for every N of
+ * --stageRanks, then against the reconfiguration time at the largest of them.
  *
  * Output: the tables on stdout and in OUTPUT/scale-across-circuits.txt, and three figures
  * (gnuplot .plt, PNG and PDF): time against N for each collective, time against
@@ -23,6 +26,7 @@
  */
 
 #include "example-arguments.h"
+#include "example-clos-study.h"
 
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
@@ -296,6 +300,8 @@ main(int argc, char* argv[])
     uint32_t slotFactor = 10;
     std::string awgrSlot = "1us";
     double fiberLength = 2;
+    std::string stageRanksList = "16,32,64";
+    std::string stageTechnology = "SOA";
     std::string outputDir = "scale-across-circuits-output";
 
     CommandLine cmd(__FILE__);
@@ -318,6 +324,13 @@ main(int argc, char* argv[])
                  slotFactor);
     cmd.AddValue("awgrSlot", "wavelength-routed SlotTime, with a unit (e.g. 1us)", awgrSlot);
     cmd.AddValue("fiberLength", "fiber from each NIC to its port, m (0 ... 10000)", fiberLength);
+    cmd.AddValue("stageRanks",
+                 "N of parts 3 and 4 (single hop against buildable stages), comma separated "
+                 "(2 ... 4096, at most the square of --stageTechnology's port count)",
+                 stageRanksList);
+    cmd.AddValue("stageTechnology",
+                 "crossbar technology of parts 3 and 4: " + CrossbarTechnology::GetNames(),
+                 stageTechnology);
     cmd.AddValue("outputDir", "folder for the table and the figures", outputDir);
     ExampleArguments::ExitOnFatalError(PROGRAM);
     ExampleArguments::CheckUnsigned(
@@ -371,6 +384,26 @@ main(int argc, char* argv[])
     {
         Fail("--bytes=" + std::to_string(bytes) + " is invalid for --sweepRanks=" +
              std::to_string(sweepRanks) + ": use a multiple of it");
+    }
+    const std::vector<uint32_t> stageRanks = ParseCounts(stageRanksList, "stageRanks", 2, 4096);
+    if (!CrossbarTechnology::Exists(stageTechnology))
+    {
+        Fail("--stageTechnology=" + stageTechnology + " is invalid: use one of " +
+             CrossbarTechnology::GetNames());
+    }
+    for (uint32_t n : stageRanks)
+    {
+        const std::string why = ExampleClosStudy::CheckBuildable(n, stageTechnology);
+        if (!why.empty())
+        {
+            Fail("--stageRanks=" + stageRanksList +
+                 " is invalid for --stageTechnology=" + stageTechnology + ": " + why);
+        }
+        if (bytes < n || bytes % n != 0)
+        {
+            Fail("--bytes=" + std::to_string(bytes) + " is invalid for --stageRanks " +
+                 std::to_string(n) + ": use a multiple of every N");
+        }
     }
     ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
     const Options options{bytes, slotFactor, awgrSlotTime, fiberLength};
@@ -452,6 +485,11 @@ main(int argc, char* argv[])
         sweep.AddDataset(data);
     }
 
+    // Parts 3 and 4: the single hop against what the technology builds.
+    std::map<std::string, Gnuplot> stagePlots;
+    ExampleClosStudy({stageRanks, stageTechnology, reconfigs, bytes, fiberLength})
+        .Run(table, stagePlots);
+
     std::cout << table.str();
     const std::string tablePath = outputDir + "/scale-across-circuits.txt";
     GnuplotWriter::WriteFileAtomically(tablePath, table.str());
@@ -501,6 +539,10 @@ main(int argc, char* argv[])
     files +=
         ", " +
         GnuplotWriter::Write(sweep, outputDir, "scale-across-circuits-reconfiguration").GetFiles();
+    for (auto& [base, plot] : stagePlots)
+    {
+        files += ", " + GnuplotWriter::Write(plot, outputDir, base).GetFiles();
+    }
     std::cout << "# wrote " << files << "\n";
     return 0;
 }

@@ -54,6 +54,11 @@ MultiStageOpticalFabricHelper::SetStageTechnology(ClosFabric::Stage stage, const
     const CrossbarTechnology& t = CrossbarTechnology::Get(name);
     const std::string prefix = STAGE_PREFIX[stage];
     m_technologies[stage] = t.name;
+    if (stage == ClosFabric::INGRESS)
+    {
+        // The crossbar's figures when one holds the nodes; attributes set later override them.
+        SetCrossbarTechnology(t.name);
+    }
     m_stageFactory.Set(prefix + "InsertionLoss", DoubleValue(t.insertionLossDb));
     m_stageFactory.Set(prefix + "ReconfigurationTime", TimeValue(t.reconfigurationTime));
 }
@@ -108,13 +113,11 @@ MultiStageOpticalFabricHelper::Install(const NodeContainer& nodes)
     m_stages = nullptr;
     if (limit == 0 || n <= limit)
     {
-        // One crossbar holds them: the seed's single hop, with the first stage's technology.
-        const std::string& first = m_technologies[ClosFabric::INGRESS];
-        if (!first.empty())
+        // One crossbar holds them: the seed's single hop, with the ingress stage's technology.
+        if (m_portLimit > 0)
         {
-            SetCrossbarTechnology(first);
+            SetCrossbarAttribute("PortLimit", UintegerValue(m_portLimit));
         }
-        SetCrossbarAttribute("PortLimit", UintegerValue(m_portLimit));
         SetCrossbarAttribute("Stages", PointerValue());
         return OpticalFabricHelper::Install(nodes);
     }

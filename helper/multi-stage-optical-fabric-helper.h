@@ -47,7 +47,8 @@ class MultiStageOpticalFabricHelper : public OpticalFabricHelper
     void SetStageTechnology(const std::string& name);
     /**
      * @brief Build one stage with a technology (the smallest port limit of the three shapes
-     * the Clos).
+     * the Clos). The ingress stage's technology also sets the crossbar's figures, used when
+     * one crossbar holds the nodes (crossbar attributes set afterwards override them).
      * @param stage the stage
      * @param name one of CrossbarTechnology::GetNames()
      */
