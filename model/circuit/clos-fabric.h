@@ -34,7 +34,9 @@ namespace ns3
  * - a circuit needs a middle switch with a free lane up from its source's ingress switch and
  *   down to its destination's egress switch (ClosTopology, first fit). A request with none is
  *   blocked: counted (GetNBlocked) and traced (Blocked); the OnDemandCircuitScheduler then
- *   waits until a path frees and retries, so no byte is lost to blocking.
+ *   waits until a path frees and retries, so no byte is lost to blocking. Schedulers that do
+ *   not ask (rotor, wavelength-routed, static) stop with one message if first fit finds no
+ *   path; a rotor's cyclic shifts always route when MiddleSwitches >= EdgePorts.
  *
  * The paths of a Clos are all alike, so one logical crossbar with the path's figures is exact
  * for loss and timing; only blocking needs the stage-by-stage state, which ClosTopology keeps.

@@ -246,3 +246,42 @@ TEST(ClosTopology, LanesMultiplyALinksCircuits)
     clos.Connect(1, 1, 3, 0);
     EXPECT_EQ(clos.FindMiddle(0, 3), ClosTopology::NO_MIDDLE);
 }
+
+TEST(ClosTopology, CyclicShiftsRouteFirstFitWhenMiddlesAtLeastK)
+{
+    // A rotor's (or an AWGR's) slot joins i -> i + s mod N on each lane: the k sources of an
+    // ingress switch reach consecutive endpoints, split over at most two egress switches, and
+    // first fit gives the sources of one ingress middles 0, 1, ... in order, so the sources
+    // sharing an egress switch come from the tail of one ingress and the head of the next:
+    // disjoint middles. So with m >= k first fit never blocks a slot, set up port by port
+    // (SlottedCircuitScheduler's order), whatever N, k and the lanes.
+    uint64_t circuits = 0;
+    for (uint32_t k = 1; k <= 6; ++k)
+    {
+        for (uint32_t n = 2; n <= 6 * k; ++n)
+        {
+            for (uint32_t lanes = 1; lanes <= 2; ++lanes)
+            {
+                for (uint32_t slot = 0; slot < n - 1; ++slot)
+                {
+                    ClosTopology clos(n, k, k, lanes, n * lanes);
+                    for (uint32_t i = 0; i < n; ++i)
+                    {
+                        for (uint32_t l = 0; l < lanes; ++l)
+                        {
+                            const uint32_t shift = ((slot * lanes + l) % (n - 1)) + 1;
+                            const uint32_t d = (i + shift) % n;
+                            const int64_t j = clos.FindMiddle(i, d);
+                            ASSERT_NE(j, ClosTopology::NO_MIDDLE)
+                                << "N " << n << ", k " << k << ", lanes " << lanes << ", slot "
+                                << slot << ", " << i << " -> " << d;
+                            clos.Connect(i * lanes + l, i, d, static_cast<uint32_t>(j));
+                            ++circuits;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_EQ(circuits, 95130u); // every one routed
+}
