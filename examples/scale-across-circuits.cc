@@ -10,7 +10,8 @@
  * scheduler and technology:
  *   ondemand  a circuit per request, ReconfigurationTime of the technology (MEMS ... AWGR);
  *   rotor     RotorNet/Opera: a fixed cycle of N - 1 matchings, SlotTime = --slotFactor x the
- *             technology's reconfiguration (the guard);
+ *             technology's reconfiguration (the guard), direct traffic;
+ *   rotor2hop the same rotor with two-hop (Valiant) relay through whatever peer is matched;
  *   awgr      Sirius: an AWGR, lasers cycling through the wavelengths, slots of --awgrSlot.
  * A row whose N exceeds the technology's largest crossbar is a what-if (PortLimit raised): the
  * column "stages" says how many crossbar stages a Clos of real crossbars needs for that N.
@@ -94,7 +95,7 @@ struct Setup
 {
     std::string op;         //!< all_to_all or all_reduce
     uint32_t ranks;         //!< N
-    std::string scheduler;  //!< ondemand, rotor or awgr
+    std::string scheduler;  //!< ondemand, rotor, rotor2hop or awgr
     std::string technology; //!< CrossbarTechnology preset
     Time reconfiguration;   //!< 0: the technology's
 };
@@ -160,10 +161,14 @@ Run(const Setup& s, const Options& o)
     // phase at time zero) is part of what this example compares.
     nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
     Ptr<SlottedCircuitScheduler> slotted;
-    if (s.scheduler == "rotor")
+    if (s.scheduler == "rotor" || s.scheduler == "rotor2hop")
     {
         slotted = CreateObject<RotorCircuitScheduler>();
         out.slot = reconfiguration * o.slotFactor;
+        if (s.scheduler == "rotor2hop")
+        {
+            slotted->SetAttribute("Routing", EnumValue(RotorCircuitScheduler::TWO_HOP));
+        }
     }
     else if (s.scheduler == "awgr")
     {
@@ -278,7 +283,7 @@ Runs(const std::string& scheduler, const std::string& technology)
     {
         return technology == "AWGR";
     }
-    if (scheduler == "rotor")
+    if (scheduler == "rotor" || scheduler == "rotor2hop")
     {
         return technology != "AWGR";
     }
@@ -293,7 +298,7 @@ main(int argc, char* argv[])
     std::string ranksList = "4,8,16,32";
     uint64_t bytes = 1 << 20;
     std::string ops = "all_to_all,all_reduce";
-    std::string schedulers = "ondemand,rotor,awgr";
+    std::string schedulers = "ondemand,rotor,rotor2hop,awgr";
     std::string technologies = "MEMS,Piezo,SiPh-MZI,SOA,AWGR";
     std::string reconfigList = "10ns,100ns,1us,10us,100us,1ms,10ms";
     uint32_t sweepRanks = 16;
@@ -311,7 +316,7 @@ main(int argc, char* argv[])
     cmd.AddValue("ranks", "endpoints N, comma separated (2 ... 4096 each)", ranksList);
     cmd.AddValue("bytes", "message size of each collective, bytes (N ... 2^32)", bytes);
     cmd.AddValue("ops", "collectives: all_to_all (pairwise), all_reduce (ring)", ops);
-    cmd.AddValue("schedulers", "circuit schedulers: ondemand, rotor, awgr", schedulers);
+    cmd.AddValue("schedulers", "circuit schedulers: ondemand, rotor, rotor2hop, awgr", schedulers);
     cmd.AddValue("technologies",
                  "crossbar technologies: " + CrossbarTechnology::GetNames(),
                  technologies);
@@ -343,7 +348,7 @@ main(int argc, char* argv[])
     const std::vector<uint32_t> ranks = ParseCounts(ranksList, "ranks", 2, 4096);
     const std::vector<std::string> opList = ParseNames(ops, "ops", {"all_to_all", "all_reduce"});
     const std::vector<std::string> schedList =
-        ParseNames(schedulers, "schedulers", {"ondemand", "rotor", "awgr"});
+        ParseNames(schedulers, "schedulers", {"ondemand", "rotor", "rotor2hop", "awgr"});
     std::vector<std::string> techNames;
     for (const CrossbarTechnology& t : CrossbarTechnology::GetAll())
     {
@@ -465,7 +470,8 @@ main(int argc, char* argv[])
     Gnuplot sweep;
     double sweepMin = 0;
     double sweepMax = 0;
-    for (const std::string& sched : {std::string("ondemand"), std::string("rotor")})
+    for (const std::string& sched :
+         {std::string("ondemand"), std::string("rotor"), std::string("rotor2hop")})
     {
         Gnuplot2dDataset data(sched);
         data.SetStyle(Gnuplot2dDataset::LINES_POINTS);

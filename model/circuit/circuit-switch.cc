@@ -17,4 +17,10 @@ CircuitSwitch::GetStages() const
     return nullptr;
 }
 
+bool
+CircuitSwitch::HasFramesInFlight() const
+{
+    return false;
+}
+
 } // namespace ns3

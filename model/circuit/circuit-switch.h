@@ -101,6 +101,9 @@ class CircuitSwitch
      *         or nullptr for a single crossbar (the default)
      */
     virtual Ptr<ClosFabric> GetStages() const;
+
+    /// @return true if frames are on their way through the switch (false by default)
+    virtual bool HasFramesInFlight() const;
 };
 
 } // namespace ns3

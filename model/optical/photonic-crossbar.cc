@@ -616,6 +616,12 @@ PhotonicCrossbar::GetStages() const
     return m_stages;
 }
 
+bool
+PhotonicCrossbar::HasFramesInFlight() const
+{
+    return m_bytes.inFlight > 0;
+}
+
 void
 PhotonicCrossbar::SetStages(Ptr<ClosFabric> stages)
 {

@@ -143,6 +143,7 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void RejectCircuit(uint32_t srcPort, uint32_t dstPort) override;
     bool IsLaneIdle(uint32_t port, uint32_t lane) const override;
     Ptr<ClosFabric> GetStages() const override;
+    bool HasFramesInFlight() const override;
 
     /**
      * @brief Make this the logical crossbar of a multi-stage fabric (before the simulation
