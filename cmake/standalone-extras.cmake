@@ -9,6 +9,7 @@
 set(plain_SOURCES
   ${schedule_SOURCES}
   model/circuit/crossbar-port-table.cc
+  model/circuit/clos-topology.cc
   model/circuit/rotor-cycle.cc
   model/common/byte-counters.cc
   model/common/drop-reason.cc
@@ -34,6 +35,7 @@ if(ENABLE_TESTS)
   add_executable(scale-across-gtest
     test/gtest/optical/optical-physics-gtest.cc
     test/gtest/circuit/crossbar-port-table-gtest.cc
+    test/gtest/circuit/clos-topology-gtest.cc
     test/gtest/circuit/rotor-cycle-gtest.cc
     test/gtest/schedule/collective-schedule-gtest.cc
     test/gtest/common/byte-counters-gtest.cc

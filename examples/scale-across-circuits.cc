@@ -10,12 +10,16 @@
  * scheduler and technology:
  *   ondemand  a circuit per request, ReconfigurationTime of the technology (MEMS ... AWGR);
  *   rotor     RotorNet/Opera: a fixed cycle of N - 1 matchings, SlotTime = --slotFactor x the
- *             technology's reconfiguration (the guard);
+ *             technology's reconfiguration (the guard), direct traffic;
+ *   rotor2hop the same rotor with two-hop (Valiant) relay through whatever peer is matched;
  *   awgr      Sirius: an AWGR, lasers cycling through the wavelengths, slots of --awgrSlot.
  * A row whose N exceeds the technology's largest crossbar is a what-if (PortLimit raised): the
  * column "stages" says how many crossbar stages a Clos of real crossbars needs for that N.
  * Part 2 runs the all-to-all at --sweepRanks against the reconfiguration time (--reconfig),
- * on demand and as a rotor.
+ * on demand and as a rotor. Parts 3 and 4 (ExampleClosStudy) compare, on demand, one crossbar
+ * of N ports with what --stageTechnology's crossbars build (MultiStageOpticalFabricHelper: one
+ * crossbar while N fits, else a three-stage Clos, non-blocking or blocking) for every N of
+ * --stageRanks, then against the reconfiguration time at the largest of them.
  *
  * Output: the tables on stdout and in OUTPUT/scale-across-circuits.txt, and three figures
  * (gnuplot .plt, PNG and PDF): time against N for each collective, time against
@@ -23,6 +27,7 @@
  */
 
 #include "example-arguments.h"
+#include "example-clos-study.h"
 
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
@@ -90,7 +95,7 @@ struct Setup
 {
     std::string op;         //!< all_to_all or all_reduce
     uint32_t ranks;         //!< N
-    std::string scheduler;  //!< ondemand, rotor or awgr
+    std::string scheduler;  //!< ondemand, rotor, rotor2hop or awgr
     std::string technology; //!< CrossbarTechnology preset
     Time reconfiguration;   //!< 0: the technology's
 };
@@ -156,10 +161,14 @@ Run(const Setup& s, const Options& o)
     // phase at time zero) is part of what this example compares.
     nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
     Ptr<SlottedCircuitScheduler> slotted;
-    if (s.scheduler == "rotor")
+    if (s.scheduler == "rotor" || s.scheduler == "rotor2hop")
     {
         slotted = CreateObject<RotorCircuitScheduler>();
         out.slot = reconfiguration * o.slotFactor;
+        if (s.scheduler == "rotor2hop")
+        {
+            slotted->SetAttribute("Routing", EnumValue(RotorCircuitScheduler::TWO_HOP));
+        }
     }
     else if (s.scheduler == "awgr")
     {
@@ -274,7 +283,7 @@ Runs(const std::string& scheduler, const std::string& technology)
     {
         return technology == "AWGR";
     }
-    if (scheduler == "rotor")
+    if (scheduler == "rotor" || scheduler == "rotor2hop")
     {
         return technology != "AWGR";
     }
@@ -289,13 +298,15 @@ main(int argc, char* argv[])
     std::string ranksList = "4,8,16,32";
     uint64_t bytes = 1 << 20;
     std::string ops = "all_to_all,all_reduce";
-    std::string schedulers = "ondemand,rotor,awgr";
+    std::string schedulers = "ondemand,rotor,rotor2hop,awgr";
     std::string technologies = "MEMS,Piezo,SiPh-MZI,SOA,AWGR";
     std::string reconfigList = "10ns,100ns,1us,10us,100us,1ms,10ms";
     uint32_t sweepRanks = 16;
     uint32_t slotFactor = 10;
     std::string awgrSlot = "1us";
     double fiberLength = 2;
+    std::string stageRanksList = "16,32,64";
+    std::string stageTechnology = "SOA";
     std::string outputDir = "scale-across-circuits-output";
 
     CommandLine cmd(__FILE__);
@@ -305,7 +316,7 @@ main(int argc, char* argv[])
     cmd.AddValue("ranks", "endpoints N, comma separated (2 ... 4096 each)", ranksList);
     cmd.AddValue("bytes", "message size of each collective, bytes (N ... 2^32)", bytes);
     cmd.AddValue("ops", "collectives: all_to_all (pairwise), all_reduce (ring)", ops);
-    cmd.AddValue("schedulers", "circuit schedulers: ondemand, rotor, awgr", schedulers);
+    cmd.AddValue("schedulers", "circuit schedulers: ondemand, rotor, rotor2hop, awgr", schedulers);
     cmd.AddValue("technologies",
                  "crossbar technologies: " + CrossbarTechnology::GetNames(),
                  technologies);
@@ -318,6 +329,13 @@ main(int argc, char* argv[])
                  slotFactor);
     cmd.AddValue("awgrSlot", "wavelength-routed SlotTime, with a unit (e.g. 1us)", awgrSlot);
     cmd.AddValue("fiberLength", "fiber from each NIC to its port, m (0 ... 10000)", fiberLength);
+    cmd.AddValue("stageRanks",
+                 "N of parts 3 and 4 (single hop against buildable stages), comma separated "
+                 "(2 ... 4096, at most the square of --stageTechnology's port count)",
+                 stageRanksList);
+    cmd.AddValue("stageTechnology",
+                 "crossbar technology of parts 3 and 4: " + CrossbarTechnology::GetNames(),
+                 stageTechnology);
     cmd.AddValue("outputDir", "folder for the table and the figures", outputDir);
     ExampleArguments::ExitOnFatalError(PROGRAM);
     ExampleArguments::CheckUnsigned(
@@ -330,7 +348,7 @@ main(int argc, char* argv[])
     const std::vector<uint32_t> ranks = ParseCounts(ranksList, "ranks", 2, 4096);
     const std::vector<std::string> opList = ParseNames(ops, "ops", {"all_to_all", "all_reduce"});
     const std::vector<std::string> schedList =
-        ParseNames(schedulers, "schedulers", {"ondemand", "rotor", "awgr"});
+        ParseNames(schedulers, "schedulers", {"ondemand", "rotor", "rotor2hop", "awgr"});
     std::vector<std::string> techNames;
     for (const CrossbarTechnology& t : CrossbarTechnology::GetAll())
     {
@@ -371,6 +389,26 @@ main(int argc, char* argv[])
     {
         Fail("--bytes=" + std::to_string(bytes) + " is invalid for --sweepRanks=" +
              std::to_string(sweepRanks) + ": use a multiple of it");
+    }
+    const std::vector<uint32_t> stageRanks = ParseCounts(stageRanksList, "stageRanks", 2, 4096);
+    if (!CrossbarTechnology::Exists(stageTechnology))
+    {
+        Fail("--stageTechnology=" + stageTechnology + " is invalid: use one of " +
+             CrossbarTechnology::GetNames());
+    }
+    for (uint32_t n : stageRanks)
+    {
+        const std::string why = ExampleClosStudy::CheckBuildable(n, stageTechnology);
+        if (!why.empty())
+        {
+            Fail("--stageRanks=" + stageRanksList +
+                 " is invalid for --stageTechnology=" + stageTechnology + ": " + why);
+        }
+        if (bytes < n || bytes % n != 0)
+        {
+            Fail("--bytes=" + std::to_string(bytes) + " is invalid for --stageRanks " +
+                 std::to_string(n) + ": use a multiple of every N");
+        }
     }
     ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
     const Options options{bytes, slotFactor, awgrSlotTime, fiberLength};
@@ -432,7 +470,8 @@ main(int argc, char* argv[])
     Gnuplot sweep;
     double sweepMin = 0;
     double sweepMax = 0;
-    for (const std::string& sched : {std::string("ondemand"), std::string("rotor")})
+    for (const std::string& sched :
+         {std::string("ondemand"), std::string("rotor"), std::string("rotor2hop")})
     {
         Gnuplot2dDataset data(sched);
         data.SetStyle(Gnuplot2dDataset::LINES_POINTS);
@@ -451,6 +490,11 @@ main(int argc, char* argv[])
         }
         sweep.AddDataset(data);
     }
+
+    // Parts 3 and 4: the single hop against what the technology builds.
+    std::map<std::string, Gnuplot> stagePlots;
+    ExampleClosStudy({stageRanks, stageTechnology, reconfigs, bytes, fiberLength})
+        .Run(table, stagePlots);
 
     std::cout << table.str();
     const std::string tablePath = outputDir + "/scale-across-circuits.txt";
@@ -501,6 +545,10 @@ main(int argc, char* argv[])
     files +=
         ", " +
         GnuplotWriter::Write(sweep, outputDir, "scale-across-circuits-reconfiguration").GetFiles();
+    for (auto& [base, plot] : stagePlots)
+    {
+        files += ", " + GnuplotWriter::Write(plot, outputDir, base).GetFiles();
+    }
     std::cout << "# wrote " << files << "\n";
     return 0;
 }

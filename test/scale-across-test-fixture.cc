@@ -10,6 +10,7 @@
 #include "ns3/double.h"
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/static-circuit-scheduler.h"
 #include "ns3/uinteger.h"
@@ -45,6 +46,7 @@ TestFabric::TestFabric(const FabricConfig& c)
     fabric.SetCrossbarAttribute("ReconfigurationTime", TimeValue(c.reconfiguration));
     fabric.SetCrossbarAttribute("SwitchingLatency", TimeValue(c.switching));
     fabric.SetCrossbarAttribute("InsertionLoss", DoubleValue(c.insertionLoss));
+    fabric.SetCrossbarAttribute("Stages", PointerValue(c.stages)); // replaces the three above
     if (c.staticRing || !c.staticCircuits.empty())
     {
         Ptr<StaticCircuitScheduler> s = CreateObject<StaticCircuitScheduler>();

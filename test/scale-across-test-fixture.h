@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_TEST_FIXTURE_H
 
 #include "ns3/circuit-scheduler.h"
+#include "ns3/clos-fabric.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
@@ -56,6 +57,7 @@ struct FabricConfig
     Ptr<CircuitScheduler> scheduler; //!< another scheduler (rotor, wavelength-routed), if set
     std::string technology;          //!< crossbar technology preset, if set (before the above)
     uint32_t portLimit{0};           //!< crossbar PortLimit (0: the technology's)
+    Ptr<ClosFabric> stages;          //!< stages behind the crossbar (multi-stage), if set
 };
 
 /// One frame delivered to a node.

@@ -48,6 +48,12 @@ CircuitScheduler::Start()
 {
 }
 
+bool
+CircuitScheduler::RelaysTraffic() const
+{
+    return false;
+}
+
 CircuitSwitch&
 CircuitScheduler::Switch() const
 {

@@ -63,6 +63,13 @@ class CircuitScheduler : public Object
      */
     virtual void NotifyIdle(uint32_t srcPort, uint32_t srcLane) = 0;
 
+    /**
+     * @return true if NICs may relay traffic through an intermediate endpoint (two-hop,
+     *         Valiant): a lane with nothing for its circuit's peer sends that peer frames for
+     *         other destinations, which the peer holds and forwards (false by default)
+     */
+    virtual bool RelaysTraffic() const;
+
   protected:
     /// @return the switch this scheduler drives (aborts if none)
     CircuitSwitch& Switch() const;

@@ -4,9 +4,23 @@
 
 #include "circuit-switch.h"
 
+#include "clos-fabric.h"
+
 namespace ns3
 {
 
 CircuitSwitch::~CircuitSwitch() = default;
+
+Ptr<ClosFabric>
+CircuitSwitch::GetStages() const
+{
+    return nullptr;
+}
+
+bool
+CircuitSwitch::HasFramesInFlight() const
+{
+    return false;
+}
 
 } // namespace ns3

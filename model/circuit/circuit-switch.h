@@ -8,11 +8,14 @@
 #include "crossbar-port-table.h"
 
 #include "ns3/nstime.h"
+#include "ns3/ptr.h"
 
 #include <cstdint>
 
 namespace ns3
 {
+
+class ClosFabric;
 
 /**
  * @ingroup scale-across-circuit
@@ -91,6 +94,16 @@ class CircuitSwitch
      *         the port has no endpoint): the circuit may be taken for another request
      */
     virtual bool IsLaneIdle(uint32_t port, uint32_t lane) const = 0;
+
+    /**
+     * @return the stages behind the switch when it is the logical crossbar of a multi-stage
+     *         fabric (a scheduler must then find a middle path before it sets a circuit up),
+     *         or nullptr for a single crossbar (the default)
+     */
+    virtual Ptr<ClosFabric> GetStages() const;
+
+    /// @return true if frames are on their way through the switch (false by default)
+    virtual bool HasFramesInFlight() const;
 };
 
 } // namespace ns3

@@ -4,7 +4,11 @@
 
 #include "on-demand-circuit-scheduler.h"
 
+#include "clos-fabric.h"
+
 #include "ns3/log.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -65,6 +69,7 @@ OnDemandCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
     {
         QueueRetry(Block::OUTPUT, table.PortOf(static_cast<uint32_t>(out)));
     }
+    QueueRetry(Block::PATH, 0); // an idle circuit may be torn down for a blocked path
     RunRetries();
 }
 
@@ -135,6 +140,19 @@ OnDemandCircuitScheduler::Attempt(const Request& r)
     const uint32_t in = table.End(r.src, inLane);
     const uint32_t out = table.End(r.dst, outLane);
     const int64_t oldOut = table.GetOutputEnd(in);
+    // The grant tears down the circuit on its input end and the one into its output end
+    // (one circuit if the first leads to the second): the path may use their links.
+    const int64_t releaseA = oldOut != CrossbarPortTable::NO_END ? static_cast<int64_t>(in) : -1;
+    const int64_t intoOut = table.GetInputEnd(out);
+    const int64_t releaseB = intoOut == releaseA ? -1 : intoOut;
+    if (xbar.GetStages() && !ClearPath(r, releaseA, releaseB))
+    {
+        return Block::PATH;
+    }
+    if (releaseA >= 0 || releaseB >= 0)
+    {
+        QueueRetry(Block::PATH, 0); // the released circuits free inter-stage links too
+    }
     if (oldOut != CrossbarPortTable::NO_END)
     {
         xbar.ReleaseCircuit(r.src, inLane);
@@ -152,12 +170,126 @@ OnDemandCircuitScheduler::Attempt(const Request& r)
     return Block::NONE;
 }
 
+bool
+OnDemandCircuitScheduler::ClearPath(const Request& r, int64_t releaseA, int64_t releaseB)
+{
+    const ClosTopology& paths = Switch().GetStages()->GetTopology();
+    if (paths.FindMiddle(r.src, r.dst, releaseA, releaseB) != ClosTopology::NO_MIDDLE)
+    {
+        return true;
+    }
+    // As with ends: an idle circuit keeps its path only until a request needs it. Take the
+    // first middle switch whose links hold few enough busy circuits, and tear down just
+    // enough idle ones on it.
+    const uint32_t lanes = paths.GetLinkLanes();
+    for (uint32_t j = 0; j < paths.GetNMiddles(); ++j)
+    {
+        const auto occupants = paths.GetOccupants(r.src, r.dst, j);
+        std::vector<uint32_t> idleUp;
+        std::vector<uint32_t> idleDown;
+        uint32_t busyUp = 0;
+        uint32_t busyDown = 0;
+        for (uint32_t id : occupants.first)
+        {
+            if (id != releaseA && id != releaseB)
+            {
+                if (IsIdle(id))
+                {
+                    idleUp.push_back(id);
+                }
+                else
+                {
+                    ++busyUp;
+                }
+            }
+        }
+        for (uint32_t id : occupants.second)
+        {
+            if (id != releaseA && id != releaseB)
+            {
+                if (IsIdle(id))
+                {
+                    idleDown.push_back(id);
+                }
+                else
+                {
+                    ++busyDown;
+                }
+            }
+        }
+        if (busyUp >= lanes || busyDown >= lanes)
+        {
+            continue;
+        }
+        // Keep lanes - 1 circuits on each link, busy ones first; a circuit on both links
+        // counts on both.
+        while (!idleUp.empty() && busyUp + idleUp.size() >= lanes)
+        {
+            const uint32_t id = idleUp.back();
+            idleUp.pop_back();
+            idleDown.erase(std::remove(idleDown.begin(), idleDown.end(), id), idleDown.end());
+            ReleaseAndRetry(id);
+        }
+        while (!idleDown.empty() && busyDown + idleDown.size() >= lanes)
+        {
+            ReleaseAndRetry(idleDown.back());
+            idleDown.pop_back();
+        }
+        NS_ASSERT(paths.FindMiddle(r.src, r.dst, releaseA, releaseB) != ClosTopology::NO_MIDDLE);
+        return true;
+    }
+    return false;
+}
+
+void
+OnDemandCircuitScheduler::ReleaseAndRetry(uint32_t inEnd)
+{
+    CircuitSwitch& xbar = Switch();
+    const CrossbarPortTable& table = xbar.GetPortTable();
+    const auto out = static_cast<uint32_t>(table.GetOutputEnd(inEnd));
+    NS_LOG_LOGIC("tear down idle circuit " << table.PortOf(inEnd) << " -> " << table.PortOf(out)
+                                           << " for a middle path");
+    xbar.ReleaseCircuit(table.PortOf(inEnd), table.LaneOf(inEnd));
+    QueueRetry(Block::INPUT, table.PortOf(inEnd));
+    QueueRetry(Block::OUTPUT, table.PortOf(out));
+}
+
+void
+OnDemandCircuitScheduler::RetryPaths()
+{
+    std::deque<Request> pending;
+    pending.swap(m_waitPath);
+    while (!pending.empty())
+    {
+        const Request r = pending.front();
+        pending.pop_front();
+        const Block block = Attempt(r);
+        if (block == Block::PATH)
+        {
+            m_waitPath.push_back(r); // still blocked: keep its place, counted once
+            continue;
+        }
+        --m_nWaiting;
+        if (block != Block::NONE)
+        {
+            Park(r, block);
+        }
+    }
+}
+
 void
 OnDemandCircuitScheduler::Park(const Request& r, Block block)
 {
     NS_LOG_LOGIC("request " << r.src << " -> " << r.dst << " waits on its "
-                            << (block == Block::INPUT ? "input" : "output"));
-    if (block == Block::INPUT)
+                            << (block == Block::INPUT    ? "input"
+                                : block == Block::OUTPUT ? "output"
+                                                         : "middle path"));
+    if (block == Block::PATH)
+    {
+        m_waitPath.push_back(r);
+        Switch().GetStages()->NotifyBlocked(r.src, r.dst);
+    }
+    else if (block == Block::INPUT)
     {
         m_waitInput[r.src].push_back(r);
     }
@@ -171,6 +303,18 @@ OnDemandCircuitScheduler::Park(const Request& r, Block block)
 void
 OnDemandCircuitScheduler::QueueRetry(Block side, uint32_t port)
 {
+    if (side == Block::PATH)
+    {
+        // One pending retry covers every blocked request.
+        const bool queued =
+            std::find(m_retries.begin(), m_retries.end(), std::make_pair(Block::PATH, 0u)) !=
+            m_retries.end();
+        if (!m_waitPath.empty() && !queued)
+        {
+            m_retries.emplace_back(Block::PATH, 0);
+        }
+        return;
+    }
     auto& waiting = side == Block::INPUT ? m_waitInput : m_waitOutput;
     if (waiting.count(port) != 0)
     {
@@ -190,7 +334,14 @@ OnDemandCircuitScheduler::RunRetries()
     {
         const auto [side, port] = m_retries.front();
         m_retries.pop_front();
-        Retry(side, port);
+        if (side == Block::PATH)
+        {
+            RetryPaths();
+        }
+        else
+        {
+            Retry(side, port);
+        }
     }
     m_retrying = false;
 }

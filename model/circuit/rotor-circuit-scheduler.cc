@@ -5,6 +5,7 @@
 #include "rotor-circuit-scheduler.h"
 
 #include "ns3/abort.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -29,11 +30,24 @@ RotorCircuitScheduler::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&RotorCircuitScheduler::SetGuardTime,
                                            &RotorCircuitScheduler::GetGuardTime),
-                          MakeTimeChecker());
+                          MakeTimeChecker())
+            .AddAttribute("Routing",
+                          "Direct: traffic waits for the slot that matches its destination; "
+                          "TwoHop: a lane with nothing for its current peer also sends it "
+                          "frames for other destinations, which that peer's NIC holds and "
+                          "forwards in its own slot to them (RotorNet's and Opera's Valiant "
+                          "load balancing). Default Direct (the rotor before relaying existed).",
+                          EnumValue(RotorCircuitScheduler::DIRECT),
+                          MakeEnumAccessor(&RotorCircuitScheduler::m_routing),
+                          MakeEnumChecker(RotorCircuitScheduler::DIRECT,
+                                          "Direct",
+                                          RotorCircuitScheduler::TWO_HOP,
+                                          "TwoHop"));
     return tid;
 }
 
 RotorCircuitScheduler::RotorCircuitScheduler()
+    : m_routing(DIRECT)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -41,6 +55,12 @@ RotorCircuitScheduler::RotorCircuitScheduler()
 RotorCircuitScheduler::~RotorCircuitScheduler()
 {
     NS_LOG_FUNCTION(this);
+}
+
+bool
+RotorCircuitScheduler::RelaysTraffic() const
+{
+    return m_routing == TWO_HOP;
 }
 
 void

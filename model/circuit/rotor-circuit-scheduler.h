@@ -19,9 +19,11 @@ namespace ns3
  * circuits carry frames until its end (SlottedCircuitScheduler gives the cycle and the rule
  * that frames are never cut). With K lanes per port (K rotor switches, each NIC uplink on
  * one), the K lanes of a slot carry K different matchings, and every pair meets once every
- * ceil((N - 1) / K) slots. Traffic is direct: it waits for the slot in which its destination
- * is matched. Opera's and RotorLB's two-hop (Valiant) relay through an intermediate endpoint
- * is not modelled.
+ * ceil((N - 1) / K) slots. Routing chooses what traffic does: Direct, it waits for the slot
+ * in which its destination is matched; TwoHop (RotorNet's and Opera's Valiant load balancing),
+ * a lane with nothing for its current peer also sends that peer frames for other destinations
+ * (first leg), which the peer's NIC holds, counted as relayed in its ByteCounters, until its
+ * own slot to their destination (second leg, direct). A frame is relayed at most once.
  *
  * A rotor cannot switch faster than its switch: GuardTime must be at least the crossbar's
  * ReconfigurationTime (0 takes exactly that).
@@ -41,6 +43,15 @@ class RotorCircuitScheduler : public SlottedCircuitScheduler
     /// @return the GuardTime attribute (0: the crossbar's ReconfigurationTime)
     Time GetGuardTime() const;
 
+    /// What traffic does while its destination is not matched.
+    enum Routing
+    {
+        DIRECT,  //!< wait for the slot that matches the destination
+        TWO_HOP, //!< also go through whatever peer is matched now, which forwards it
+    };
+
+    bool RelaysTraffic() const override;
+
   protected:
     Time GetSetUpAttribute() const override;
     void CheckSetUp(Time setUp, Time reconfiguration) const override;
@@ -49,7 +60,8 @@ class RotorCircuitScheduler : public SlottedCircuitScheduler
     /// @param t guard time (>= 0)
     void SetGuardTime(Time t);
 
-    Time m_guardTime; //!< GuardTime attribute
+    Time m_guardTime;  //!< GuardTime attribute
+    Routing m_routing; //!< Routing attribute
 };
 
 } // namespace ns3

@@ -182,7 +182,10 @@ SlottedCircuitScheduler::BeginSlot(uint64_t slot)
             }
         }
     }
-    if (m_nDemand == 0)
+    // With two-hop relay a frame on its first leg will ask for its second only when it reaches
+    // the peer's NIC: pausing before then would make that NIC join the cycle mid-slot, with
+    // less than a slot's window for a frame sized to a whole one.
+    if (m_nDemand == 0 && !(RelaysTraffic() && sw.HasFramesInFlight()))
     {
         NS_LOG_LOGIC("no traffic waits: the cycle pauses at slot " << slot);
         m_running = false;

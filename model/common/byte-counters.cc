@@ -35,7 +35,7 @@ ByteCounters::AddDropped(DropReason reason, uint64_t bytes)
 bool
 ByteCounters::IsBalanced() const
 {
-    return sent == delivered + queued + inFlight + GetDropped();
+    return sent + relayed == delivered + queued + inFlight + GetDropped();
 }
 
 std::string
@@ -43,8 +43,14 @@ ByteCounters::Describe() const
 {
     const uint64_t accounted = delivered + queued + inFlight + GetDropped();
     std::ostringstream os;
-    os << "sent " << sent << " B " << (sent == accounted ? "=" : "!=") << " delivered " << delivered
-       << " + queued " << queued << " + in flight " << inFlight << " + dropped " << GetDropped();
+    const uint64_t given = sent + relayed;
+    os << "sent " << sent << " B ";
+    if (relayed != 0)
+    {
+        os << "+ relayed " << relayed << " B ";
+    }
+    os << (given == accounted ? "=" : "!=") << " delivered " << delivered << " + queued " << queued
+       << " + in flight " << inFlight << " + dropped " << GetDropped();
     bool any = false;
     for (size_t r = 0; r < dropped.size(); ++r)
     {
@@ -65,6 +71,7 @@ ByteCounters::operator+=(const ByteCounters& other)
     delivered += other.delivered;
     queued += other.queued;
     inFlight += other.inFlight;
+    relayed += other.relayed;
     for (size_t r = 0; r < dropped.size(); ++r)
     {
         dropped[r] += other.dropped[r];

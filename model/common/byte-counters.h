@@ -35,6 +35,9 @@ struct ByteCounters
     uint64_t delivered{0}; //!< bytes that reached their destination
     uint64_t queued{0};    //!< bytes waiting in the element
     uint64_t inFlight{0};  //!< bytes on their way, not yet arrived or dropped
+    /// Bytes another element handed over to be forwarded: a NIC's frames held for the second
+    /// leg of a two-hop relay (they were another NIC's "sent", and are this one's to account).
+    uint64_t relayed{0};
     std::array<uint64_t, static_cast<size_t>(DropReason::COUNT)> dropped{}; //!< by reason
 
     /// @param reason a reason @return bytes dropped for it
@@ -43,7 +46,7 @@ struct ByteCounters
     uint64_t GetDropped() const;
     /// @param reason why @param bytes how many bytes were dropped (taken from nothing)
     void AddDropped(DropReason reason, uint64_t bytes);
-    /// @return true if sent = delivered + queued + in flight + dropped
+    /// @return true if sent + relayed = delivered + queued + in flight + dropped
     bool IsBalanced() const;
     /**
      * @return one line with every term, e.g. "sent 100 B != delivered 60 + queued 0 + in

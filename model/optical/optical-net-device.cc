@@ -10,6 +10,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/circuit-scheduler.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/fabric-flow-tag.h"
 #include "ns3/log.h"
@@ -173,6 +174,7 @@ OpticalNetDevice::DoInitialize()
     if (m_crossbar)
     {
         m_crossbar->Initialize(); // starts its scheduler once, whichever device comes first
+        m_queues.SetRelaying(m_crossbar->GetScheduler()->RelaysTraffic());
     }
     NetDevice::DoInitialize();
 }
@@ -492,6 +494,34 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
 }
 
 bool
+OpticalNetDevice::HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header)
+{
+    const int64_t port = m_crossbar->LookupPort(header.GetDestination());
+    if (port < 0 || static_cast<uint32_t>(port) == m_port)
+    {
+        return false;
+    }
+    // Another NIC's bytes, now this NIC's to account for: relayed in, then queued, in flight
+    // and delivered (or dropped) as its own. Held whatever MaxQueueBytes says: the first leg
+    // has already been paid for.
+    const uint64_t bytes = frame->GetSize();
+    m_bytes.relayed += bytes;
+    m_bytes.queued += bytes;
+    frame->AddHeader(header);
+    const VirtualOutputQueues::PushResult r =
+        m_queues.Push(static_cast<uint32_t>(port), VirtualOutputQueues::RELAY_FLOW, frame);
+    if (r.lane >= 0)
+    {
+        TryStart(static_cast<uint32_t>(r.lane));
+    }
+    else if (r.request)
+    {
+        m_crossbar->RequestCircuit(m_port, static_cast<uint32_t>(port));
+    }
+    return true;
+}
+
+bool
 OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& dstPort)
 {
     if (!m_waitForCircuit)
@@ -729,6 +759,10 @@ OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
     else if (to == m_address)
     {
         type = NetDevice::PACKET_HOST;
+    }
+    if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(frame, header))
+    {
+        return;
     }
     m_rxBytes += frame->GetSize();
     ++m_rxFrames;

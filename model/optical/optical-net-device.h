@@ -26,6 +26,7 @@ namespace ns3
 {
 
 class CoherentTransceiver;
+class EthernetHeader;
 class OpticalChannel;
 class PhotonicCrossbar;
 
@@ -173,6 +174,15 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
                  uint8_t flow);
     /// Start the next frame on a lane if the lane and a frame are ready.
     void TryStart(uint32_t lane);
+    /**
+     * @brief The first leg of a two-hop relay brought another NIC's frame here: hold it for
+     * its destination (queue flow RELAY_FLOW, never relayed again), counted as relayed.
+     * @param frame the frame, its MAC header removed
+     * @param header that header
+     * @return false if the destination is not on the crossbar (the frame is then received
+     *         as any frame for another host)
+     */
+    bool HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header);
     /// Take the next frame for a lane. @return false if none
     bool NextFrame(uint32_t lane, Ptr<Packet>& frame, uint32_t& dstPort);
     /**

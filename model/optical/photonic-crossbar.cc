@@ -12,6 +12,7 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/circuit-scheduler.h"
+#include "ns3/clos-fabric.h"
 #include "ns3/crossbar-technology.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -119,6 +120,15 @@ PhotonicCrossbar::GetTypeId()
                           MakePointerAccessor(&PhotonicCrossbar::SetScheduler,
                                               &PhotonicCrossbar::GetScheduler),
                           MakePointerChecker<CircuitScheduler>())
+            .AddAttribute(
+                "Stages",
+                "The stages behind this crossbar when it stands for a multi-stage "
+                "fabric (a ClosFabric; MultiStageOpticalFabricHelper sets it), or "
+                "none for a single crossbar. With stages, ReconfigurationTime, "
+                "SwitchingLatency and InsertionLoss are the path's, taken from them.",
+                PointerValue(),
+                MakePointerAccessor(&PhotonicCrossbar::SetStages, &PhotonicCrossbar::GetStages),
+                MakePointerChecker<ClosFabric>())
             .AddTraceSource("CircuitUp",
                             "A circuit finished its set-up and carries frames from now on.",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitUpTrace),
@@ -162,6 +172,7 @@ void
 PhotonicCrossbar::NotifyConstructionCompleted()
 {
     BuildTable();
+    ApplyStages();
     m_constructed = true;
     CheckPortLimit();
     Object::NotifyConstructionCompleted();
@@ -171,6 +182,7 @@ void
 PhotonicCrossbar::DoInitialize()
 {
     NS_LOG_FUNCTION(this);
+    ApplyStages(); // stage attributes may have changed since construction
     GetScheduler()->Start();
     Object::DoInitialize();
 }
@@ -185,6 +197,7 @@ PhotonicCrossbar::DoDispose()
         m_scheduler->Dispose();
         m_scheduler = nullptr;
     }
+    m_stages = nullptr;
     m_endpoints.clear();
     m_fibers.clear();
     Object::DoDispose();
@@ -512,8 +525,11 @@ PhotonicCrossbar::EstablishTimedCircuit(uint32_t srcPort,
     NS_ABORT_MSG_IF(setUp.IsStrictlyNegative(),
                     "EstablishTimedCircuit: negative set-up time " << setUp.As(Time::NS));
     const int64_t close = closeAt == Time::Max() ? CrossbarPortTable::NEVER : closeAt.GetTimeStep();
-    const Time up = TimeStep(
-        table.Connect(in, out, Simulator::Now().GetTimeStep(), setUp.GetTimeStep(), close));
+    // Behind a multi-stage fabric the set-up also waits for the middle path's links to drain.
+    const Time start =
+        m_stages ? Max(Simulator::Now(), m_stages->Route(in, srcPort, dstPort)) : Simulator::Now();
+    const Time up =
+        TimeStep(table.Connect(in, out, start.GetTimeStep(), setUp.GetTimeStep(), close));
     if (m_endpoints[srcPort])
     {
         m_endpoints[srcPort]->NotifyCircuitGranted(srcLane, dstPort);
@@ -565,7 +581,11 @@ PhotonicCrossbar::ReleaseCircuit(uint32_t srcPort, uint32_t srcLane)
     NS_ABORT_MSG_IF(out == CrossbarPortTable::NO_END,
                     "ReleaseCircuit: port " << srcPort << " lane " << srcLane
                                             << " holds no circuit");
-    table.Disconnect(in, Simulator::Now().GetTimeStep());
+    const int64_t freeAt = table.Disconnect(in, Simulator::Now().GetTimeStep());
+    if (m_stages)
+    {
+        m_stages->Release(in, TimeStep(freeAt));
+    }
     const auto outEnd = static_cast<uint32_t>(out);
     m_circuitDownTrace(srcPort, srcLane, table.PortOf(outEnd), table.LaneOf(outEnd));
     if (m_endpoints[srcPort])
@@ -588,6 +608,49 @@ bool
 PhotonicCrossbar::IsLaneIdle(uint32_t port, uint32_t lane) const
 {
     return m_endpoints[port] == nullptr || m_endpoints[port]->IsLaneIdle(lane);
+}
+
+Ptr<ClosFabric>
+PhotonicCrossbar::GetStages() const
+{
+    return m_stages;
+}
+
+bool
+PhotonicCrossbar::HasFramesInFlight() const
+{
+    return m_bytes.inFlight > 0;
+}
+
+void
+PhotonicCrossbar::SetStages(Ptr<ClosFabric> stages)
+{
+    NS_LOG_FUNCTION(this << stages);
+    NS_ABORT_MSG_IF(m_table && m_table->GetNCircuits() > 0,
+                    "ns3::PhotonicCrossbar::Stages cannot change while circuits are set up");
+    m_stages = stages;
+    if (m_constructed)
+    {
+        ApplyStages();
+    }
+}
+
+void
+PhotonicCrossbar::ApplyStages()
+{
+    if (!m_stages || !m_table)
+    {
+        return;
+    }
+    m_stages->Attach(m_nPorts, m_nLanes);
+    // One logical crossbar stands for the whole path: every path of a Clos crosses the same
+    // stages and fibers, so the path's figures are exact for every circuit.
+    m_reconfigurationTime = m_stages->GetSetUpTime();
+    m_switchingLatency = m_stages->GetPathLatency();
+    m_insertionLossDb = m_stages->GetPathLossDb();
+    NS_LOG_INFO("stages: set-up " << m_reconfigurationTime.As(Time::NS) << ", latency "
+                                  << m_switchingLatency.As(Time::NS) << ", loss "
+                                  << m_insertionLossDb << " dB");
 }
 
 void

@@ -24,6 +24,7 @@ namespace ns3
 {
 
 class CircuitScheduler;
+class ClosFabric;
 class CrossbarEndpoint;
 class OpticalChannel;
 
@@ -141,6 +142,18 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void ReleaseCircuit(uint32_t srcPort, uint32_t srcLane) override;
     void RejectCircuit(uint32_t srcPort, uint32_t dstPort) override;
     bool IsLaneIdle(uint32_t port, uint32_t lane) const override;
+    Ptr<ClosFabric> GetStages() const override;
+    bool HasFramesInFlight() const override;
+
+    /**
+     * @brief Make this the logical crossbar of a multi-stage fabric (before the simulation
+     * starts): circuits need a middle path through the stages, and ReconfigurationTime,
+     * SwitchingLatency and InsertionLoss become the path's (ClosFabric's set-up time, path
+     * latency and path loss), taken from the stages when the crossbar is built and again when
+     * the simulation starts.
+     * @param stages the stages, or nullptr for a single crossbar
+     */
+    void SetStages(Ptr<ClosFabric> stages);
 
     /**
      * @brief A NIC asks for a circuit (forwarded to the scheduler).
@@ -242,6 +255,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     uint32_t GetPortLimitAttribute() const;
     /// Stop if NumPorts exceeds the port limit, naming the limit and the multi-stage way.
     void CheckPortLimit() const;
+    /// Give the stages the port table's shape and take the path's figures from them.
+    void ApplyStages();
 
     uint32_t m_nPorts;                                      //!< NumPorts attribute
     uint32_t m_nLanes;                                      //!< LanesPerPort attribute
@@ -253,6 +268,7 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     uint32_t m_portLimit;                                   //!< PortLimit attribute
     bool m_constructed;                                     //!< attributes all applied
     Ptr<CircuitScheduler> m_scheduler;                      //!< circuit policy
+    Ptr<ClosFabric> m_stages;                               //!< stages behind it, or null
     std::unique_ptr<CrossbarPortTable> m_table;             //!< circuit state
     std::vector<CrossbarEndpoint*> m_endpoints;             //!< endpoint per port, or null
     std::vector<Ptr<OpticalChannel>> m_fibers;              //!< fiber per port (holds its NIC)

@@ -57,36 +57,68 @@ VirtualOutputQueues::Push(uint32_t dstPort, uint8_t flow, Ptr<Packet> frame)
     return r;
 }
 
+VirtualOutputQueues::Queue*
+VirtualOutputQueues::Source(uint32_t lane) const
+{
+    const Lane& l = m_lanes[lane];
+    if (l.served && !l.served->frames.empty())
+    {
+        return l.served;
+    }
+    if (!m_relaying || !l.up)
+    {
+        return nullptr;
+    }
+    // A scan of the queues, only on a lane with nothing of its own to send.
+    for (const auto& [key, queue] : m_queues)
+    {
+        if ((key >> 8) != static_cast<uint64_t>(l.peer) && (key & 0xff) != RELAY_FLOW &&
+            queue.lane < 0 && !queue.frames.empty())
+        {
+            return const_cast<Queue*>(&queue);
+        }
+    }
+    return nullptr;
+}
+
 Ptr<Packet>
 VirtualOutputQueues::Pop(uint32_t lane, uint32_t& dstPort)
 {
     const Lane& l = m_lanes[lane];
-    if (!l.up || !l.served || l.served->frames.empty())
+    Queue* source = l.up ? Source(lane) : nullptr;
+    if (!source)
     {
         return nullptr;
     }
-    Ptr<Packet> frame = l.served->frames.front();
-    l.served->frames.pop_front();
-    dstPort = static_cast<uint32_t>(l.peer);
+    Ptr<Packet> frame = source->frames.front();
+    source->frames.pop_front();
+    dstPort = static_cast<uint32_t>(l.peer); // the destination, or the relaying peer
     return frame;
 }
 
 Ptr<const Packet>
 VirtualOutputQueues::Peek(uint32_t lane) const
 {
-    const Lane& l = m_lanes[lane];
-    if (!l.up || !l.served || l.served->frames.empty())
-    {
-        return nullptr;
-    }
-    return l.served->frames.front();
+    const Queue* source = m_lanes[lane].up ? Source(lane) : nullptr;
+    return source ? source->frames.front() : nullptr;
 }
 
 bool
 VirtualOutputQueues::IsLaneIdle(uint32_t lane) const
 {
-    const Queue* served = m_lanes[lane].served;
-    return !served || served->frames.empty();
+    return Source(lane) == nullptr;
+}
+
+void
+VirtualOutputQueues::SetRelaying(bool on)
+{
+    m_relaying = on;
+}
+
+bool
+VirtualOutputQueues::IsRelaying() const
+{
+    return m_relaying;
 }
 
 void

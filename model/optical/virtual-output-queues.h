@@ -86,6 +86,20 @@ class VirtualOutputQueues
     /// Drop everything.
     void Clear();
 
+    /// Flow of the queues that hold frames relayed for another NIC (never relayed again).
+    static constexpr uint8_t RELAY_FLOW = 255;
+
+    /**
+     * @brief Two-hop (Valiant) relaying: a lane whose circuit is up and whose own queue is
+     * empty carries instead frames of a queue for another port that no lane serves (oldest
+     * port first), to its circuit's peer, which holds them for their destination. Pop, Peek
+     * and IsLaneIdle then see those frames.
+     * @param on true to relay
+     */
+    void SetRelaying(bool on);
+    /// @return true if relaying
+    bool IsRelaying() const;
+
   private:
     /// Frames waiting for one destination port and flow.
     struct Queue
@@ -108,9 +122,17 @@ class VirtualOutputQueues
     static uint64_t QueueId(uint32_t dstPort, uint8_t flow);
     /// Give a queue a lane whose circuit reaches its port and serves nobody. @return success
     bool BindFreeLane(uint64_t key, Queue& queue);
+    /**
+     * @param lane a lane
+     * @return the queue that lane serves if it has frames, else (relaying, lane up) the first
+     *         queue with frames for another port, served by no lane and not itself relayed;
+     *         nullptr if none
+     */
+    Queue* Source(uint32_t lane) const;
 
     std::vector<Lane> m_lanes;          //!< by lane
     std::map<uint64_t, Queue> m_queues; //!< by QueueId, ordered: deterministic and port-grouped
+    bool m_relaying{false};             //!< two-hop relay on
 };
 
 } // namespace ns3

@@ -10,6 +10,7 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
+#include "ns3/enum.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
 #include "ns3/static-circuit-scheduler.h"
@@ -26,7 +27,8 @@ namespace
 class BalanceTestCase : public TestCase
 {
   public:
-    /// @param scheduler "ondemand", "static", "rotor" or "awgr" @param stop when to stop
+    /// @param scheduler "ondemand", "static", "rotor", "rotor-twohop" or "awgr"
+    /// @param stop when to stop
     BalanceTestCase(std::string scheduler, Time stop)
         : TestCase(scheduler + ": drops and a stop at " + std::to_string(stop.GetNanoSeconds()) +
                    " ns, every element balances"),
@@ -46,10 +48,15 @@ class BalanceTestCase : public TestCase
         {
             config.staticRing = true;
         }
-        else if (m_scheduler == "rotor")
+        else if (m_scheduler == "rotor" || m_scheduler == "rotor-twohop")
         {
             config.scheduler = CreateObject<RotorCircuitScheduler>();
             config.scheduler->SetAttribute("SlotTime", TimeValue(MicroSeconds(1)));
+            if (m_scheduler == "rotor-twohop")
+            {
+                config.scheduler->SetAttribute("Routing",
+                                               EnumValue(RotorCircuitScheduler::TWO_HOP));
+            }
         }
         else if (m_scheduler == "awgr")
         {
@@ -90,7 +97,13 @@ class BalanceTestCase : public TestCase
         std::string report;
         NS_TEST_EXPECT_MSG_EQ(ByteConservation::CheckNow(report), true, report);
         const ByteCounters& xbar = f.crossbar->GetByteCounters();
+        // Each hop is a crossing: a relayed frame is delivered by its source (to the peer) and
+        // by the peer (to its destination), and crosses the crossbar twice.
         NS_TEST_EXPECT_MSG_EQ(xbar.delivered, sum.delivered, "crossbar and NICs agree");
+        if (m_scheduler == "rotor-twohop")
+        {
+            NS_TEST_EXPECT_MSG_GT(sum.relayed, 0, "some bytes went through a peer");
+        }
         NS_TEST_EXPECT_MSG_EQ(xbar.inFlight, sum.inFlight, "in flight");
         // Run on to the end: the balance still holds with nothing left on the way.
         Simulator::Run();
@@ -111,7 +124,7 @@ class CircuitsConservationTestSuite : public TestSuite
     CircuitsConservationTestSuite()
         : TestSuite("scale-across-circuits-conservation", TestSuite::Type::UNIT)
     {
-        for (const char* s : {"ondemand", "static", "rotor", "awgr"})
+        for (const char* s : {"ondemand", "static", "rotor", "rotor-twohop", "awgr"})
         {
             AddTestCase(new BalanceTestCase(s, NanoSeconds(1500)));
         }

@@ -10,6 +10,7 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
+#include "ns3/enum.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/rotor-cycle.h"
 #include "ns3/simulator.h"
@@ -229,6 +230,97 @@ RunRotor(Time guard, Time slot)
     };
 }
 
+/**
+ * Two-hop relay (Valiant): frames whose destination is not matched now go through the peer
+ * that is, which holds them until its own slot to the destination. Each frame arrives at the
+ * time the cycle predicts: leg 1 at DirectStart (source, peer), leg 2 at DirectStart (peer,
+ * destination, leg 1's arrival at the peer's NIC); the bytes balance at every NIC with the
+ * peer's relayed term; Direct routing delivers the same frames at their direct slots.
+ */
+class TwoHopRelayTestCase : public TestCase
+{
+  public:
+    /// @param twoHop Routing = TwoHop (else Direct, for comparison)
+    explicit TwoHopRelayTestCase(bool twoHop)
+        : TestCase(std::string("4 ports, 1 us slots, 100 ns guard, frames 0 -> 2 and 0 -> 3 at "
+                               "t = 0, ") +
+                   (twoHop ? "TwoHop: both go through 1 (slot 0), arriving at 520 and 1310 ns"
+                           : "Direct: at their slots, 1310 and 2310 ns")),
+          m_twoHop(twoHop)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config = RotorFabric(1, MicroSeconds(1));
+        if (m_twoHop)
+        {
+            config.scheduler->SetAttribute("Routing", EnumValue(RotorCircuitScheduler::TWO_HOP));
+        }
+        TestFabric f(config);
+        f.SendAt(Seconds(0), 0, 2, SMALL);
+        f.SendAt(Seconds(0), 0, 3, SMALL);
+        Simulator::Run();
+        const RotorCycle cycle(4, 1, 1000, 100); // in ns
+        const int64_t serialization = 10;
+        const int64_t fixed = FIXED.GetNanoSeconds(); // fibers are 0 m
+        uint32_t lane = 0;
+        std::vector<int64_t> expected;
+        if (m_twoHop)
+        {
+            // Leg 1: both frames, back to back, to the peer of slot 0.
+            const uint32_t via = cycle.Peer(0, 0, 0);
+            NS_TEST_ASSERT_MSG_EQ(via, 1, "slot 0 joins 0 -> 1");
+            int64_t ready = 0;
+            for (uint32_t dst : {2u, 3u})
+            {
+                const int64_t leg1 = cycle.DirectStart(0, via, ready, serialization, lane);
+                ready = leg1 + serialization;
+                const int64_t atVia = leg1 + serialization + fixed;
+                const int64_t leg2 = cycle.DirectStart(via, dst, atVia, serialization, lane);
+                expected.push_back(leg2 + serialization + fixed);
+            }
+        }
+        else
+        {
+            for (uint32_t dst : {2u, 3u})
+            {
+                expected.push_back(cycle.DirectStart(0, dst, 0, serialization, lane) +
+                                   serialization + fixed);
+            }
+        }
+        const std::vector<int64_t> figures =
+            m_twoHop ? std::vector<int64_t>{520, 1310} : std::vector<int64_t>{1310, 2310};
+        NS_TEST_EXPECT_MSG_EQ((expected == figures), true, "the cycle's figures");
+        const std::vector<Time> at2 = ArrivalsAt(f, 2);
+        const std::vector<Time> at3 = ArrivalsAt(f, 3);
+        NS_TEST_ASSERT_MSG_EQ(at2.size(), 1, "one frame at node 2");
+        NS_TEST_ASSERT_MSG_EQ(at3.size(), 1, "one frame at node 3");
+        NS_TEST_EXPECT_MSG_EQ(at2[0], NanoSeconds(expected[0]), "0 -> 2");
+        NS_TEST_EXPECT_MSG_EQ(at3[0], NanoSeconds(expected[1]), "0 -> 3");
+        NS_TEST_EXPECT_MSG_EQ(ArrivalsAt(f, 1).size(), 0, "node 1 receives nothing itself");
+        const ByteCounters& via = f.Dev(1)->GetByteCounters();
+        NS_TEST_EXPECT_MSG_EQ(via.sent, 0, "node 1 sent nothing of its own");
+        const uint64_t relayed = m_twoHop ? 2 * SMALL : 0;
+        NS_TEST_EXPECT_MSG_EQ(via.relayed, relayed, "held for the relay");
+        NS_TEST_EXPECT_MSG_EQ(via.delivered, relayed, "forwarded, delivered");
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(f.Dev(i)->GetByteCounters().IsBalanced(),
+                                  true,
+                                  "NIC " << i << ": " << f.Dev(i)->GetByteCounters().Describe());
+        }
+        const ByteCounters& xbar = f.crossbar->GetByteCounters();
+        const uint64_t crossings = m_twoHop ? 4 : 2;
+        NS_TEST_EXPECT_MSG_EQ(xbar.delivered, crossings * SMALL, "two per relayed frame");
+        NS_TEST_EXPECT_MSG_EQ(xbar.IsBalanced(), true, "the crossbar balances");
+        Simulator::Destroy();
+    }
+
+    bool m_twoHop; //!< Routing = TwoHop
+};
+
 /// The suite.
 class CircuitsRotorTestSuite : public TestSuite
 {
@@ -241,6 +333,8 @@ class CircuitsRotorTestSuite : public TestSuite
         AddTestCase(new NeverCutTestCase());
         AddTestCase(new ResumeTestCase());
         AddTestCase(new TooLongForASlotTestCase());
+        AddTestCase(new TwoHopRelayTestCase(true));
+        AddTestCase(new TwoHopRelayTestCase(false));
         AddTestCase(new FatalTestCase("a guard shorter than the crossbar's reconfiguration",
                                       RunRotor(NanoSeconds(50), MicroSeconds(1)),
                                       {"GuardTime", "50", "ReconfigurationTime", "100"}));

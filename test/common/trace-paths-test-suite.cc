@@ -11,6 +11,7 @@
 #include "../scale-across-test-fixture.h"
 #include "../training-test-fixture.h"
 
+#include "ns3/clos-fabric.h"
 #include "ns3/collective-communicator.h"
 #include "ns3/collective-header.h"
 #include "ns3/collective-helper.h"
@@ -1236,6 +1237,62 @@ class RotorSlotsTestCase : public TracePathsTestCase
     }
 };
 
+/// A multi-stage fabric: its stages' Blocked source, once per request left without a path.
+class MultiStageBlockedTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit MultiStageBlockedTestCase(Coverage& coverage)
+        : TracePathsTestCase("Clos with k = 2, m = 1, frames 0->2 and 1->3: 1->3 is blocked "
+                             "once, then set up: 2 CircuitUp, 1 CircuitDown",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 4;
+        config.stages = CreateObject<ClosFabric>();
+        config.stages->SetAttribute("EdgePorts", UintegerValue(2));
+        config.stages->SetAttribute("MiddleSwitches", UintegerValue(1));
+        TestFabric f(config);
+        AddIdleCollectives(f);
+        Probes probes;
+        ConnectAll(probes, config.nodes);
+        std::vector<Probe*> extra;
+        Sink<ClosFabric::BlockedTracedCallback> blocked{extra,
+                                                        CROSSBAR + "Stages/Blocked",
+                                                        "ns3::ClosFabric::BlockedTracedCallback",
+                                                        false};
+        ConnectExtra(blocked, config.nodes);
+        f.SendAt(Seconds(0), 0, 2, 1000);
+        f.SendAt(Seconds(0), 1, 3, 1000);
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 2, "both frames arrive");
+        ExpectCounts(probes,
+                     {
+                         {&probes.macTx, 2},
+                         {&probes.phyTxBegin, 2},
+                         {&probes.phyTxEnd, 2},
+                         {&probes.phyRxEnd, 2},
+                         {&probes.macRx, 2},
+                         {&probes.sniffer, 4},
+                         {&probes.promiscSniffer, 4},
+                         {&probes.circuitUp, 2},
+                         {&probes.circuitDown, 1}, // 0->2, idle, torn down for the path
+                     });
+        ExpectExtraCount(blocked, 1);
+        using Call = std::tuple<uint32_t, uint32_t>;
+        NS_TEST_EXPECT_MSG_EQ((blocked.calls == std::vector<Call>{{1, 3}}),
+                              true,
+                              "Blocked arguments: (source, destination)");
+        Simulator::Destroy();
+    }
+};
+
 /// A training job: its per-rank iterations, steps, end, and fail-slow episodes.
 class TrainingTestCase : public TracePathsTestCase
 {
@@ -1406,6 +1463,21 @@ class ObjectPathsTestCase : public TestCase
             }
             Simulator::Destroy();
         }
+        {
+            // The stages of a multi-stage fabric, through the crossbar's Stages attribute.
+            FabricConfig staged;
+            staged.nodes = 4;
+            staged.stages = CreateObject<ClosFabric>();
+            staged.stages->SetAttribute("EdgePorts", UintegerValue(2));
+            TestFabric g(staged);
+            const Config::MatchContainer matches = Config::LookupMatches(CROSSBAR + "Stages/");
+            NS_TEST_EXPECT_MSG_EQ(matches.GetN(), 1, CROSSBAR << "Stages/ with stages");
+            for (size_t i = 0; i < matches.GetN(); ++i)
+            {
+                reached.insert(matches.Get(i)->GetInstanceTypeId().GetName());
+            }
+            Simulator::Destroy();
+        }
         // A training job over a collective layer: its applications, the job, its variability.
         {
             TrainingRunConfig training;
@@ -1501,6 +1573,7 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new ElectricalPfcTestCase(m_coverage));
         AddTestCase(new ElectricalDropTestCase(m_coverage));
         AddTestCase(new TrainingTestCase(m_coverage));
+        AddTestCase(new MultiStageBlockedTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());
         AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
     }

@@ -94,3 +94,24 @@ TEST(CompletionWindow, KeepsOnlyTheSpanFromTheOldestPending)
 }
 
 } // namespace
+
+TEST(ByteCounters, RelayedBytesAreGivenToTheElement)
+{
+    // A NIC holding another NIC's frame for a two-hop relay: it must account for it too.
+    ByteCounters c;
+    c.sent = 100;
+    c.relayed = 40;
+    c.delivered = 120;
+    c.queued = 20;
+    EXPECT_TRUE(c.IsBalanced()) << c.Describe();
+    EXPECT_EQ(c.Describe(),
+              "sent 100 B + relayed 40 B = delivered 120 + queued 20 + in flight 0 + dropped 0 "
+              "= 140 B");
+    ByteCounters sum;
+    sum += c;
+    sum += c;
+    EXPECT_EQ(sum.relayed, 80u);
+    EXPECT_TRUE(sum.IsBalanced());
+    c.relayed = 0;
+    EXPECT_FALSE(c.IsBalanced());
+}
