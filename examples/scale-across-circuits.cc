@@ -167,7 +167,7 @@ Run(const Setup& s, const Options& o)
         out.slot = reconfiguration * o.slotFactor;
         if (s.scheduler == "rotor2hop")
         {
-            slotted->SetAttribute("Routing", EnumValue(RotorCircuitScheduler::TWO_HOP));
+            slotted->SetAttribute("Routing", StringValue("TwoHop"));
         }
     }
     else if (s.scheduler == "awgr")

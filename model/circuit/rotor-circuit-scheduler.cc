@@ -5,8 +5,8 @@
 #include "rotor-circuit-scheduler.h"
 
 #include "ns3/abort.h"
-#include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/string.h"
 
 namespace ns3
 {
@@ -37,12 +37,10 @@ RotorCircuitScheduler::GetTypeId()
                           "frames for other destinations, which that peer's NIC holds and "
                           "forwards in its own slot to them (RotorNet's and Opera's Valiant "
                           "load balancing). Default Direct (the rotor before relaying existed).",
-                          EnumValue(RotorCircuitScheduler::DIRECT),
-                          MakeEnumAccessor(&RotorCircuitScheduler::m_routing),
-                          MakeEnumChecker(RotorCircuitScheduler::DIRECT,
-                                          "Direct",
-                                          RotorCircuitScheduler::TWO_HOP,
-                                          "TwoHop"));
+                          StringValue("Direct"),
+                          MakeStringAccessor(&RotorCircuitScheduler::SetRouting,
+                                             &RotorCircuitScheduler::GetRouting),
+                          MakeStringChecker());
     return tid;
 }
 
@@ -61,6 +59,24 @@ bool
 RotorCircuitScheduler::RelaysTraffic() const
 {
     return m_routing == TWO_HOP;
+}
+
+void
+RotorCircuitScheduler::SetRouting(std::string name)
+{
+    // A string, not an EnumValue: ns-3.44 changed EnumValue into a template (NS3-COMPAT.md),
+    // and the module builds against 3.37 and 3.48 alike.
+    NS_ABORT_MSG_IF(name != "Direct" && name != "TwoHop",
+                    "ns3::RotorCircuitScheduler::Routing = \"" << name
+                                                               << "\" is invalid: use Direct or "
+                                                                  "TwoHop");
+    m_routing = name == "TwoHop" ? TWO_HOP : DIRECT;
+}
+
+std::string
+RotorCircuitScheduler::GetRouting() const
+{
+    return m_routing == TWO_HOP ? "TwoHop" : "Direct";
 }
 
 void

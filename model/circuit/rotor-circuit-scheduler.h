@@ -7,6 +7,8 @@
 
 #include "slotted-circuit-scheduler.h"
 
+#include <string>
+
 namespace ns3
 {
 
@@ -59,6 +61,10 @@ class RotorCircuitScheduler : public SlottedCircuitScheduler
   private:
     /// @param t guard time (>= 0)
     void SetGuardTime(Time t);
+    /// @param name the Routing attribute: Direct or TwoHop
+    void SetRouting(std::string name);
+    /// @return the Routing attribute
+    std::string GetRouting() const;
 
     Time m_guardTime;  //!< GuardTime attribute
     Routing m_routing; //!< Routing attribute

@@ -10,10 +10,10 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
-#include "ns3/enum.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
 #include "ns3/static-circuit-scheduler.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/wavelength-routed-circuit-scheduler.h"
 
@@ -54,8 +54,7 @@ class BalanceTestCase : public TestCase
             config.scheduler->SetAttribute("SlotTime", TimeValue(MicroSeconds(1)));
             if (m_scheduler == "rotor-twohop")
             {
-                config.scheduler->SetAttribute("Routing",
-                                               EnumValue(RotorCircuitScheduler::TWO_HOP));
+                config.scheduler->SetAttribute("Routing", StringValue("TwoHop"));
             }
         }
         else if (m_scheduler == "awgr")

@@ -10,10 +10,10 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
-#include "ns3/enum.h"
 #include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/rotor-cycle.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -256,7 +256,7 @@ class TwoHopRelayTestCase : public TestCase
         FabricConfig config = RotorFabric(1, MicroSeconds(1));
         if (m_twoHop)
         {
-            config.scheduler->SetAttribute("Routing", EnumValue(RotorCircuitScheduler::TWO_HOP));
+            config.scheduler->SetAttribute("Routing", StringValue("TwoHop"));
         }
         TestFabric f(config);
         f.SendAt(Seconds(0), 0, 2, SMALL);
