@@ -64,7 +64,7 @@ RotorCircuitScheduler::RelaysTraffic() const
 void
 RotorCircuitScheduler::SetRouting(std::string name)
 {
-    // A string, not an EnumValue: ns-3.44 changed EnumValue into a template (NS3-COMPAT.md),
+    // A string, not an EnumValue: ns-3.41 made EnumValue a template (NS3-COMPAT.md),
     // and the module builds against 3.37 and 3.48 alike.
     NS_ABORT_MSG_IF(name != "Direct" && name != "TwoHop",
                     "ns3::RotorCircuitScheduler::Routing = \"" << name

@@ -60,7 +60,7 @@ class ElectricalIpv4TestCase : public TestCase
     }
 
   private:
-    void OnRequest(Ptr<const Packet>)
+    void OnRequest(Ptr<const Packet>, const Address&, const Address&)
     {
         m_requests.push_back(Simulator::Now());
     }
@@ -165,8 +165,10 @@ class ElectricalIpv4TestCase : public TestCase
         UdpEchoServerHelper server(9);
         ApplicationContainer serverApp = server.Install(nodes.Get(SERVER));
         serverApp.Start(Seconds(0));
+        // RxWithAddresses: the server's Rx has an Address argument in ns-3.48 (its
+        // SinkApplication base) and none in 3.37; RxWithAddresses is the same in both.
         serverApp.Get(0)->TraceConnectWithoutContext(
-            "Rx",
+            "RxWithAddresses",
             MakeCallback(&ElectricalIpv4TestCase::OnRequest, this));
         // ARP requests wait up to ArpL3Protocol's RequestJitter (10 ms) each, one by each end:
         // with ARP over the fabric the echoes are spaced beyond them.
