@@ -54,6 +54,12 @@ CircuitScheduler::RelaysTraffic() const
     return false;
 }
 
+Time
+CircuitScheduler::GetLongestTimedCircuit() const
+{
+    return Time::Max();
+}
+
 CircuitSwitch&
 CircuitScheduler::Switch() const
 {

@@ -70,6 +70,15 @@ class CircuitScheduler : public Object
      */
     virtual bool RelaysTraffic() const;
 
+    /**
+     * @return the longest time, from up to close, that a circuit with a close time (set up by
+     *         EstablishTimedCircuit) stays up: a frame whose fiber delay and serialization
+     *         exceed it can never be carried. A circuit joined mid-way is shorter than this, so
+     *         a NIC must not judge a frame by the circuit it happens to see. Time::Max() by
+     *         default (circuits without a close time).
+     */
+    virtual Time GetLongestTimedCircuit() const;
+
   protected:
     /// @return the switch this scheduler drives (aborts if none)
     CircuitSwitch& Switch() const;

@@ -165,6 +165,12 @@ SlottedCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
     // The cycle does not follow the traffic.
 }
 
+Time
+SlottedCircuitScheduler::GetLongestTimedCircuit() const
+{
+    return m_slotTime - GetSlotSetUpTime();
+}
+
 void
 SlottedCircuitScheduler::BeginSlot(uint64_t slot)
 {

@@ -59,6 +59,8 @@ class SlottedCircuitScheduler : public CircuitScheduler
     void Start() override;
     void RequestCircuit(uint32_t srcPort, uint32_t dstPort) override;
     void NotifyIdle(uint32_t srcPort, uint32_t srcLane) override;
+    /// @return SlotTime minus the slot's set-up time: a whole slot's window
+    Time GetLongestTimedCircuit() const override;
 
     /// @return the SlotTime attribute
     Time GetSlotTime() const;

@@ -625,9 +625,11 @@ OpticalNetDevice::FitsBeforeClose(uint32_t laneIndex)
         {
             return true;
         }
-        if ((TimeStep(table.GetUpTime(end)) + fiber + serialization).GetTimeStep() <= close)
+        // Judged by a whole circuit, not this one: a paused rotor that resumes mid-slot sets up
+        // a circuit shorter than its slot, and a frame sized to a slot waits for the next.
+        if (fiber + serialization <= m_crossbar->GetScheduler()->GetLongestTimedCircuit())
         {
-            return false; // fits a whole circuit of this length: the next one
+            return false;
         }
         // Longer than any circuit of this length carries: it would wait forever.
         uint32_t dstPort = 0;

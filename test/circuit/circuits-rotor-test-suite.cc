@@ -189,6 +189,40 @@ class ResumeTestCase : public TestCase
     }
 };
 
+/// A frame that fits a whole slot, ready when a paused cycle resumes mid-slot, waits for the
+/// next slot to its destination: the slot joined mid-way is shorter than its kind, not the frame
+/// too large for every slot.
+class ResumeLargeTestCase : public TestCase
+{
+  public:
+    ResumeLargeTestCase()
+        : TestCase("an 850 ns frame at 10.5 us after a quiet spell: slot 10 has 500 ns left, "
+                   "so it goes in slot 13 (the next shift 2) and arrives at 14.15 us")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TestFabric f(RotorFabric(1, MicroSeconds(1)));
+        f.SendAt(Seconds(0), 0, 1, SMALL);
+        f.SendAt(NanoSeconds(10500), 0, 2, LARGE);
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(f.Dropped(), 0, "nothing lost");
+        NS_TEST_ASSERT_MSG_EQ(ArrivalsAt(f, 2).size(), 1, "the large frame arrives");
+        const RotorCycle cycle(4, 1, 1000, 100);
+        uint32_t lane = 0;
+        const int64_t start = cycle.DirectStart(0, 2, 10500, 850, lane);
+        NS_TEST_EXPECT_MSG_EQ(start, 13100, "closed form: slot 13's up time");
+        NS_TEST_EXPECT_MSG_EQ(ArrivalsAt(f, 2).at(0),
+                              NanoSeconds(start + 850) + FIXED,
+                              "0->2 in slot 13");
+        std::string report;
+        NS_TEST_EXPECT_MSG_EQ(ByteConservation::CheckNow(report), true, report);
+        Simulator::Destroy();
+    }
+};
+
 /// A frame longer than a slot's window can carry is dropped as FrameTooLarge, and counted.
 class TooLongForASlotTestCase : public TestCase
 {
@@ -332,6 +366,7 @@ class CircuitsRotorTestSuite : public TestSuite
         AddTestCase(new DirectWaitTestCase(2));
         AddTestCase(new NeverCutTestCase());
         AddTestCase(new ResumeTestCase());
+        AddTestCase(new ResumeLargeTestCase());
         AddTestCase(new TooLongForASlotTestCase());
         AddTestCase(new TwoHopRelayTestCase(true));
         AddTestCase(new TwoHopRelayTestCase(false));
