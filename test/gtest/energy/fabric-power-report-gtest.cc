@@ -17,7 +17,11 @@ namespace
 using ns3::FabricPowerReport;
 using ns3::PowerTechnology;
 
-/// @return a device line
+/**
+ * @param c its class @param endpoint its endpoint or -1 @param w static power, W
+ * @param pj energy per bit, pJ @param bits bits carried
+ * @return a device line
+ */
 FabricPowerReport::Device
 Line(FabricPowerReport::Class c, int64_t endpoint, double w, double pj, uint64_t bits)
 {
