@@ -15,6 +15,8 @@ set(plain_SOURCES
   model/common/drop-reason.cc
   model/electrical/switch-buffer.cc
   model/electrical/switch-routes.cc
+  model/energy/fabric-power-report.cc
+  model/energy/power-technology.cc
   model/optical/optical-physics.cc
   model/training/p2-quantile.cc
   model/training/streaming-statistics.cc
@@ -41,6 +43,7 @@ if(ENABLE_TESTS)
     test/gtest/common/byte-counters-gtest.cc
     test/gtest/training/streaming-statistics-gtest.cc
     test/gtest/electrical/switch-buffer-gtest.cc
+    test/gtest/energy/fabric-power-report-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

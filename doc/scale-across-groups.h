@@ -52,6 +52,13 @@
  */
 
 /**
+ * @defgroup scale-across-energy Power, energy and cost
+ * @ingroup scale-across
+ * @brief A fabric's power, energy over an interval and capital cost, device by device, and the
+ * technology presets behind them (model/energy/).
+ */
+
+/**
  * @defgroup scale-across-helper Helpers
  * @ingroup scale-across
  * @brief Build fabrics, install collectives, plan circuits, report and plot (helper/).

@@ -61,6 +61,12 @@ MultiStageOpticalFabricHelper::SetStageTechnology(ClosFabric::Stage stage, const
     }
     m_stageFactory.Set(prefix + "InsertionLoss", DoubleValue(t.insertionLossDb));
     m_stageFactory.Set(prefix + "ReconfigurationTime", TimeValue(t.reconfigurationTime));
+    if (stage == ClosFabric::INGRESS)
+    {
+        // One power figure serves every stage's ports: the ingress technology's, as the
+        // single crossbar's.
+        m_stageFactory.Set("PortPowerWatts", DoubleValue(t.portPowerW));
+    }
 }
 
 void

@@ -48,7 +48,8 @@ class MultiStageOpticalFabricHelper : public OpticalFabricHelper
     /**
      * @brief Build one stage with a technology (the smallest port limit of the three shapes
      * the Clos). The ingress stage's technology also sets the crossbar's figures, used when
-     * one crossbar holds the nodes (crossbar attributes set afterwards override them).
+     * one crossbar holds the nodes (crossbar attributes set afterwards override them), and
+     * the stages' PortPowerWatts (one figure for all three).
      * @param stage the stage
      * @param name one of CrossbarTechnology::GetNames()
      */

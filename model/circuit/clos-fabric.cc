@@ -8,6 +8,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/optical-physics.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -189,6 +190,15 @@ ClosFabric::GetTypeId()
                           MakeDoubleAccessor(&ClosFabric::SetInterStageConnectorLoss,
                                              &ClosFabric::GetInterStageConnectorLoss),
                           MakeDoubleChecker<double>())
+            .AddAttribute(
+                "PortPowerWatts",
+                "Static power of one port of a stage's crossbars, W (>= 0); a "
+                "port is one input and one output, so the stages have r k + 2 r m "
+                "of them. Default 0.1 W: the MEMS preset's PortPower "
+                "(CrossbarTechnology; an assumption).",
+                DoubleValue(0.1),
+                MakeDoubleAccessor(&ClosFabric::SetPortPowerWatts, &ClosFabric::GetPortPowerWatts),
+                MakeDoubleChecker<double>())
             .AddTraceSource("Blocked",
                             "A circuit request found no middle switch with a free lane up "
                             "from its source's ingress and down to its destination's egress.",
@@ -204,6 +214,8 @@ ClosFabric::ClosFabric()
       m_fiberIndex(1.468),
       m_fiberAttenuation(0.35),
       m_fiberConnectorLoss(0.5),
+      m_portPowerW(0.1),
+      m_since(Simulator::Now()),
       m_nBlocked(0)
 {
     NS_LOG_FUNCTION(this);
@@ -379,6 +391,64 @@ uint64_t
 ClosFabric::GetNBlocked() const
 {
     return m_nBlocked;
+}
+
+void
+ClosFabric::SetPortPowerWatts(double w)
+{
+    NS_ABORT_MSG_IF(w < 0 || !(w == w),
+                    "ns3::ClosFabric::PortPowerWatts = " << w << " W is invalid: use >= 0 W");
+    m_portPowerW = w;
+}
+
+double
+ClosFabric::GetPortPowerWatts() const
+{
+    return m_portPowerW;
+}
+
+uint64_t
+ClosFabric::GetNPorts() const
+{
+    if (!m_paths)
+    {
+        return 0;
+    }
+    // Ingress r (k in + m out), middle m (r in + r out), egress r (m in + k out): halve the
+    // ends for ports of one input and one output each, as a folded Clos's edge switches of
+    // k + m ports and middle switches of r.
+    const uint64_t r = m_paths->GetNEdges();
+    return r * m_edgePorts + 2 * r * m_middles;
+}
+
+uint64_t
+ClosFabric::GetNInterStageFibers() const
+{
+    return m_paths ? 2 * uint64_t{m_paths->GetNEdges()} * m_middles : 0;
+}
+
+double
+ClosFabric::GetInterStageFiberMeters() const
+{
+    return static_cast<double>(GetNInterStageFibers()) * m_fiberLength;
+}
+
+uint64_t
+ClosFabric::GetNSwitches() const
+{
+    return m_paths ? 2 * uint64_t{m_paths->GetNEdges()} + m_middles : 0;
+}
+
+double
+ClosFabric::GetStaticPowerWatts() const
+{
+    return static_cast<double>(GetNPorts()) * m_portPowerW;
+}
+
+double
+ClosFabric::GetEnergyJoules() const
+{
+    return GetStaticPowerWatts() * (Simulator::Now() - m_since).GetSeconds();
 }
 
 double

@@ -114,6 +114,24 @@ class ClosFabric : public Object
     Time GetInterStageDelay() const;
     /// @return loss of one inter-stage fiber with its connectors, dB
     double GetInterStageLossDb() const;
+    /// @return the PortPowerWatts attribute, W
+    double GetPortPowerWatts() const;
+    /**
+     * @return ports of the three stages, each one input and one output: r k + 2 r m (r
+     *         ingress and r egress switches, m middle switches; 0 before a crossbar takes
+     *         the stages)
+     */
+    uint64_t GetNPorts() const;
+    /// @return inter-stage fibers: 2 r m (0 before a crossbar takes the stages)
+    uint64_t GetNInterStageFibers() const;
+    /// @return length of all inter-stage fibers: 2 r m x InterStageLength, m
+    double GetInterStageFiberMeters() const;
+    /// @return crossbars of the three stages: 2 r + m (0 before a crossbar takes the stages)
+    uint64_t GetNSwitches() const;
+    /// @return static power of the stages: GetNPorts() x PortPowerWatts, W
+    double GetStaticPowerWatts() const;
+    /// @return GetStaticPowerWatts() x the time since the stages were created, J
+    double GetEnergyJoules() const;
 
     /**
      * TracedCallback signature for blocked circuit requests.
@@ -153,6 +171,8 @@ class ClosFabric : public Object
     void SetInterStageConnectorLoss(double db);
     /// @return connector loss per inter-stage fiber, dB
     double GetInterStageConnectorLoss() const;
+    /// @param w static power per port (>= 0)
+    void SetPortPowerWatts(double w);
 
     /// @tparam S a Stage @param db its insertion loss (>= 0)
     template <int S>
@@ -180,6 +200,8 @@ class ClosFabric : public Object
     double m_fiberIndex;                               //!< InterStageRefractiveIndex
     double m_fiberAttenuation;                         //!< InterStageAttenuation, dB/km
     double m_fiberConnectorLoss;                       //!< InterStageConnectorLoss, dB
+    double m_portPowerW;                               //!< PortPowerWatts attribute
+    Time m_since;                                      //!< creation (start of static energy)
     std::unique_ptr<ClosTopology> m_paths;             //!< path state, from Attach
     uint64_t m_nBlocked;                               //!< blocked requests
     TracedCallback<uint32_t, uint32_t> m_blockedTrace; //!< Blocked

@@ -152,6 +152,20 @@ PacketSwitch::GetTypeId()
                           UintegerValue(253 * 1024),
                           MakeUintegerAccessor(&PacketSwitch::m_xonBytes),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("AsicPowerWatts",
+                          "Static power of the switch ASIC, W (>= 0). Default 450 W: a "
+                          "51.2 Tb/s ASIC (Broadcom Tomahawk 5, about 450 W, trade press; "
+                          "see doc). Its optics are PacketTransceivers, counted apart.",
+                          DoubleValue(450),
+                          MakeDoubleAccessor(&PacketSwitch::m_asicWatts),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("AsicEnergyPerBitPicojoules",
+                          "ASIC energy per bit it forwards on top of its static power, pJ/bit "
+                          "(>= 0). Default 0: published ASIC power is drawn with or without "
+                          "traffic, so it is all in AsicPowerWatts.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&PacketSwitch::m_asicPjPerBit),
+                          MakeDoubleChecker<double>(0))
             .AddTraceSource("CreditStall",
                             "An output waited for credit from the next switch; fired when it "
                             "may send again, with the time it waited.",
@@ -194,10 +208,44 @@ PacketSwitch::PacketSwitch()
       m_reservedBytes(64 * 1024),
       m_headroomBytes(128 * 1024),
       m_xoffBytes(256 * 1024),
-      m_xonBytes(253 * 1024)
+      m_xonBytes(253 * 1024),
+      m_asicWatts(450),
+      m_asicPjPerBit(0),
+      m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
     SetNPorts(64);
+}
+
+double
+PacketSwitch::GetAsicPowerWatts() const
+{
+    return m_asicWatts;
+}
+
+double
+PacketSwitch::GetAsicEnergyPerBitPicojoules() const
+{
+    return m_asicPjPerBit;
+}
+
+uint64_t
+PacketSwitch::GetBitsForwarded() const
+{
+    // Summed on demand from the ports' counters: forwarding a cell adds nothing for energy.
+    uint64_t bytes = 0;
+    for (uint32_t port = 0; port < m_ports.size(); ++port)
+    {
+        bytes += GetTxWireBytes(port);
+    }
+    return 8 * bytes;
+}
+
+double
+PacketSwitch::GetEnergyJoules() const
+{
+    return m_asicPjPerBit * 1e-12 * static_cast<double>(GetBitsForwarded()) +
+           m_asicWatts * (Simulator::Now() - m_since).GetSeconds();
 }
 
 PacketSwitch::~PacketSwitch()

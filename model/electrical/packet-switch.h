@@ -140,6 +140,15 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     std::string GetBufferMode() const;
     /// @return the buffer part (its settings once the first port is wired)
     const SwitchBuffer& GetBuffer() const;
+    /// @return the AsicPowerWatts attribute, W
+    double GetAsicPowerWatts() const;
+    /// @return the AsicEnergyPerBitPicojoules attribute, pJ/bit
+    double GetAsicEnergyPerBitPicojoules() const;
+    /// @return bits the switch has sent on all its ports (wire bytes x 8)
+    uint64_t GetBitsForwarded() const;
+    /// @return ASIC energy since the switch was created, J: AsicEnergyPerBitPicojoules x
+    ///         GetBitsForwarded() + AsicPowerWatts x the time since then (optics apart)
+    double GetEnergyJoules() const;
     /**
      * @brief Check, before a run, that cells of a given size can cross every wired port
      * losslessly (one message naming the attribute to change otherwise).
@@ -235,6 +244,9 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     std::vector<uint64_t> m_pauses;                //!< per input port: pauses sent
     std::vector<uint64_t> m_resumes;               //!< per input port: resumes sent
     ByteCounters m_bytes;                          //!< entered = forwarded + queued + dropped
+    double m_asicWatts;                            //!< AsicPowerWatts attribute
+    double m_asicPjPerBit;                         //!< AsicEnergyPerBitPicojoules attribute
+    Time m_since;                                  //!< creation (start of its static energy)
     TracedCallback<uint32_t, uint32_t, DropReason> m_dropTrace; //!< Drop
     TracedCallback<uint32_t, uint64_t> m_pfcPauseTrace;         //!< PfcPause
     TracedCallback<uint32_t, Time> m_pfcResumeTrace;            //!< PfcResume

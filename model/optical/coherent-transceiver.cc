@@ -9,6 +9,7 @@
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -65,11 +66,25 @@ CoherentTransceiver::GetTypeId()
                           MakeDoubleAccessor(&CoherentTransceiver::m_sensitivityDbm),
                           MakeDoubleChecker<double>())
             .AddAttribute("EnergyPerBit",
-                          "Transceiver energy per transmitted bit, pJ/bit (>= 0).",
-                          DoubleValue(10.0),
+                          "Transceiver energy per transmitted bit on top of its static "
+                          "power, pJ/bit (>= 0). Default 0: a module's published power is "
+                          "drawn with or without traffic, so it is all in "
+                          "StaticPowerWattsPerWavelength (as PacketTransceiver's presets).",
+                          DoubleValue(0.0),
                           MakeDoubleAccessor(&CoherentTransceiver::SetEnergyPerBitPj,
                                              &CoherentTransceiver::GetEnergyPerBitPicojoules),
-                          MakeDoubleChecker<double>());
+                          MakeDoubleChecker<double>())
+            .AddAttribute(
+                "StaticPowerWattsPerWavelength",
+                "Static power of one wavelength's optics and DSP, W (>= 0); the "
+                "transceiver draws Wavelengths x this. Default 25 W: an "
+                "assumption for a 1.6 Tb/s coherent lane (no public figure; "
+                "1.6T DSP pluggables draw 25-27 W and 400ZR+ about 15 W, trade "
+                "press, see doc).",
+                DoubleValue(25.0),
+                MakeDoubleAccessor(&CoherentTransceiver::SetStaticPowerWatts,
+                                   &CoherentTransceiver::GetStaticPowerWattsPerWavelength),
+                MakeDoubleChecker<double>());
     return tid;
 }
 
@@ -78,8 +93,10 @@ CoherentTransceiver::CoherentTransceiver()
       m_ratePerLambda(DataRate("1600Gbps")),
       m_launchPowerDbm(0),
       m_sensitivityDbm(-15),
-      m_energyPerBitPj(10),
-      m_transmittedBits(0)
+      m_energyPerBitPj(0),
+      m_transmittedBits(0),
+      m_staticWattsPerLambda(25),
+      m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -209,6 +226,35 @@ double
 CoherentTransceiver::GetTransmitEnergyJoules() const
 {
     return static_cast<double>(m_transmittedBits) * m_energyPerBitPj * 1e-12;
+}
+
+void
+CoherentTransceiver::SetStaticPowerWatts(double w)
+{
+    NS_ABORT_MSG_IF(w < 0 || !(w == w),
+                    "ns3::CoherentTransceiver::StaticPowerWattsPerWavelength = "
+                        << w << " W is invalid: use a power >= 0 W");
+    m_staticWattsPerLambda = w;
+}
+
+double
+CoherentTransceiver::GetStaticPowerWattsPerWavelength() const
+{
+    return m_staticWattsPerLambda;
+}
+
+double
+CoherentTransceiver::GetStaticPowerWatts() const
+{
+    return m_staticWattsPerLambda * m_wavelengths;
+}
+
+double
+CoherentTransceiver::GetEnergyJoules() const
+{
+    // Computed from the bit counter on demand: the per-frame path only adds to an integer.
+    return GetTransmitEnergyJoules() +
+           GetStaticPowerWatts() * (Simulator::Now() - m_since).GetSeconds();
 }
 
 } // namespace ns3

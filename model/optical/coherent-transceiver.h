@@ -23,7 +23,9 @@ namespace ns3
  * - a fixed processing latency, DspLatency + FecLatency, paid once per traversal at the
  *   receiving transceiver (where dispersion compensation and FEC decoding happen);
  * - launch power and receiver sensitivity for the link budget;
- * - energy per transmitted bit.
+ * - power: StaticPowerWattsPerWavelength x Wavelengths, drawn from its creation on, plus
+ *   EnergyPerBit x the bits it transmits (0 by default: a module's published power is drawn
+ *   with or without traffic).
  *
  * Abstracted away: modulation, OSNR and BER curves (a path either closes its budget or every
  * frame on it is lost), laser warm-up, wavelength tuning time (part of the crossbar's
@@ -87,10 +89,21 @@ class CoherentTransceiver : public Object
     uint64_t GetTransmittedBits() const;
     /// @return energy spent on transmitted bits so far, J (EnergyPerBit x bits)
     double GetTransmitEnergyJoules() const;
+    /// @return the StaticPowerWattsPerWavelength attribute, W
+    double GetStaticPowerWattsPerWavelength() const;
+    /// @return static power of the transceiver: Wavelengths x StaticPowerWattsPerWavelength, W
+    double GetStaticPowerWatts() const;
+    /**
+     * @return energy since the transceiver was created, J: EnergyPerBit x bits transmitted +
+     *         GetStaticPowerWatts() x the time since then
+     */
+    double GetEnergyJoules() const;
 
   private:
     /// @param pj energy per bit, pJ (>= 0)
     void SetEnergyPerBitPj(double pj);
+    /// @param w static power per wavelength, W (>= 0)
+    void SetStaticPowerWatts(double w);
 
     uint32_t m_wavelengths;     //!< DWDM wavelengths
     DataRate m_ratePerLambda;   //!< payload rate of one wavelength
@@ -100,6 +113,9 @@ class CoherentTransceiver : public Object
     double m_sensitivityDbm;    //!< receiver sensitivity, dBm
     double m_energyPerBitPj;    //!< energy per bit, pJ
     uint64_t m_transmittedBits; //!< bits transmitted so far
+
+    double m_staticWattsPerLambda; //!< StaticPowerWattsPerWavelength attribute, W
+    Time m_since;                  //!< creation (start of its static energy)
 };
 
 } // namespace ns3

@@ -97,6 +97,14 @@ PhotonicCrossbar::GetTypeId()
                           MakeDoubleAccessor(&PhotonicCrossbar::SetPortPower,
                                              &PhotonicCrossbar::GetPortPowerWatts),
                           MakeDoubleChecker<double>())
+            .AddAttribute("ReconfigurationEnergyJoules",
+                          "Energy of one circuit set-up that takes time (ReconfigurationTime "
+                          "> 0), J (>= 0), on top of the static power. Default 0: no public "
+                          "figure for any technology (an assumption; see doc).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&PhotonicCrossbar::SetReconfigurationEnergy,
+                                             &PhotonicCrossbar::GetReconfigurationEnergyJoules),
+                          MakeDoubleChecker<double>())
             .AddAttribute("Technology",
                           "The CrossbarTechnology preset the crossbar is built with (one of "
                           "MEMS, Piezo, SiPh-MZI, SOA, AWGR), or \"\" for none: its largest "
@@ -140,7 +148,12 @@ PhotonicCrossbar::GetTypeId()
             .AddTraceSource("Drop",
                             "A frame reached the crossbar with no usable circuit.",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_dropTrace),
-                            "ns3::PhotonicCrossbar::DropTracedCallback");
+                            "ns3::PhotonicCrossbar::DropTracedCallback")
+            .AddTraceSource("Reconfiguration",
+                            "A circuit set-up that takes time started, with its ports and "
+                            "its energy (ReconfigurationEnergyJoules), J.",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_reconfigurationTrace),
+                            "ns3::PhotonicCrossbar::ReconfigurationTracedCallback");
     return tid;
 }
 
@@ -152,7 +165,10 @@ PhotonicCrossbar::PhotonicCrossbar()
       m_portPowerW(0.05),
       m_portLimit(0),
       m_constructed(false),
-      m_nAttached(0)
+      m_nAttached(0),
+      m_reconfigurationJ(0),
+      m_reconfigurations(0),
+      m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
     // The default policy exists from the start, so that no getter has to create it.
@@ -261,6 +277,15 @@ PhotonicCrossbar::SetPortPower(double w)
     NS_ABORT_MSG_IF(w < 0 || !(w == w),
                     "ns3::PhotonicCrossbar::PortPower = " << w << " W is invalid: use >= 0 W");
     m_portPowerW = w;
+}
+
+void
+PhotonicCrossbar::SetReconfigurationEnergy(double j)
+{
+    NS_ABORT_MSG_IF(j < 0 || !(j == j),
+                    "ns3::PhotonicCrossbar::ReconfigurationEnergyJoules = "
+                        << j << " J is invalid: use >= 0 J");
+    m_reconfigurationJ = j;
 }
 
 void
@@ -482,7 +507,27 @@ PhotonicCrossbar::GetPortPowerWatts() const
 double
 PhotonicCrossbar::GetStaticPowerWatts() const
 {
-    return m_nPorts * m_portPowerW;
+    // Behind stages, the stages' ports draw the power, not the logical crossbar's.
+    return m_stages ? m_stages->GetStaticPowerWatts() : m_nPorts * m_portPowerW;
+}
+
+double
+PhotonicCrossbar::GetReconfigurationEnergyJoules() const
+{
+    return m_reconfigurationJ;
+}
+
+uint64_t
+PhotonicCrossbar::GetReconfigurations() const
+{
+    return m_reconfigurations;
+}
+
+double
+PhotonicCrossbar::GetEnergyJoules() const
+{
+    return GetStaticPowerWatts() * (Simulator::Now() - m_since).GetSeconds() +
+           m_reconfigurationJ * static_cast<double>(m_reconfigurations);
 }
 
 Time
@@ -530,6 +575,11 @@ PhotonicCrossbar::EstablishTimedCircuit(uint32_t srcPort,
         m_stages ? Max(Simulator::Now(), m_stages->Route(in, srcPort, dstPort)) : Simulator::Now();
     const Time up =
         TimeStep(table.Connect(in, out, start.GetTimeStep(), setUp.GetTimeStep(), close));
+    if (setUp.IsStrictlyPositive())
+    {
+        ++m_reconfigurations;
+        m_reconfigurationTrace(srcPort, dstPort, m_reconfigurationJ);
+    }
     if (m_endpoints[srcPort])
     {
         m_endpoints[srcPort]->NotifyCircuitGranted(srcLane, dstPort);

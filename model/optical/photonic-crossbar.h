@@ -119,10 +119,20 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     Time GetPathLatency(uint32_t srcPort, uint32_t dstPort) const;
     /// @return insertion loss of one traversal, dB
     double GetInsertionLossDb() const;
-    /// @return static power of the crossbar: NumPorts x PortPower, W
+    /// @return static power of the crossbar: NumPorts x PortPower, W, or its stages'
+    ///         (ClosFabric::GetStaticPowerWatts) when it stands for a multi-stage fabric
     double GetStaticPowerWatts() const;
     /// @return the PortPower attribute, W
     double GetPortPowerWatts() const;
+    /// @return the ReconfigurationEnergyJoules attribute, J per set-up
+    double GetReconfigurationEnergyJoules() const;
+    /// @return circuit set-ups that took time (set-up time > 0) so far
+    uint64_t GetReconfigurations() const;
+    /**
+     * @return energy since the crossbar was created, J: GetStaticPowerWatts() x the time
+     *         since then + ReconfigurationEnergyJoules x GetReconfigurations()
+     */
+    double GetEnergyJoules() const;
 
     const ByteCounters& GetByteCounters() const override;
     std::string GetByteCountersName() const override;
@@ -205,6 +215,16 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> frame, DropReason reason, uint32_t port);
 
+    /**
+     * TracedCallback signature for circuit set-ups that take time.
+     * @param [in] srcPort source port
+     * @param [in] dstPort destination port
+     * @param [in] joules the set-up's energy, J
+     */
+    typedef void (*ReconfigurationTracedCallback)(uint32_t srcPort,
+                                                  uint32_t dstPort,
+                                                  double joules);
+
   protected:
     void NotifyConstructionCompleted() override;
     void DoInitialize() override;
@@ -247,6 +267,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void SetInsertionLoss(double db);
     /// @param w power per port (>= 0)
     void SetPortPower(double w);
+    /// @param j energy per set-up, J (>= 0)
+    void SetReconfigurationEnergy(double j);
     /// @param name a CrossbarTechnology preset name, or "" for none
     void SetTechnology(std::string name);
     /// @param limit largest NumPorts (0: the technology's)
@@ -279,6 +301,12 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
     TracedCallback<Ptr<const Packet>, DropReason, uint32_t> m_dropTrace;       //!< Drop
+
+    // Energy (issue #15): counted per set-up, turned into joules only when asked.
+    double m_reconfigurationJ;                                         //!< J per set-up
+    uint64_t m_reconfigurations;                                       //!< set-ups that took time
+    Time m_since;                                                      //!< creation
+    TracedCallback<uint32_t, uint32_t, double> m_reconfigurationTrace; //!< Reconfiguration
 };
 
 } // namespace ns3

@@ -17,6 +17,8 @@
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"
 #include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/fabric-cost-model.h"
 #include "ns3/leaf-spine-helper.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
@@ -707,7 +709,8 @@ class CircuitChurnTestCase : public TracePathsTestCase
   public:
     /// @param coverage shared with the suite
     explicit CircuitChurnTestCase(Coverage& coverage)
-        : TracePathsTestCase("on-demand circuits 0->1, 0->2, 0->1: 3 CircuitUp, 2 CircuitDown",
+        : TracePathsTestCase("on-demand circuits 0->1, 0->2, 0->1: 3 CircuitUp, 2 CircuitDown, "
+                             "3 Reconfiguration",
                              coverage)
     {
     }
@@ -718,9 +721,17 @@ class CircuitChurnTestCase : public TracePathsTestCase
         FabricConfig config;
         config.nodes = 3;
         TestFabric f(config);
+        f.crossbar->SetAttribute("ReconfigurationEnergyJoules", DoubleValue(0.25));
         AddIdleCollectives(f);
         Probes probes;
         ConnectAll(probes, config.nodes);
+        std::vector<Probe*> extra;
+        Sink<PhotonicCrossbar::ReconfigurationTracedCallback> reconfiguration{
+            extra,
+            CROSSBAR + "Reconfiguration",
+            "ns3::PhotonicCrossbar::ReconfigurationTracedCallback",
+            false};
+        ConnectExtra(reconfiguration, config.nodes);
         // Each frame is delivered in about 1.3 us; the next one needs the lane for another
         // peer, so the idle circuit is torn down and a new one set up.
         f.SendAt(Seconds(0), 0, 1, 1000);
@@ -746,6 +757,13 @@ class CircuitChurnTestCase : public TracePathsTestCase
         const std::vector<Circuit> down{{0, 0, 1, 0}, {0, 0, 2, 0}};
         NS_TEST_EXPECT_MSG_EQ((probes.circuitUp.calls == up), true, "CircuitUp arguments");
         NS_TEST_EXPECT_MSG_EQ((probes.circuitDown.calls == down), true, "CircuitDown arguments");
+        // Every on-demand set-up takes ReconfigurationTime (1 us), so each is a reconfiguration.
+        ExpectExtraCount(reconfiguration, 3);
+        using Reconfiguration = std::tuple<uint32_t, uint32_t, double>;
+        const std::vector<Reconfiguration> joules{{0, 1, 0.25}, {0, 2, 0.25}, {0, 1, 0.25}};
+        NS_TEST_EXPECT_MSG_EQ((reconfiguration.calls == joules),
+                              true,
+                              "Reconfiguration arguments: (source, destination, J)");
         Simulator::Destroy();
     }
 };
@@ -1503,6 +1521,19 @@ class ObjectPathsTestCase : public TestCase
                 }
             };
             RunTraining(training);
+        }
+        {
+            // A cost model is the user's own object: reached once registered as a root of the
+            // Config namespace, as doc/scale-across.rst says.
+            Ptr<FabricCostModel> prices = CreateObject<FabricCostModel>();
+            Config::RegisterRootNamespaceObject(prices);
+            const Config::MatchContainer matches = Config::LookupMatches("/$ns3::FabricCostModel/");
+            NS_TEST_EXPECT_MSG_EQ(matches.GetN(), 1, "/$ns3::FabricCostModel/");
+            for (size_t i = 0; i < matches.GetN(); ++i)
+            {
+                reached.insert(matches.Get(i)->GetInstanceTypeId().GetName());
+            }
+            Config::UnregisterRootNamespaceObject(prices);
         }
         NS_TEST_EXPECT_MSG_EQ(Missing(withAttributes, reached),
                               "",
