@@ -73,7 +73,7 @@ CollectiveFailureMonitor::Watch(uint32_t rank, Ptr<NetDevice> device)
     Ptr<Listener> l = Create<Listener>();
     l->monitor = this;
     l->rank = rank;
-    l->device = device;
+    l->device = PeekPointer(device);
     m_listeners.push_back(l);
     device->AddLinkChangeCallback(MakeBoundCallback(&CollectiveFailureMonitor::LinkChanged, l));
     if (!device->IsLinkUp() && device->GetChannel())

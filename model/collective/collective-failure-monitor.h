@@ -130,7 +130,7 @@ class CollectiveFailureMonitor
     {
         CollectiveFailureMonitor* monitor{nullptr}; //!< the monitor, or nullptr once gone
         uint32_t rank{0};                           //!< the rank whose device it is
-        Ptr<NetDevice> device;                      //!< that device (not owning it back)
+        NetDevice* device{nullptr}; //!< that device, not owned: it owns this (no cycle)
     };
 
     /// What is kept of a failed operation while it reruns on the shrunk communicator.
