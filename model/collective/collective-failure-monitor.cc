@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -361,13 +362,14 @@ CollectiveFailureMonitor::Fail(uint32_t sequence, const std::string& reason, uin
     OperationEnded(sequence);
     const bool rerun = m_comm->m_excludeOnFailure && rank != CollectiveResult::NO_RANK &&
                        !CollectiveCommunicator::IsPointToPoint(sequence);
-    if (rerun && Rerun(r, timed))
+    std::string why;
+    if (rerun && Rerun(r, timed, why))
     {
         return;
     }
     if (rerun)
     {
-        r.reason += "; not rerun: fewer than 2 ranks (or no broadcast root) would be left";
+        r.reason += "; not rerun without rank " + std::to_string(rank) + ": " + why;
     }
     Report(r, timed);
 }
@@ -412,7 +414,7 @@ CollectiveFailureMonitor::Report(const CollectiveResult& r, bool timed)
 }
 
 bool
-CollectiveFailureMonitor::Shrink()
+CollectiveFailureMonitor::Shrink(std::string& why)
 {
     if (m_shrunk)
     {
@@ -428,6 +430,8 @@ CollectiveFailureMonitor::Shrink()
     const auto root = std::find(m_survivors.begin(), m_survivors.end(), m_comm->m_root);
     if (m_survivors.size() < 2 || root == m_survivors.end())
     {
+        why = m_survivors.size() < 2 ? "fewer than 2 ranks would be left"
+                                     : "the broadcast root's link is down";
         m_survivors.clear();
         return false;
     }
@@ -476,10 +480,29 @@ CollectiveFailureMonitor::Shrink()
 }
 
 bool
-CollectiveFailureMonitor::Rerun(const CollectiveResult& failed, bool timed)
+CollectiveFailureMonitor::Rerun(const CollectiveResult& failed, bool timed, std::string& why)
 {
-    if (!Shrink())
+    if (!Shrink(why))
     {
+        return false;
+    }
+    // The same call must be valid over the ranks left (halving-doubling wants a power of
+    // two, all-gather a size that they divide): checked here, as Issue would stop on it.
+    CollectiveRequest q;
+    q.collective = failed.collective;
+    q.algorithm = failed.algorithm;
+    q.ranks = m_shrunk->GetNRanks();
+    q.bytes = failed.bytes;
+    q.chunkBytes = m_shrunk->m_chunkBytes;
+    q.ncclChannels = m_shrunk->m_ncclChannels;
+    q.root = m_shrunk->m_root;
+    try
+    {
+        CreateCollectiveSchedule(q);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        why = e.what();
         return false;
     }
     NS_LOG_INFO("operation " << failed.sequence << " reruns on communicator " << m_shrunk->GetId()

@@ -57,7 +57,9 @@ class CollectiveHeader;
  * reports a RECOVERED result through OperationComplete: time from the first start to the
  * rerun's end, timeLost = detection - start + ShrinkTime. Later operations of the original
  * communicator that involve the excluded rank run on the same shrunk communicator. A failure
- * with no rank to blame (the watchdog) or that would leave fewer than 2 ranks aborts.
+ * with no rank to blame (the watchdog), that would leave fewer than 2 ranks or exclude a
+ * broadcast's root, or whose call is not valid over the ranks left (halving-doubling on a
+ * number that is not a power of two, a size they do not divide) aborts, saying why.
  *
  * Owned by its communicator; not an Object (its attributes are the communicator's).
  */
@@ -156,14 +158,17 @@ class CollectiveFailureMonitor
      * @brief ExcludeRank: rerun a failed collective on the communicator without rank.
      * @param failed its result at detection
      * @param timed false for a warm-up
-     * @return false if it cannot be rerun (fewer than 2 ranks left)
+     * @param why set to why not, if it cannot be rerun
+     * @return false if it cannot be rerun (fewer than 2 ranks left, the root excluded, or the
+     *         call not valid over the ranks left)
      */
-    bool Rerun(const CollectiveResult& failed, bool timed);
+    bool Rerun(const CollectiveResult& failed, bool timed, std::string& why);
     /// The shrunk communicator is ready: issue the rerun on every rank of it.
     /// @param rerun what to rerun
     void StartRerun(PendingRerun rerun);
-    /// Build the shrunk communicator (once). @return false if fewer than 2 ranks are left
-    bool Shrink();
+    /// Build the shrunk communicator (once). @param why set to why not, if not
+    /// @return false if fewer than 2 ranks would be left or the broadcast root is down
+    bool Shrink(std::string& why);
     /// The shrunk communicator finished a rerun. @param result its result
     void RerunComplete(const CollectiveResult& result);
     /// The shrunk communicator gave up on a rerun. @param result its result

@@ -60,7 +60,8 @@ struct FailRun
     std::vector<Time> issues{ISSUE};                      //!< each operation's issue, all ranks
     std::vector<std::tuple<Time, uint32_t, bool>> links;  //!< (when, rank, up)
     std::vector<std::pair<uint32_t, uint32_t>> blackList; //!< (from, to) frames never delivered
-    bool pointToPoint{false}; //!< a Send 0 -> 1 and its Recv instead of all-reduces
+    bool pointToPoint{false};      //!< a Send 0 -> 1 and its Recv instead of all-reduces
+    std::string algorithm{"ring"}; //!< the all-reduces' algorithm
 };
 
 /// What it gave.
@@ -90,6 +91,7 @@ RunFailure(const FailRun& c)
     nccl.SetCommunicatorAttribute("FailureTimeout", TimeValue(c.failureTimeout));
     nccl.SetCommunicatorAttribute("OnFailure", StringValue(c.onFailure));
     nccl.SetCommunicatorAttribute("ShrinkTime", TimeValue(c.shrinkTime));
+    nccl.SetCommunicatorAttribute("Algorithm", StringValue(c.algorithm));
     nccl.SetTransportAttribute("MaxSegmentBytes", UintegerValue(60000));
     Ptr<CollectiveCommunicator> comm = nccl.Install(f.devices);
     FailOutcome out;
@@ -478,6 +480,57 @@ class PointToPointCase : public FailureTestCase
     }
 };
 
+/// ExcludeRank under a tree all-reduce: the rerun takes what a tree of 7 ranks takes alone.
+class ExcludeTreeCase : public FailureTestCase
+{
+  public:
+    ExcludeTreeCase()
+        : FailureTestCase("ExcludeRank under a tree: rebuilt over 7 ranks, the rerun takes what "
+                          "the 7-rank tree takes alone; halving-doubling cannot be rebuilt over "
+                          "7 and aborts, saying why")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FailRun alone;
+        alone.ranks = 7;
+        alone.algorithm = "tree";
+        const FailOutcome reference = RunFailure(alone);
+        NS_TEST_ASSERT_MSG_EQ(reference.completed.size(), 1, "the 7-rank tree alone");
+        FailRun c;
+        c.algorithm = "tree";
+        c.onFailure = "ExcludeRank";
+        // Long enough for the failed tree's frames still queued at the other devices (a whole
+        // message each, 22.4 us at one byte per ns) to drain before the rerun.
+        c.shrinkTime = MicroSeconds(200);
+        const Time down = ISSUE + MicroSeconds(2);
+        c.links = {{down, 5, false}};
+        const FailOutcome o = RunFailure(c);
+        NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "one result");
+        const CollectiveResult& r = o.completed[0];
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(r.status), "RECOVERED", "status");
+        NS_TEST_EXPECT_MSG_EQ(r.algorithm, "tree", "a tree again");
+        NS_TEST_EXPECT_MSG_EQ(r.ranks, 7, "over 7 ranks");
+        NS_TEST_EXPECT_MSG_EQ(r.time,
+                              down - ISSUE + c.shrinkTime + reference.completed[0].time,
+                              "detection + shrink + the 7-rank tree");
+        ExpectBalance(o);
+
+        c.algorithm = "halving_doubling";
+        const FailOutcome hd = RunFailure(c);
+        NS_TEST_ASSERT_MSG_EQ(hd.failed.size(), 1, "aborted");
+        NS_TEST_EXPECT_MSG_NE(hd.failed[0].reason.find("not rerun without rank 5"),
+                              std::string::npos,
+                              hd.failed[0].reason);
+        NS_TEST_EXPECT_MSG_NE(hd.failed[0].reason.find("power of two"),
+                              std::string::npos,
+                              hd.failed[0].reason);
+        ExpectBalance(hd);
+    }
+};
+
 /// The suite.
 class CollectiveFailureTestSuite : public TestSuite
 {
@@ -493,6 +546,7 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new WatchdogCase());
         AddTestCase(new WatchdogOffCase());
         AddTestCase(new ExcludeRankCase());
+        AddTestCase(new ExcludeTreeCase());
         AddTestCase(new SameRunTwiceCase());
         AddTestCase(new PointToPointCase());
         AddTestCase(new FatalTestCase("bad OnFailure",
