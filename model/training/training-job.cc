@@ -172,9 +172,6 @@ TrainingJob::TrainingJob()
       m_failureRate(0),
       m_maxRestarts(1000),
       m_failureGap(CreateObject<ExponentialRandomVariable>()),
-      m_committed(0),
-      m_checkpoints(0),
-      m_failures(0),
       m_failing(false),
       m_aborted(false)
 {
@@ -302,7 +299,9 @@ TrainingJob::Start()
         m_variability->Setup(GetNRanks());
         m_start = Simulator::Now();
         m_previousEnd = m_start;
-        m_durableSince = m_start;
+        m_ledger = std::make_unique<CheckpointLedger>(m_checkpointInterval,
+                                                      m_iterations,
+                                                      m_start.GetTimeStep());
         if (m_failureRate > 0)
         {
             m_failureGap->SetAttribute("Mean", DoubleValue(3600.0 / m_failureRate));
@@ -435,7 +434,7 @@ TrainingJob::NotifyIterationEnd(uint32_t rank,
     ++m_stepsDone;
     NS_LOG_INFO("step " << iteration << ": " << step.As(Time::MS) << ", exposed "
                         << exposed.As(Time::US));
-    m_pendingUseful += step;
+    m_ledger->StepEnded(step.GetTimeStep());
     m_stepTrace(iteration, step, exposed);
     if (m_stepsDone == m_iterations)
     {
@@ -465,7 +464,7 @@ TrainingJob::NotifyIterationEnd(uint32_t rank,
 bool
 TrainingJob::CheckpointAfter(uint32_t iteration) const
 {
-    return (iteration + 1) % m_checkpointInterval == 0 && iteration + 1 < m_iterations;
+    return m_ledger && m_ledger->CheckpointAfter(iteration);
 }
 
 Time
@@ -477,12 +476,8 @@ TrainingJob::GetCheckpointTime() const
 void
 TrainingJob::CommitCheckpoint()
 {
-    m_committed = m_stepsDone;
-    ++m_checkpoints;
-    m_committedUseful += m_pendingUseful;
-    m_pendingUseful = Seconds(0);
-    m_durableSince = Simulator::Now();
-    NS_LOG_INFO("checkpoint " << m_checkpoints << " of " << m_committed << " steps at "
+    m_ledger->Commit(m_stepsDone, Simulator::Now().GetTimeStep());
+    NS_LOG_INFO("checkpoint " << m_ledger->GetCheckpoints() << " of " << m_stepsDone << " steps at "
                               << Simulator::Now().As(Time::MS));
     if (m_checkpointTime.IsStrictlyPositive())
     {
@@ -532,11 +527,11 @@ TrainingJob::Fail(const std::string& reason)
     {
         return;
     }
-    ++m_failures;
-    const Time lost = Simulator::Now() - m_durableSince;
-    NS_LOG_INFO("failure " << m_failures << " at " << Simulator::Now().As(Time::MS) << " ("
-                           << reason << "): " << lost.As(Time::MS) << " lost, back to step "
-                           << m_committed);
+    const Time lost = TimeStep(m_ledger->Fail(Simulator::Now().GetTimeStep()));
+    const uint32_t committed = m_ledger->GetCommitted();
+    NS_LOG_INFO("failure " << m_ledger->GetFailures() << " at " << Simulator::Now().As(Time::MS)
+                           << " (" << reason << "): " << lost.As(Time::MS) << " lost, back to step "
+                           << committed);
     m_failing = true;
     for (auto& app : m_apps)
     {
@@ -548,12 +543,10 @@ TrainingJob::Fail(const std::string& reason)
     m_failing = false;
     Drop(m_checkpointEvent); // a checkpoint being written is not committed
     Drop(m_restartEvent);    // a failure during a restart starts it over
-    m_stepsDone = m_committed;
+    m_stepsDone = committed;
     m_open.fill(IterationState());
-    m_pendingUseful = Seconds(0);
-    m_durableSince = Simulator::Now();
-    m_failureTrace(lost, m_committed);
-    if (m_failures > m_maxRestarts)
+    m_failureTrace(lost, committed);
+    if (m_ledger->GetFailures() > m_maxRestarts)
     {
         NS_LOG_WARN("training job gives up after " << m_maxRestarts << " restarts");
         m_aborted = true;
@@ -567,10 +560,10 @@ void
 TrainingJob::Resume()
 {
     m_previousEnd = Simulator::Now();
-    m_durableSince = Simulator::Now();
+    m_ledger->Resumed(Simulator::Now().GetTimeStep());
     for (auto& app : m_apps)
     {
-        app->Restart(m_committed);
+        app->Restart(m_ledger->GetCommitted());
     }
 }
 
@@ -587,13 +580,13 @@ TrainingJob::Drop(EventId& event)
 uint32_t
 TrainingJob::GetFailures() const
 {
-    return m_failures;
+    return m_ledger ? m_ledger->GetFailures() : 0;
 }
 
 uint32_t
 TrainingJob::GetCheckpoints() const
 {
-    return m_checkpoints;
+    return m_ledger ? m_ledger->GetCheckpoints() : 0;
 }
 
 bool
@@ -605,7 +598,7 @@ TrainingJob::IsAborted() const
 Time
 TrainingJob::GetUsefulTime() const
 {
-    return m_committedUseful + m_pendingUseful;
+    return m_ledger ? TimeStep(m_ledger->GetUsefulTime()) : Seconds(0);
 }
 
 double

@@ -5,6 +5,7 @@
 #ifndef SCALE_ACROSS_TRAINING_JOB_H
 #define SCALE_ACROSS_TRAINING_JOB_H
 
+#include "checkpoint-ledger.h"
 #include "streaming-statistics.h"
 #include "training-variability.h"
 
@@ -274,12 +275,7 @@ class TrainingJob : public Object
     double m_failureRate;                            //!< FailureRate attribute, per hour
     uint32_t m_maxRestarts;                          //!< MaxRestarts attribute
     Ptr<ExponentialRandomVariable> m_failureGap;     //!< time to the next random failure
-    uint32_t m_committed;                            //!< iterations the last checkpoint holds
-    uint32_t m_checkpoints;                          //!< checkpoints committed
-    Time m_committedUseful;                          //!< useful time up to that checkpoint
-    Time m_pendingUseful;                            //!< useful time since (lost on failure)
-    Time m_durableSince;                             //!< last commit, start or resume
-    uint32_t m_failures;                             //!< failures so far
+    std::unique_ptr<CheckpointLedger> m_ledger;      //!< checkpoints and failures, from Start
     bool m_failing;                                  //!< inside Fail (its own aborts)
     bool m_aborted;                                  //!< gave up after MaxRestarts
     EventId m_failureEvent;                          //!< the failure process's next failure
