@@ -12,8 +12,11 @@
 #include "../fault-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/byte-conservation.h"
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"
+#include "ns3/double.h"
+#include "ns3/optical-fabric-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -531,6 +534,60 @@ class ExcludeTreeCase : public FailureTestCase
     }
 };
 
+/// The watchdog on the optical fabric, whose frames are lost by an existing mechanism.
+class OpticalLinkBudgetCase : public FailureTestCase
+{
+  public:
+    OpticalLinkBudgetCase()
+        : FailureTestCase("the optical fabric with a crossbar loss no link budget closes: every "
+                          "frame is dropped with its reason, the watchdog fails the ring "
+                          "FailureTimeout after its start, the devices' bytes balance")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(4);
+        OpticalFabricHelper fabric;
+        fabric.SetCrossbarAttribute("InsertionLoss", DoubleValue(100)); // dB: nothing closes
+        NetDeviceContainer devices = fabric.Install(nodes);
+        CollectiveHelper nccl;
+        nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(0));
+        nccl.SetCommunicatorAttribute("FailureTimeout", TimeValue(MicroSeconds(100)));
+        Ptr<CollectiveCommunicator> comm = nccl.Install(devices);
+        std::vector<CollectiveResult> failed;
+        comm->TraceConnectWithoutContext(
+            "OperationFailed",
+            MakeCallback(+[](std::vector<CollectiveResult>* f, const CollectiveResult& r) {
+                f->push_back(r);
+            }).Bind(&failed));
+        Simulator::Schedule(ISSUE, [comm]() {
+            CollectiveCall call;
+            call.bytes = 4096;
+            comm->IssueAll(call);
+        });
+        Simulator::Run();
+        const ByteCounters bytes = ByteConservation::Sum(devices);
+        const uint64_t received =
+            nodes.Get(1)->GetObject<CollectiveTransport>()->GetReceivedBytes();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(failed.size(), 1, "one failure");
+        NS_TEST_EXPECT_MSG_EQ(failed[0].detected,
+                              ISSUE + MicroSeconds(100),
+                              "nothing ever arrived: the timeout after the start");
+        NS_TEST_EXPECT_MSG_NE(failed[0].reason.find("rank 1 waits on rank 0"),
+                              std::string::npos,
+                              failed[0].reason);
+        NS_TEST_EXPECT_MSG_EQ(received, 0, "nothing received");
+        NS_TEST_EXPECT_MSG_GT(bytes.GetDropped(), 0, "frames dropped with a reason");
+        NS_TEST_EXPECT_MSG_EQ(bytes.sent,
+                              bytes.delivered + bytes.GetDropped() + bytes.queued,
+                              "the devices' bytes balance");
+    }
+};
+
 /// The suite.
 class CollectiveFailureTestSuite : public TestSuite
 {
@@ -547,6 +604,7 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new WatchdogOffCase());
         AddTestCase(new ExcludeRankCase());
         AddTestCase(new ExcludeTreeCase());
+        AddTestCase(new OpticalLinkBudgetCase());
         AddTestCase(new SameRunTwiceCase());
         AddTestCase(new PointToPointCase());
         AddTestCase(new FatalTestCase("bad OnFailure",
