@@ -43,7 +43,9 @@ class CollectiveHeader;
  *   operation is in flight, so a run with nothing left to do still ends.
  *
  * A failed operation stops on every rank (CollectiveApplication::AbortOperation): sends not yet
- * handed to the device never leave, scheduled ones are skipped, nothing of it runs any more.
+ * handed to the device never leave, scheduled ones are skipped, nothing of it runs any more
+ * (events already scheduled for it, such as a credit on its way back, still fire and find it
+ * gone: removing them would cost a record per message).
  * Its frames already in the fabric still arrive; each rank counts the whole messages of a
  * failed operation that reach it (GetLateBytes) and drops them, so transport bytes stay
  * balanced: sent = received + partial + lost in the fabric, and received includes the late
