@@ -193,6 +193,10 @@ TrainingJob::DoDispose()
     Drop(m_failureEvent);
     Drop(m_restartEvent);
     Drop(m_checkpointEvent);
+    for (EventId& e : m_injected)
+    {
+        Drop(e);
+    }
     m_failureGap = nullptr;
     Object::DoDispose();
 }
@@ -439,6 +443,10 @@ TrainingJob::NotifyIterationEnd(uint32_t rank,
     if (m_stepsDone == m_iterations)
     {
         Drop(m_failureEvent);
+        for (EventId& e : m_injected)
+        {
+            Drop(e);
+        }
         if (m_csv)
         {
             m_csv->close();
@@ -496,7 +504,9 @@ TrainingJob::InjectFailure(Time delay)
     NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
                     "TrainingJob::InjectFailure: delay " << delay.As(Time::NS)
                                                          << " is invalid: use >= 0");
-    Simulator::Schedule(delay, &TrainingJob::Fail, this, std::string("injected failure"));
+    // Kept, to be removed when the job ends: a failure planned after it must not hold the run.
+    m_injected.push_back(
+        Simulator::Schedule(delay, &TrainingJob::Fail, this, std::string("injected failure")));
 }
 
 void

@@ -281,6 +281,7 @@ class TrainingJob : public Object
     EventId m_failureEvent;                          //!< the failure process's next failure
     EventId m_restartEvent;                          //!< the restart's end
     EventId m_checkpointEvent;                       //!< the checkpoint write's end
+    std::vector<EventId> m_injected;                 //!< InjectFailure's failures
     TracedCallback<Time, uint32_t> m_failureTrace;   //!< Failure
     TracedCallback<uint32_t, uint32_t, Time, Time, Time> m_rankIterationTrace; //!< RankIteration
     TracedCallback<uint32_t, Time, Time> m_stepTrace;                          //!< Step

@@ -79,6 +79,7 @@ struct JobOutcome
     std::vector<Time> steps;      //!< Step trace
     std::vector<Time> lost;       //!< Failure trace: work lost
     std::vector<uint32_t> resume; //!< Failure trace: iteration resumed from
+    Time end;                     //!< the last event's time
 };
 
 /// @param c the job @return what it reported (the simulator is destroyed afterwards)
@@ -128,6 +129,7 @@ RunJob(const JobRun& c)
         Simulator::Schedule(at, [d, state]() { d->SetLinkUp(state); });
     }
     Simulator::Run(); // no Stop: returns only when no event is left
+    out.end = Simulator::Now();
     out.complete = job->IsComplete();
     out.aborted = job->IsAborted();
     out.completion = job->GetCompletionTime();
@@ -203,6 +205,7 @@ class NoFailureCase : public JobTestCase
     void DoRun() override
     {
         JobRun c;
+        c.failures = {Seconds(1)}; // long after the job's end: dropped when it ends
         const JobOutcome o = RunJob(c);
         NS_TEST_ASSERT_MSG_EQ(o.complete, true, "the job ends");
         for (Time s : o.steps)
@@ -212,6 +215,8 @@ class NoFailureCase : public JobTestCase
         const Time jct = Tau() * 10 + c.checkpoint * Checkpoints(10, 3);
         NS_TEST_EXPECT_MSG_EQ(o.completion, jct, "completion");
         NS_TEST_EXPECT_MSG_EQ(o.checkpoints, 3, "after steps 3, 6, 9");
+        NS_TEST_EXPECT_MSG_EQ(o.failures, 0, "the failure planned after the end never comes");
+        NS_TEST_EXPECT_MSG_EQ(o.end, jct, "the run ends with the job");
         NS_TEST_EXPECT_MSG_EQ(o.useful, Tau() * 10, "useful time");
         NS_TEST_EXPECT_MSG_EQ_TOL(o.goodput,
                                   (Tau() * 10).GetSeconds() / jct.GetSeconds(),
