@@ -12,6 +12,7 @@
 #include "../fault-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/boolean.h"
 #include "ns3/byte-conservation.h"
 #include "ns3/collective-helper.h"
 #include "ns3/collective-transport.h"
@@ -588,6 +589,47 @@ class OpticalLinkBudgetCase : public FailureTestCase
     }
 };
 
+/// The nccl-tests mode goes on after a failure, and ends.
+class SweepCase : public FailureTestCase
+{
+  public:
+    SweepCase()
+        : FailureTestCase("nccl-tests mode with rank 5 down from the start: each size fails when "
+                          "issued, the sweep goes on after Gap and ends; repaired before the "
+                          "third size, that size takes its closed form")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        ToggleFabric f = BuildToggleFabric(8, RATE, DELAY);
+        CollectiveHelper nccl;
+        nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(0));
+        nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
+        nccl.SetCommunicatorAttribute("Gap", TimeValue(MicroSeconds(10)));
+        nccl.SetTransportAttribute("MaxSegmentBytes", UintegerValue(60000));
+        Ptr<CollectiveCommunicator> comm = nccl.Install(f.devices);
+        Ptr<LinkToggleNetDevice> d = f.Dev(5);
+        d->SetLinkUp(false);
+        // Sizes start at 1, 11 and 21 us (failed ones take no time): up again at 15 us.
+        Simulator::Schedule(MicroSeconds(15), [d]() { d->SetLinkUp(true); });
+        comm->Run({BYTES, BYTES, BYTES}, ISSUE);
+        Simulator::Run();
+        const std::vector<CollectiveResult> results = comm->GetResults();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 3, "one result per size");
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[0].status), "FAILED", "first");
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[1].status), "FAILED", "second");
+        NS_TEST_EXPECT_MSG_EQ(results[1].start, ISSUE + MicroSeconds(10), "after Gap");
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[2].status),
+                              "COMPLETE",
+                              "third, after the repair");
+        NS_TEST_EXPECT_MSG_EQ(results[2].start, ISSUE + MicroSeconds(20), "after Gap");
+        NS_TEST_EXPECT_MSG_EQ(results[2].time, Ring(8), "closed form");
+    }
+};
+
 /// The suite.
 class CollectiveFailureTestSuite : public TestSuite
 {
@@ -605,6 +647,7 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new ExcludeRankCase());
         AddTestCase(new ExcludeTreeCase());
         AddTestCase(new OpticalLinkBudgetCase());
+        AddTestCase(new SweepCase());
         AddTestCase(new SameRunTwiceCase());
         AddTestCase(new PointToPointCase());
         AddTestCase(new FatalTestCase("bad OnFailure",
