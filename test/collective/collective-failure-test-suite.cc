@@ -5,10 +5,10 @@
  * during or after it, or whose messages stop arriving, ends in its defined outcome at the
  * instant a closed form gives, never hangs (every run ends because no event is left: no
  * Simulator::Stop anywhere), stops every event of the failed operation, and keeps the
- * transports' bytes balanced; excluding the failed rank reruns it in the closed form of the
- * smaller ring after the detection.
+ * transports' bytes balanced (ExcludeRank: scale-across-collective-exclude-rank).
  */
 
+#include "../collective-failure-fixture.h"
 #include "../fault-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
@@ -31,155 +31,6 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-/// Each device's rate: 8 Gb/s, one byte per nanosecond, so that every time is whole ns.
-const DataRate RATE("8Gbps");
-/// The channel's delay.
-const Time DELAY = MicroSeconds(1);
-/// Message size of the all-reduces: 4 x 8 x 7 x 100, split evenly by 8 ranks and by 7.
-constexpr uint64_t BYTES = 22400;
-/// When the ranks issue the first operation.
-const Time ISSUE = MicroSeconds(1);
-
-/// @param p ranks @return one ring step: a block of BYTES / p and its header, then the delay
-Time
-Step(uint32_t p)
-{
-    return NanoSeconds(static_cast<int64_t>(BYTES / p + COLLECTIVE_HEADER_BYTES)) + DELAY;
-}
-
-/// @param p ranks @return ring all-reduce closed form: 2 (p - 1) steps, one block each
-Time
-Ring(uint32_t p)
-{
-    return Step(p) * static_cast<int64_t>(2 * (p - 1));
-}
-
-/// One run.
-struct FailRun
-{
-    uint32_t ranks{8};                                    //!< ranks
-    std::string onFailure{"Abort"};                       //!< OnFailure
-    Time failureTimeout{Seconds(0)};                      //!< FailureTimeout
-    Time shrinkTime{Seconds(0)};                          //!< ShrinkTime
-    std::vector<Time> issues{ISSUE};                      //!< each operation's issue, all ranks
-    std::vector<std::tuple<Time, uint32_t, bool>> links;  //!< (when, rank, up)
-    std::vector<std::pair<uint32_t, uint32_t>> blackList; //!< (from, to) frames never delivered
-    bool pointToPoint{false};      //!< a Send 0 -> 1 and its Recv instead of all-reduces
-    std::string algorithm{"ring"}; //!< the all-reduces' algorithm
-};
-
-/// What it gave.
-struct FailOutcome
-{
-    std::vector<CollectiveResult> completed; //!< OperationComplete
-    std::vector<CollectiveResult> failed;    //!< OperationFailed
-    std::vector<CollectiveResult> results;   //!< GetResults
-    uint32_t rankComplete{0};                //!< RankComplete calls
-    uint64_t sent{0};                        //!< data bytes the transports sent
-    uint64_t received{0};                    //!< data bytes of whole messages received
-    uint64_t partial{0};                     //!< data bytes of messages still partial
-    uint64_t lost{0};                        //!< data bytes the devices lost (link down)
-    uint64_t late{0};                        //!< data bytes of failed operations' late messages
-    uint32_t active{0};                      //!< operations still in flight at the end
-    uint32_t shrunkRanks{0};                 //!< ranks of ExcludeRank's communicator
-    Time end;                                //!< the last event's time
-};
-
-/// @param c the run @return its outcome (the simulator is destroyed afterwards)
-FailOutcome
-RunFailure(const FailRun& c)
-{
-    ToggleFabric f = BuildToggleFabric(c.ranks, RATE, DELAY);
-    CollectiveHelper nccl;
-    nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(0));
-    nccl.SetCommunicatorAttribute("FailureTimeout", TimeValue(c.failureTimeout));
-    nccl.SetCommunicatorAttribute("OnFailure", StringValue(c.onFailure));
-    nccl.SetCommunicatorAttribute("ShrinkTime", TimeValue(c.shrinkTime));
-    nccl.SetCommunicatorAttribute("Algorithm", StringValue(c.algorithm));
-    nccl.SetTransportAttribute("MaxSegmentBytes", UintegerValue(60000));
-    Ptr<CollectiveCommunicator> comm = nccl.Install(f.devices);
-    FailOutcome out;
-    comm->TraceConnectWithoutContext("OperationComplete",
-                                     MakeCallback(+[](FailOutcome* o, const CollectiveResult& r) {
-                                         o->completed.push_back(r);
-                                     }).Bind(&out));
-    comm->TraceConnectWithoutContext("OperationFailed",
-                                     MakeCallback(+[](FailOutcome* o, const CollectiveResult& r) {
-                                         o->failed.push_back(r);
-                                     }).Bind(&out));
-    comm->TraceConnectWithoutContext(
-        "RankComplete",
-        MakeCallback(+[](FailOutcome* o, uint32_t, uint32_t, Time, Time) {
-            ++o->rankComplete;
-        }).Bind(&out));
-    for (const auto& [at, rank, up] : c.links)
-    {
-        Ptr<LinkToggleNetDevice> d = f.Dev(rank);
-        const bool state = up;
-        Simulator::Schedule(at, [d, state]() { d->SetLinkUp(state); });
-    }
-    for (const auto& [from, to] : c.blackList)
-    {
-        f.channel->BlackList(f.Dev(from), f.Dev(to));
-    }
-    for (Time at : c.issues)
-    {
-        if (c.pointToPoint)
-        {
-            comm->SendAt(at, 0, 1, BYTES);
-            comm->RecvAt(at, 1, 0, BYTES);
-            continue;
-        }
-        Simulator::Schedule(at, [comm]() {
-            CollectiveCall call;
-            call.bytes = BYTES;
-            comm->IssueAll(call);
-        });
-    }
-    Simulator::Run(); // no Stop: returns only when no event is left
-    out.end = Simulator::Now();
-    out.results = comm->GetResults();
-    out.active = comm->GetNActiveOperations();
-    for (uint32_t i = 0; i < c.ranks; ++i)
-    {
-        Ptr<CollectiveTransport> t = f.nodes.Get(i)->GetObject<CollectiveTransport>();
-        out.sent += t->GetSentBytes();
-        out.received += t->GetReceivedBytes();
-        out.partial += t->GetPartialBytes();
-    }
-    out.lost = f.LostDataBytes();
-    out.late = comm->GetFailureMonitor().GetLateBytes();
-    Ptr<CollectiveCommunicator> shrunk = comm->GetFailureMonitor().GetShrunk();
-    if (shrunk)
-    {
-        out.shrunkRanks = shrunk->GetNRanks();
-        out.late += shrunk->GetFailureMonitor().GetLateBytes();
-    }
-    Simulator::Destroy();
-    return out;
-}
-
-/// A case of this suite: checks the byte balance of its runs.
-class FailureTestCase : public TestCase
-{
-  public:
-    /// @param name what it checks
-    explicit FailureTestCase(std::string name)
-        : TestCase(name)
-    {
-    }
-
-  protected:
-    /// @param o an outcome @param lostInFabric data bytes lost where no counter sees them
-    void ExpectBalance(const FailOutcome& o, uint64_t lostInFabric = 0)
-    {
-        NS_TEST_EXPECT_MSG_EQ(o.sent,
-                              o.received + o.partial + o.lost + lostInFabric,
-                              "sent = received + partial + lost at the devices (+ in the fabric)");
-        NS_TEST_EXPECT_MSG_EQ((o.late <= o.received), true, "late bytes are received bytes");
-    }
-};
-
 /// no fault: the ring's closed form 2 (p - 1) (block + header over rate + delay)
 class NoFaultCase : public FailureTestCase
 {
@@ -195,13 +46,13 @@ class NoFaultCase : public FailureTestCase
     {
         const FailOutcome o = RunFailure(FailRun{});
         NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "one result");
-        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, Ring(8), "closed form");
+        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, RingTime(8), "closed form");
         NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(o.completed[0].status),
                               "COMPLETE",
                               "status");
         NS_TEST_EXPECT_MSG_EQ(o.failed.size(), 0, "nothing failed");
         NS_TEST_EXPECT_MSG_EQ(o.rankComplete, 8, "every rank finished");
-        NS_TEST_EXPECT_MSG_EQ(o.end, ISSUE + Ring(8), "nothing after the last arrival");
+        NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE + RingTime(8), "nothing after the last arrival");
         ExpectBalance(o);
     }
 };
@@ -226,13 +77,13 @@ class LinkDownBeforeCase : public FailureTestCase
         const CollectiveResult& r = o.failed[0];
         NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(r.status), "FAILED", "status");
         NS_TEST_EXPECT_MSG_EQ(r.failedRank, 5, "the rank");
-        NS_TEST_EXPECT_MSG_EQ(r.detected, ISSUE, "detected at the issue");
+        NS_TEST_EXPECT_MSG_EQ(r.detected, RING_ISSUE, "detected at the issue");
         NS_TEST_EXPECT_MSG_EQ(r.time, Seconds(0), "failed at once");
         NS_TEST_EXPECT_MSG_NE(r.reason.find("link down on rank 5"), std::string::npos, r.reason);
         NS_TEST_EXPECT_MSG_EQ(o.results.size(), 1, "GetResults holds the failure");
         NS_TEST_EXPECT_MSG_EQ(o.completed.size() + o.rankComplete, 0, "no completion");
         NS_TEST_EXPECT_MSG_EQ(o.sent, 0, "nothing sent");
-        NS_TEST_EXPECT_MSG_EQ(o.end, ISSUE, "no event after the issue");
+        NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE, "no event after the issue");
         NS_TEST_EXPECT_MSG_EQ(o.active, 0, "nothing in flight");
         ExpectBalance(o);
     }
@@ -254,22 +105,22 @@ class LinkDownDuringCase : public FailureTestCase
     void DoRun() override
     {
         FailRun c;
-        const Time down = ISSUE + Step(8) * 3 + Step(8) / 2;
+        const Time down = RING_ISSUE + RingStep(8) * 3 + RingStep(8) / 2;
         c.links = {{down, 5, false}};
         const FailOutcome o = RunFailure(c);
         NS_TEST_ASSERT_MSG_EQ(o.failed.size(), 1, "one failure");
         const CollectiveResult& r = o.failed[0];
         NS_TEST_EXPECT_MSG_EQ(r.detected, down, "detected when the link went down");
-        NS_TEST_EXPECT_MSG_EQ(r.time, down - ISSUE, "start to detection");
+        NS_TEST_EXPECT_MSG_EQ(r.time, down - RING_ISSUE, "start to detection");
         NS_TEST_EXPECT_MSG_EQ(r.failedRank, 5, "the rank");
         NS_TEST_EXPECT_MSG_NE(r.reason.find("link down on rank 5 at"), std::string::npos, r.reason);
         NS_TEST_EXPECT_MSG_EQ(o.rankComplete, 0, "no rank finished");
         // Step 3's eight blocks were on the wire: the one to rank 5 is lost there, the
         // seven others arrive at the step's end, late.
-        const uint64_t block = BYTES / 8;
+        const uint64_t block = RING_BYTES / 8;
         NS_TEST_EXPECT_MSG_EQ(o.lost, block, "one block lost at rank 5");
         NS_TEST_EXPECT_MSG_EQ(o.late, 7 * block, "seven blocks late");
-        NS_TEST_EXPECT_MSG_EQ(o.end, ISSUE + Step(8) * 4, "the last event: their arrival");
+        NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE + RingStep(8) * 4, "the last event: their arrival");
         NS_TEST_EXPECT_MSG_EQ(o.active, 0, "nothing in flight");
         ExpectBalance(o);
     }
@@ -288,10 +139,10 @@ class LinkDownAfterCase : public FailureTestCase
     void DoRun() override
     {
         FailRun c;
-        c.links = {{ISSUE + Ring(8) + NanoSeconds(1), 5, false}};
+        c.links = {{RING_ISSUE + RingTime(8) + NanoSeconds(1), 5, false}};
         const FailOutcome o = RunFailure(c);
         NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "one result");
-        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, Ring(8), "closed form");
+        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, RingTime(8), "closed form");
         NS_TEST_EXPECT_MSG_EQ(o.failed.size(), 0, "no failure");
         ExpectBalance(o);
     }
@@ -314,13 +165,13 @@ class RepairCase : public FailureTestCase
     {
         FailRun c;
         c.links = {{NanoSeconds(500), 5, false}, {MicroSeconds(2), 5, true}};
-        c.issues = {ISSUE, MicroSeconds(3)};
+        c.issues = {RING_ISSUE, MicroSeconds(3)};
         const FailOutcome o = RunFailure(c);
         NS_TEST_ASSERT_MSG_EQ(o.failed.size(), 1, "the first fails");
         NS_TEST_EXPECT_MSG_EQ(o.failed[0].sequence, 0, "operation 0");
         NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "the second completes");
         NS_TEST_EXPECT_MSG_EQ(o.completed[0].sequence, 1, "operation 1");
-        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, Ring(8), "closed form");
+        NS_TEST_EXPECT_MSG_EQ(o.completed[0].time, RingTime(8), "closed form");
         ExpectBalance(o);
     }
 };
@@ -348,7 +199,7 @@ class WatchdogCase : public FailureTestCase
         const CollectiveResult& r = o.failed[0];
         // Rank 3 never hears from rank 2, so rank 3 + m sends steps 0 ... m, step k at k
         // steps: the last arrival is rank 2's receive of step 6 from rank 1, after 7 steps.
-        const Time last = ISSUE + Step(8) * 7;
+        const Time last = RING_ISSUE + RingStep(8) * 7;
         NS_TEST_EXPECT_MSG_EQ(r.detected, last + c.failureTimeout, "detection");
         NS_TEST_EXPECT_MSG_EQ(r.failedRank, CollectiveResult::NO_RANK, "no rank blamed");
         for (const char* words :
@@ -358,7 +209,7 @@ class WatchdogCase : public FailureTestCase
         }
         NS_TEST_EXPECT_MSG_EQ(o.end, r.detected, "the watchdog is the last event");
         // Rank 2 sends only to rank 3: its 8 blocks (steps 0 ... 7) went into the black list.
-        ExpectBalance(o, 8 * BYTES / 8);
+        ExpectBalance(o, 8 * RING_BYTES / 8);
     }
 };
 
@@ -384,47 +235,10 @@ class WatchdogOffCase : public FailureTestCase
         NS_TEST_EXPECT_MSG_EQ(o.active, 1, "still in flight");
         // The last event: rank 2's step 7, sent after 7 steps, reaching the channel's other
         // devices (not rank 3, black-listed) one step later.
-        NS_TEST_EXPECT_MSG_EQ(o.end, ISSUE + Step(8) * 8, "ends when the last frame is gone");
-        ExpectBalance(o, 8 * BYTES / 8);
-    }
-};
-
-/// ExcludeRank: rank 5 down during step 3; the ring of 7 reruns after the detection and ShrinkTime
-/// in its closed form; time lost reported
-class ExcludeRankCase : public FailureTestCase
-{
-  public:
-    ExcludeRankCase()
-        : FailureTestCase(
-              "ExcludeRank: rank 5 down during step 3; the ring of 7 reruns after the detection "
-              "and ShrinkTime in its closed form; time lost reported")
-    {
-    }
-
-  private:
-    void DoRun() override
-    {
-        FailRun c;
-        const Time down = ISSUE + Step(8) * 3 + Step(8) / 2;
-        c.links = {{down, 5, false}};
-        c.onFailure = "ExcludeRank";
-        c.shrinkTime = MicroSeconds(5);
-        const FailOutcome o = RunFailure(c);
-        NS_TEST_EXPECT_MSG_EQ(o.failed.size(), 0, "not failed in the end");
-        NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "one result");
-        const CollectiveResult& r = o.completed[0];
-        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(r.status), "RECOVERED", "status");
-        NS_TEST_EXPECT_MSG_EQ(r.ranks, 7, "over 7 ranks");
-        NS_TEST_EXPECT_MSG_EQ(r.failedRank, 5, "rank 5 excluded");
-        NS_TEST_EXPECT_MSG_EQ(r.sequence, 0, "the original's operation");
-        NS_TEST_EXPECT_MSG_EQ(r.detected, down, "detection");
-        NS_TEST_EXPECT_MSG_EQ(r.timeLost, down - ISSUE + c.shrinkTime, "time lost");
-        NS_TEST_EXPECT_MSG_EQ(r.time,
-                              down - ISSUE + c.shrinkTime + Ring(7),
-                              "detection + shrink + the ring of 7");
-        NS_TEST_EXPECT_MSG_EQ(o.shrunkRanks, 7, "the shrunk communicator");
-        NS_TEST_EXPECT_MSG_EQ(o.results.size(), 1, "GetResults holds the recovery");
-        ExpectBalance(o);
+        NS_TEST_EXPECT_MSG_EQ(o.end,
+                              RING_ISSUE + RingStep(8) * 8,
+                              "ends when the last frame is gone");
+        ExpectBalance(o, 8 * RING_BYTES / 8);
     }
 };
 
@@ -441,7 +255,7 @@ class SameRunTwiceCase : public FailureTestCase
     void DoRun() override
     {
         FailRun c;
-        c.links = {{ISSUE + Step(8) * 5, 2, false}};
+        c.links = {{RING_ISSUE + RingStep(8) * 5, 2, false}};
         c.blackList = {{6, 7}};
         c.failureTimeout = MicroSeconds(20);
         const FailOutcome a = RunFailure(c);
@@ -479,59 +293,8 @@ class PointToPointCase : public FailureTestCase
                               true,
                               "a point-to-point operation");
         NS_TEST_EXPECT_MSG_EQ(o.failed[0].failedRank, 1, "rank 1");
-        NS_TEST_EXPECT_MSG_EQ(o.end, ISSUE, "nothing after the issue");
+        NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE, "nothing after the issue");
         ExpectBalance(o);
-    }
-};
-
-/// ExcludeRank under a tree all-reduce: the rerun takes what a tree of 7 ranks takes alone.
-class ExcludeTreeCase : public FailureTestCase
-{
-  public:
-    ExcludeTreeCase()
-        : FailureTestCase("ExcludeRank under a tree: rebuilt over 7 ranks, the rerun takes what "
-                          "the 7-rank tree takes alone; halving-doubling cannot be rebuilt over "
-                          "7 and aborts, saying why")
-    {
-    }
-
-  private:
-    void DoRun() override
-    {
-        FailRun alone;
-        alone.ranks = 7;
-        alone.algorithm = "tree";
-        const FailOutcome reference = RunFailure(alone);
-        NS_TEST_ASSERT_MSG_EQ(reference.completed.size(), 1, "the 7-rank tree alone");
-        FailRun c;
-        c.algorithm = "tree";
-        c.onFailure = "ExcludeRank";
-        // Long enough for the failed tree's frames still queued at the other devices (a whole
-        // message each, 22.4 us at one byte per ns) to drain before the rerun.
-        c.shrinkTime = MicroSeconds(200);
-        const Time down = ISSUE + MicroSeconds(2);
-        c.links = {{down, 5, false}};
-        const FailOutcome o = RunFailure(c);
-        NS_TEST_ASSERT_MSG_EQ(o.completed.size(), 1, "one result");
-        const CollectiveResult& r = o.completed[0];
-        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(r.status), "RECOVERED", "status");
-        NS_TEST_EXPECT_MSG_EQ(r.algorithm, "tree", "a tree again");
-        NS_TEST_EXPECT_MSG_EQ(r.ranks, 7, "over 7 ranks");
-        NS_TEST_EXPECT_MSG_EQ(r.time,
-                              down - ISSUE + c.shrinkTime + reference.completed[0].time,
-                              "detection + shrink + the 7-rank tree");
-        ExpectBalance(o);
-
-        c.algorithm = "halving_doubling";
-        const FailOutcome hd = RunFailure(c);
-        NS_TEST_ASSERT_MSG_EQ(hd.failed.size(), 1, "aborted");
-        NS_TEST_EXPECT_MSG_NE(hd.failed[0].reason.find("not rerun without rank 5"),
-                              std::string::npos,
-                              hd.failed[0].reason);
-        NS_TEST_EXPECT_MSG_NE(hd.failed[0].reason.find("power of two"),
-                              std::string::npos,
-                              hd.failed[0].reason);
-        ExpectBalance(hd);
     }
 };
 
@@ -564,7 +327,7 @@ class OpticalLinkBudgetCase : public FailureTestCase
             MakeCallback(+[](std::vector<CollectiveResult>* f, const CollectiveResult& r) {
                 f->push_back(r);
             }).Bind(&failed));
-        Simulator::Schedule(ISSUE, [comm]() {
+        Simulator::Schedule(RING_ISSUE, [comm]() {
             CollectiveCall call;
             call.bytes = 4096;
             comm->IssueAll(call);
@@ -576,7 +339,7 @@ class OpticalLinkBudgetCase : public FailureTestCase
         Simulator::Destroy();
         NS_TEST_ASSERT_MSG_EQ(failed.size(), 1, "one failure");
         NS_TEST_EXPECT_MSG_EQ(failed[0].detected,
-                              ISSUE + MicroSeconds(100),
+                              RING_ISSUE + MicroSeconds(100),
                               "nothing ever arrived: the timeout after the start");
         NS_TEST_EXPECT_MSG_NE(failed[0].reason.find("rank 1 waits on rank 0"),
                               std::string::npos,
@@ -603,7 +366,7 @@ class SweepCase : public FailureTestCase
   private:
     void DoRun() override
     {
-        ToggleFabric f = BuildToggleFabric(8, RATE, DELAY);
+        ToggleFabric f = BuildToggleFabric(8, RING_RATE, RING_DELAY);
         CollectiveHelper nccl;
         nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(0));
         nccl.SetCommunicatorAttribute("WarmUp", BooleanValue(false));
@@ -614,19 +377,19 @@ class SweepCase : public FailureTestCase
         d->SetLinkUp(false);
         // Sizes start at 1, 11 and 21 us (failed ones take no time): up again at 15 us.
         Simulator::Schedule(MicroSeconds(15), [d]() { d->SetLinkUp(true); });
-        comm->Run({BYTES, BYTES, BYTES}, ISSUE);
+        comm->Run({RING_BYTES, RING_BYTES, RING_BYTES}, RING_ISSUE);
         Simulator::Run();
         const std::vector<CollectiveResult> results = comm->GetResults();
         Simulator::Destroy();
         NS_TEST_ASSERT_MSG_EQ(results.size(), 3, "one result per size");
         NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[0].status), "FAILED", "first");
         NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[1].status), "FAILED", "second");
-        NS_TEST_EXPECT_MSG_EQ(results[1].start, ISSUE + MicroSeconds(10), "after Gap");
+        NS_TEST_EXPECT_MSG_EQ(results[1].start, RING_ISSUE + MicroSeconds(10), "after Gap");
         NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(results[2].status),
                               "COMPLETE",
                               "third, after the repair");
-        NS_TEST_EXPECT_MSG_EQ(results[2].start, ISSUE + MicroSeconds(20), "after Gap");
-        NS_TEST_EXPECT_MSG_EQ(results[2].time, Ring(8), "closed form");
+        NS_TEST_EXPECT_MSG_EQ(results[2].start, RING_ISSUE + MicroSeconds(20), "after Gap");
+        NS_TEST_EXPECT_MSG_EQ(results[2].time, RingTime(8), "closed form");
     }
 };
 
@@ -644,36 +407,34 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new RepairCase());
         AddTestCase(new WatchdogCase());
         AddTestCase(new WatchdogOffCase());
-        AddTestCase(new ExcludeRankCase());
-        AddTestCase(new ExcludeTreeCase());
         AddTestCase(new OpticalLinkBudgetCase());
         AddTestCase(new SweepCase());
         AddTestCase(new SameRunTwiceCase());
         AddTestCase(new PointToPointCase());
-        AddTestCase(new FatalTestCase("bad OnFailure",
-                                      []() {
-                                          CollectiveHelper nccl;
-                                          nccl.SetCommunicatorAttribute("OnFailure",
-                                                                        StringValue("Retry"));
-                                          nccl.Install(BuildToggleFabric(2, RATE, DELAY).devices);
-                                      },
-                                      {"OnFailure = \"Retry\"", "Abort or ExcludeRank"}));
-        AddTestCase(new FatalTestCase("negative FailureTimeout",
-                                      []() {
-                                          CollectiveHelper nccl;
-                                          nccl.SetCommunicatorAttribute("FailureTimeout",
-                                                                        TimeValue(NanoSeconds(-1)));
-                                          nccl.Install(BuildToggleFabric(2, RATE, DELAY).devices);
-                                      },
-                                      {"FailureTimeout = -1", "time >= 0"}));
-        AddTestCase(new FatalTestCase("negative ShrinkTime",
-                                      []() {
-                                          CollectiveHelper nccl;
-                                          nccl.SetCommunicatorAttribute("ShrinkTime",
-                                                                        TimeValue(NanoSeconds(-1)));
-                                          nccl.Install(BuildToggleFabric(2, RATE, DELAY).devices);
-                                      },
-                                      {"ShrinkTime = -1", "time >= 0"}));
+        AddTestCase(
+            new FatalTestCase("bad OnFailure",
+                              []() {
+                                  CollectiveHelper nccl;
+                                  nccl.SetCommunicatorAttribute("OnFailure", StringValue("Retry"));
+                                  nccl.Install(BuildToggleFabric(2, RING_RATE, RING_DELAY).devices);
+                              },
+                              {"OnFailure = \"Retry\"", "Abort or ExcludeRank"}));
+        AddTestCase(new FatalTestCase(
+            "negative FailureTimeout",
+            []() {
+                CollectiveHelper nccl;
+                nccl.SetCommunicatorAttribute("FailureTimeout", TimeValue(NanoSeconds(-1)));
+                nccl.Install(BuildToggleFabric(2, RING_RATE, RING_DELAY).devices);
+            },
+            {"FailureTimeout = -1", "time >= 0"}));
+        AddTestCase(new FatalTestCase(
+            "negative ShrinkTime",
+            []() {
+                CollectiveHelper nccl;
+                nccl.SetCommunicatorAttribute("ShrinkTime", TimeValue(NanoSeconds(-1)));
+                nccl.Install(BuildToggleFabric(2, RING_RATE, RING_DELAY).devices);
+            },
+            {"ShrinkTime = -1", "time >= 0"}));
     }
 };
 
