@@ -34,7 +34,7 @@ RunFailure(const FailRun& c)
 {
     ToggleFabric f = BuildToggleFabric(c.ranks, RING_RATE, RING_DELAY);
     CollectiveHelper nccl;
-    nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(0));
+    nccl.SetCommunicatorAttribute("SendCredits", UintegerValue(c.sendCredits));
     nccl.SetCommunicatorAttribute("FailureTimeout", TimeValue(c.failureTimeout));
     nccl.SetCommunicatorAttribute("OnFailure", StringValue(c.onFailure));
     nccl.SetCommunicatorAttribute("ShrinkTime", TimeValue(c.shrinkTime));

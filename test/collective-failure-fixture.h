@@ -52,6 +52,7 @@ struct FailRun
     std::vector<std::pair<uint32_t, uint32_t>> blackList; //!< (from, to) frames never delivered
     bool pointToPoint{false};      //!< a Send 0 -> 1 and its Recv instead of all-reduces
     std::string algorithm{"ring"}; //!< the all-reduces' algorithm
+    uint32_t sendCredits{0};       //!< SendCredits (0: unlimited, as the closed forms assume)
 };
 
 /// What it gave.

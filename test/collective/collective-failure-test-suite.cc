@@ -393,6 +393,42 @@ class SweepCase : public FailureTestCase
     }
 };
 
+/// Send credits (NCCL's 8 slots) on the way back when an operation fails.
+class CreditsCase : public FailureTestCase
+{
+  public:
+    CreditsCase()
+        : FailureTestCase("with send credits (8, back over the reverse path): a link down during "
+                          "step 3 fails the operation at that instant; its late messages "
+                          "return no credit, and the run ends with their arrival")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FailRun c;
+        c.sendCredits = 8;
+        const Time down = RING_ISSUE + RingStep(8) * 3 + RingStep(8) / 2;
+        c.links = {{down, 5, false}};
+        const FailOutcome o = RunFailure(c);
+        NS_TEST_ASSERT_MSG_EQ(o.failed.size(), 1, "one failure");
+        NS_TEST_EXPECT_MSG_EQ(o.failed[0].detected, down, "detection");
+        NS_TEST_EXPECT_MSG_EQ(o.late, 7 * RING_BYTES / 8, "seven blocks late");
+        // Step 2's credits were back before the failure; the late blocks return none (their
+        // senders' operation is gone): the last event is their arrival.
+        NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE + RingStep(8) * 4, "the late blocks' arrival");
+        NS_TEST_EXPECT_MSG_EQ(o.active, 0, "nothing in flight");
+        ExpectBalance(o);
+        // Without a failure, the same run meets the closed form: credits never bind here.
+        FailRun fine;
+        fine.sendCredits = 8;
+        const FailOutcome f = RunFailure(fine);
+        NS_TEST_ASSERT_MSG_EQ(f.completed.size(), 1, "completes");
+        NS_TEST_EXPECT_MSG_EQ(f.completed[0].time, RingTime(8), "closed form");
+    }
+};
+
 /// The suite.
 class CollectiveFailureTestSuite : public TestSuite
 {
@@ -409,6 +445,7 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new WatchdogOffCase());
         AddTestCase(new OpticalLinkBudgetCase());
         AddTestCase(new SweepCase());
+        AddTestCase(new CreditsCase());
         AddTestCase(new SameRunTwiceCase());
         AddTestCase(new PointToPointCase());
         AddTestCase(
