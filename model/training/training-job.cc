@@ -171,7 +171,6 @@ TrainingJob::TrainingJob()
       m_checkpointInterval(100),
       m_failureRate(0),
       m_maxRestarts(1000),
-      m_failureGap(CreateObject<ExponentialRandomVariable>()),
       m_failing(false),
       m_aborted(false)
 {
@@ -190,14 +189,9 @@ TrainingJob::DoDispose()
     m_comm = nullptr;
     m_apps.clear();
     m_csv.reset();
-    Drop(m_failureEvent);
+    m_failureProcess.Stop();
     Drop(m_restartEvent);
     Drop(m_checkpointEvent);
-    for (EventId& e : m_injected)
-    {
-        Drop(e);
-    }
-    m_failureGap = nullptr;
     Object::DoDispose();
 }
 
@@ -306,13 +300,7 @@ TrainingJob::Start()
         m_ledger = std::make_unique<CheckpointLedger>(m_checkpointInterval,
                                                       m_iterations,
                                                       m_start.GetTimeStep());
-        if (m_failureRate > 0)
-        {
-            m_failureGap->SetAttribute("Mean", DoubleValue(3600.0 / m_failureRate));
-            m_failureEvent = Simulator::Schedule(Seconds(m_failureGap->GetValue()),
-                                                 &TrainingJob::RandomFailure,
-                                                 this);
-        }
+        m_failureProcess.Start(m_failureRate, MakeCallback(&TrainingJob::Fail, this));
     }
 }
 
@@ -442,11 +430,7 @@ TrainingJob::NotifyIterationEnd(uint32_t rank,
     m_stepTrace(iteration, step, exposed);
     if (m_stepsDone == m_iterations)
     {
-        Drop(m_failureEvent);
-        for (EventId& e : m_injected)
-        {
-            Drop(e);
-        }
+        m_failureProcess.Stop(); // failures planned after the end must not hold the run
         if (m_csv)
         {
             m_csv->close();
@@ -501,24 +485,7 @@ TrainingJob::CommitCheckpoint()
 void
 TrainingJob::InjectFailure(Time delay)
 {
-    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
-                    "TrainingJob::InjectFailure: delay " << delay.As(Time::NS)
-                                                         << " is invalid: use >= 0");
-    // Kept, to be removed when the job ends: a failure planned after it must not hold the run.
-    m_injected.push_back(
-        Simulator::Schedule(delay, &TrainingJob::Fail, this, std::string("injected failure")));
-}
-
-void
-TrainingJob::RandomFailure()
-{
-    Fail("random failure (FailureRate)");
-    if (!IsComplete() && !m_aborted)
-    {
-        m_failureEvent = Simulator::Schedule(Seconds(m_failureGap->GetValue()),
-                                             &TrainingJob::RandomFailure,
-                                             this);
-    }
+    m_failureProcess.Inject(delay);
 }
 
 void
@@ -560,7 +527,7 @@ TrainingJob::Fail(const std::string& reason)
     {
         NS_LOG_WARN("training job gives up after " << m_maxRestarts << " restarts");
         m_aborted = true;
-        Drop(m_failureEvent);
+        m_failureProcess.Stop();
         return;
     }
     m_restartEvent = Simulator::Schedule(m_restartTime, &TrainingJob::Resume, this);
@@ -621,8 +588,7 @@ TrainingJob::GetGoodput() const
 int64_t
 TrainingJob::AssignStreams(int64_t stream)
 {
-    m_failureGap->SetStream(stream);
-    return 1;
+    return m_failureProcess.AssignStreams(stream);
 }
 
 const StreamingStatistics&

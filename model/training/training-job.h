@@ -7,6 +7,7 @@
 
 #include "checkpoint-ledger.h"
 #include "streaming-statistics.h"
+#include "training-failure-process.h"
 #include "training-variability.h"
 
 #include "ns3/collective-communicator.h"
@@ -228,8 +229,6 @@ class TrainingJob : public Object
     void Fail(const std::string& reason);
     /// An operation of the communicator failed. @param result its result
     void OperationFailed(const CollectiveResult& result);
-    /// The failure process's next failure.
-    void RandomFailure();
     /// The restart ends: every rank resumes from the last committed checkpoint.
     void Resume();
     /// The checkpoint of the steps so far is written on every rank.
@@ -274,14 +273,12 @@ class TrainingJob : public Object
     Time m_restartTime;                              //!< RestartTime attribute
     double m_failureRate;                            //!< FailureRate attribute, per hour
     uint32_t m_maxRestarts;                          //!< MaxRestarts attribute
-    Ptr<ExponentialRandomVariable> m_failureGap;     //!< time to the next random failure
     std::unique_ptr<CheckpointLedger> m_ledger;      //!< checkpoints and failures, from Start
+    TrainingFailureProcess m_failureProcess;         //!< injected and random failures
     bool m_failing;                                  //!< inside Fail (its own aborts)
     bool m_aborted;                                  //!< gave up after MaxRestarts
-    EventId m_failureEvent;                          //!< the failure process's next failure
     EventId m_restartEvent;                          //!< the restart's end
     EventId m_checkpointEvent;                       //!< the checkpoint write's end
-    std::vector<EventId> m_injected;                 //!< InjectFailure's failures
     TracedCallback<Time, uint32_t> m_failureTrace;   //!< Failure
     TracedCallback<uint32_t, uint32_t, Time, Time, Time> m_rankIterationTrace; //!< RankIteration
     TracedCallback<uint32_t, Time, Time> m_stepTrace;                          //!< Step
