@@ -482,6 +482,9 @@ CollectiveFailureMonitor::Shrink(std::string& why)
 bool
 CollectiveFailureMonitor::Rerun(const CollectiveResult& failed, bool timed, std::string& why)
 {
+    // Only the failure that builds the shrunk communicator pays for it: later operations
+    // run on it at once, as they would on the communicator ncclCommShrink returned.
+    const bool build = !m_shrunk;
     if (!Shrink(why))
     {
         return false;
@@ -505,12 +508,13 @@ CollectiveFailureMonitor::Rerun(const CollectiveResult& failed, bool timed, std:
         why = e.what();
         return false;
     }
+    const Time delay = build ? m_comm->m_shrinkTime : Seconds(0);
     NS_LOG_INFO("operation " << failed.sequence << " reruns on communicator " << m_shrunk->GetId()
-                             << " in " << m_comm->m_shrinkTime.As(Time::US));
-    Simulator::Schedule(m_comm->m_shrinkTime,
+                             << " in " << delay.As(Time::US));
+    Simulator::Schedule(delay,
                         &CollectiveFailureMonitor::StartRerun,
                         this,
-                        PendingRerun{failed, timed});
+                        PendingRerun{failed, timed, delay});
     return true;
 }
 
@@ -550,7 +554,7 @@ CollectiveFailureMonitor::RerunComplete(const CollectiveResult& result)
     r.failedRank = rerun.failed.failedRank;
     r.detected = rerun.failed.detected;
     r.timeLost =
-        rerun.failed.detected - rerun.failed.start + m_comm->m_shrinkTime +
+        rerun.failed.detected - rerun.failed.start + rerun.delay +
         (result.status == CollectiveResult::Status::RECOVERED ? result.timeLost : Seconds(0));
     const double seconds = r.time.GetSeconds();
     const double factor = result.algbw > 0 ? result.busbw / result.algbw : 0;

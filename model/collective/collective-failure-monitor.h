@@ -58,7 +58,8 @@ class CollectiveHeader;
  * after the detection, reruns the operation from scratch, and the original communicator
  * reports a RECOVERED result through OperationComplete: time from the first start to the
  * rerun's end, timeLost = detection - start + ShrinkTime. Later operations of the original
- * communicator that involve the excluded rank run on the same shrunk communicator. A failure
+ * communicator that involve the excluded rank run on the same shrunk communicator at once
+ * (its ShrinkTime was paid when it was built). A failure
  * with no rank to blame (the watchdog), that would leave fewer than 2 ranks or exclude a
  * broadcast's root, or whose call is not valid over the ranks left (halving-doubling on a
  * number that is not a power of two, a size they do not divide) aborts, saying why.
@@ -142,6 +143,7 @@ class CollectiveFailureMonitor
     {
         CollectiveResult failed; //!< the result at detection (FAILED)
         bool timed{true};        //!< false: a warm-up of nccl-tests mode
+        Time delay;              //!< from the detection to the rerun: ShrinkTime or 0
     };
 
     /// @param listener the link that changed

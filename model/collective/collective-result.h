@@ -59,7 +59,8 @@ struct CollectiveResult
     std::string reason;              //!< FAILED, RECOVERED: what failed, where and when
     uint32_t failedRank{NO_RANK};    //!< the rank whose failure ended it, or NO_RANK
     Time detected;                   //!< FAILED, RECOVERED: when the failure was detected
-    Time timeLost;                   //!< RECOVERED: detected - start + ShrinkTime (and nested)
+    Time timeLost; //!< RECOVERED: detected - start + ShrinkTime if it built the shrunk one
+                   //!< (and the rerun's own)
 
     /// @param s a status @return its name: COMPLETE, FAILED or RECOVERED
     static std::string ToString(Status s);

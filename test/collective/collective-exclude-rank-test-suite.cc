@@ -19,14 +19,16 @@ namespace
 {
 
 /// ExcludeRank: rank 5 down during step 3; the ring of 7 reruns after the detection and ShrinkTime
-/// in its closed form; time lost reported
+/// in its closed form, time lost reported; a later operation runs on the shrunk communicator at
+/// once
 class ExcludeRankCase : public FailureTestCase
 {
   public:
     ExcludeRankCase()
         : FailureTestCase(
               "ExcludeRank: rank 5 down during step 3; the ring of 7 reruns after the detection "
-              "and ShrinkTime in its closed form; time lost reported")
+              "and ShrinkTime in its closed form, time lost reported; a later operation runs "
+              "on the shrunk communicator at once")
     {
     }
 
@@ -54,6 +56,20 @@ class ExcludeRankCase : public FailureTestCase
         NS_TEST_EXPECT_MSG_EQ(o.shrunkRanks, 7, "the shrunk communicator");
         NS_TEST_EXPECT_MSG_EQ(o.results.size(), 1, "GetResults holds the recovery");
         ExpectBalance(o);
+
+        // A second operation, issued after the first's end while rank 5 is still down, runs at
+        // once on the shrunk communicator already built: no ShrinkTime, no time lost.
+        const Time second = RING_ISSUE + r.time + MicroSeconds(1);
+        c.issues = {RING_ISSUE, second};
+        const FailOutcome two = RunFailure(c);
+        NS_TEST_ASSERT_MSG_EQ(two.completed.size(), 2, "two results");
+        const CollectiveResult& r2 = two.completed[1];
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(r2.status), "RECOVERED", "status");
+        NS_TEST_EXPECT_MSG_EQ(r2.sequence, 1, "the original's second operation");
+        NS_TEST_EXPECT_MSG_EQ(r2.start, second, "its start");
+        NS_TEST_EXPECT_MSG_EQ(r2.timeLost, Seconds(0), "nothing lost");
+        NS_TEST_EXPECT_MSG_EQ(r2.time, RingTime(7), "the ring of 7 at once");
+        ExpectBalance(two);
     }
 };
 
