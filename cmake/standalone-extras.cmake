@@ -20,6 +20,7 @@ set(plain_SOURCES
   model/optical/optical-physics.cc
   model/training/p2-quantile.cc
   model/training/streaming-statistics.cc
+  model/training/checkpoint-ledger.cc
   )
 add_library(scale-across-plain STATIC ${plain_SOURCES})
 target_include_directories(scale-across-plain PUBLIC ${SCALE_ACROSS_INCLUDE_DIR})
@@ -44,6 +45,7 @@ if(ENABLE_TESTS)
     test/gtest/training/streaming-statistics-gtest.cc
     test/gtest/electrical/switch-buffer-gtest.cc
     test/gtest/energy/fabric-power-report-gtest.cc
+    test/gtest/training/checkpoint-ledger-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

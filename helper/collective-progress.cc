@@ -23,6 +23,10 @@ CollectiveProgress::Start(Ptr<CollectiveCommunicator> comm,
     m_show = std::make_unique<ShowProgress>(interval, os);
     comm->TraceConnectWithoutContext("OperationComplete",
                                      MakeCallback(&CollectiveProgress::OperationComplete, this));
+    // A failed operation is over too: without this, a run whose operation fails would never
+    // stop (ShowProgress's events go on).
+    comm->TraceConnectWithoutContext("OperationFailed",
+                                     MakeCallback(&CollectiveProgress::OperationComplete, this));
 }
 
 void

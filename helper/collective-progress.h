@@ -20,9 +20,10 @@ namespace ns3
  *
  * ShowProgress keeps scheduling its own checks, so a simulation with one never runs out of
  * events; and ns-3.37 does not cancel them when it is destroyed. This helper stops the
- * simulation (Simulator::Stop) once the communicator has completed the given number of
- * operations, and keeps the ShowProgress alive until it is itself destroyed: declare it
- * before Simulator::Run and let it go after Simulator::Destroy.
+ * simulation (Simulator::Stop) once the communicator has ended the given number of
+ * operations (completed, recovered or failed: OperationComplete or OperationFailed), and keeps the
+ * ShowProgress alive until it is itself destroyed: declare it before Simulator::Run and let it go
+ * after Simulator::Destroy.
  *
  * @code
  *   CollectiveProgress progress;
@@ -47,7 +48,7 @@ class CollectiveProgress
                std::ostream& os = std::cerr);
 
   private:
-    /// A communicator operation completed.
+    /// A communicator operation ended (completed, recovered or failed).
     void OperationComplete(const CollectiveResult& result);
 
     std::unique_ptr<ShowProgress> m_show; //!< the progress printer

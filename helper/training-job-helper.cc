@@ -67,7 +67,8 @@ TrainingJobHelper::Install(Ptr<CollectiveCommunicator> comm, const NodeContainer
 int64_t
 TrainingJobHelper::AssignStreams(Ptr<TrainingJob> job, int64_t stream)
 {
-    return job->GetVariability()->AssignStreams(stream);
+    const int64_t used = job->GetVariability()->AssignStreams(stream);
+    return used + job->AssignStreams(stream + used);
 }
 
 } // namespace ns3

@@ -62,7 +62,7 @@ class TrainingJobHelper
     Ptr<TrainingJob> Install(Ptr<CollectiveCommunicator> comm, const NodeContainer& nodes);
 
     /**
-     * @brief Fix the random streams of a job's variability.
+     * @brief Fix the random streams of a job's variability and of its failure process.
      * @param job the job
      * @param stream the first stream
      * @return streams used

@@ -140,14 +140,65 @@ CollectiveApplication::Find(uint32_t sequence)
     return nullptr;
 }
 
+bool
+CollectiveApplication::IsActive(uint32_t sequence) const
+{
+    return std::any_of(m_active.begin(), m_active.end(), [sequence](const auto& op) {
+        return op->sequence == sequence;
+    });
+}
+
+std::vector<uint32_t>
+CollectiveApplication::GetAwaitedPeers(uint32_t sequence) const
+{
+    std::vector<uint32_t> peers;
+    for (const auto& op : m_active)
+    {
+        if (op->sequence != sequence)
+        {
+            continue;
+        }
+        for (const auto& [key, index] : op->expected)
+        {
+            peers.push_back(static_cast<uint32_t>(key >> 32));
+        }
+    }
+    std::sort(peers.begin(), peers.end());
+    peers.erase(std::unique(peers.begin(), peers.end()), peers.end());
+    return peers;
+}
+
+void
+CollectiveApplication::AbortOperation(uint32_t sequence)
+{
+    NS_LOG_FUNCTION(this << m_rank << sequence);
+    m_earlyOps.erase(sequence);
+    m_heldCredits.erase(sequence); // their senders' part failed too
+    for (size_t i = 0; i < m_active.size(); ++i)
+    {
+        if (m_active[i]->sequence == sequence)
+        {
+            // Maybe in use up the stack (a device's callback): reused from the next event on.
+            m_retired.push_back(std::move(m_active[i]));
+            m_active.erase(m_active.begin() + static_cast<std::ptrdiff_t>(i));
+            return;
+        }
+    }
+}
+
 void
 CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedule* schedule)
 {
     NS_LOG_FUNCTION(this << sequence);
     if (!CollectiveCommunicator::IsPointToPoint(sequence))
     {
-        NS_ASSERT_MSG(sequence == m_nBegun, "operations begin in order");
-        ++m_nBegun;
+        // A failed operation this rank never began leaves a gap: not every sequence begins.
+        NS_ASSERT_MSG(sequence >= m_nBegun, "operations begin in order");
+        m_nBegun = sequence + 1;
+    }
+    if (m_communicator->GetFailureMonitor().IsFailed(sequence))
+    {
+        return; // failed between its issue and now: its schedule is gone
     }
     if (m_spares.empty())
     {
@@ -350,6 +401,10 @@ CollectiveApplication::StreamFor(Operation& op, uint64_t key)
 void
 CollectiveApplication::Send(uint32_t sequence, CollectiveOp send)
 {
+    if (m_communicator->GetFailureMonitor().IsFailed(sequence))
+    {
+        return; // a send delayed by the protocol's latency, of an operation failed since
+    }
     const CollectiveSchedule& schedule = m_communicator->GetSchedule(sequence);
     CollectiveHeader h;
     h.communicator = m_communicator->GetId();
@@ -382,9 +437,10 @@ CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t 
             return;
         }
     }
-    // The stream is gone only if the operation no longer needs credits: nothing to do then,
-    // unless this rank never sent on it.
-    NS_ABORT_MSG_IF(!CollectiveCommunicator::IsPointToPoint(sequence) && sequence >= m_nBegun,
+    // The stream is gone only if the operation no longer needs credits (or failed): nothing
+    // to do then, unless this rank never sent on it.
+    NS_ABORT_MSG_IF(!CollectiveCommunicator::IsPointToPoint(sequence) && sequence >= m_nBegun &&
+                        !m_communicator->GetFailureMonitor().IsFailed(sequence),
                     "rank " << m_rank << " got a credit back from rank " << peer << ", flow "
                             << unsigned{flow} << ", of operation " << sequence
                             << ", which it has not begun");
@@ -406,6 +462,13 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
     Recycle();
     const uint64_t key = MessageId(header.source, header.tag);
     Operation* op = Find(header.operation);
+    CollectiveFailureMonitor& monitor = m_communicator->GetFailureMonitor();
+    if (!op && monitor.IsFailed(header.operation))
+    {
+        monitor.NotifyLate(header); // counted, not processed: nothing of it runs any more
+        return;
+    }
+    monitor.NotifyProgress(header.operation);
     const bool credits = m_communicator->GetSendCredits() != 0;
     if (credits && op)
     {
@@ -486,7 +549,10 @@ CollectiveApplication::ReceiveDone(uint32_t sequence, uint64_t index)
 {
     Recycle();
     Operation* op = Find(sequence);
-    NS_ASSERT(op);
+    if (!op)
+    {
+        return; // the operation failed during the reduction
+    }
     op->done.SetDone(index);
     OpDone(*op);
     Progress(sequence);
@@ -498,6 +564,10 @@ CollectiveApplication::OpDone(Operation& op)
     if (op.nOps != 0 && ++op.opsDone != op.nOps)
     {
         return;
+    }
+    if (m_communicator->GetFailureMonitor().IsFailed(op.sequence))
+    {
+        return; // its last op ran after it failed (inside the device call that failed it)
     }
     NS_LOG_INFO("rank " << m_rank << " done with operation " << op.sequence << " at "
                         << Simulator::Now().As(Time::US));

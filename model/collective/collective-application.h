@@ -83,6 +83,21 @@ class CollectiveApplication : public Application
     /// @return operations this rank has begun and not finished
     uint32_t GetNActiveOperations() const;
 
+    /**
+     * @brief The operation failed (CollectiveFailureMonitor): drop this rank's part of it now.
+     * Its sends not yet handed to the transport never leave; its messages that arrive later
+     * are counted as late, not processed.
+     * @param sequence the operation
+     */
+    void AbortOperation(uint32_t sequence);
+    /// @param sequence an operation @return true if this rank runs it now
+    bool IsActive(uint32_t sequence) const;
+    /**
+     * @param sequence an operation this rank runs
+     * @return the ranks whose messages its receives read so far still wait for, ascending
+     */
+    std::vector<uint32_t> GetAwaitedPeers(uint32_t sequence) const;
+
   protected:
     void DoDispose() override;
 

@@ -121,14 +121,49 @@ CollectiveCommunicator::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&CollectiveCommunicator::m_creditLatency),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FailureTimeout",
+                          "No-progress watchdog, >= 0 (0 = off): an operation in which no whole "
+                          "message reached any rank for this long fails, naming the ranks that "
+                          "still wait and on whom. Default 34.36 s: when InfiniBand verbs (which "
+                          "NCCL uses) give up on a dead peer, 4.096 us x 2^NCCL_IB_TIMEOUT (20) "
+                          "per try x (NCCL_IB_RETRY_CNT (7) + 1) tries.",
+                          TimeValue(MicroSeconds(4.096 * 1048576 * 8)),
+                          MakeTimeAccessor(&CollectiveCommunicator::SetFailureTimeout,
+                                           &CollectiveCommunicator::GetFailureTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("OnFailure",
+                          "What a failed operation does: Abort (OperationFailed, a FAILED "
+                          "result) or ExcludeRank (drop the failed rank, rebuild over the others "
+                          "after ShrinkTime and rerun the operation from scratch, as NCCL's "
+                          "ncclCommShrink; a RECOVERED result). Default Abort, NCCL's own "
+                          "behaviour without a shrink.",
+                          StringValue("Abort"),
+                          MakeStringAccessor(&CollectiveCommunicator::SetOnFailure,
+                                             &CollectiveCommunicator::GetOnFailure),
+                          MakeStringChecker())
+            .AddAttribute("ShrinkTime",
+                          "With OnFailure = ExcludeRank: time from the detection of a failure "
+                          "to the rerun's start (the shrink's rebuild), >= 0. Default 0: no "
+                          "public figure fits every scale; set it to the measured "
+                          "ncclCommShrink time.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&CollectiveCommunicator::SetShrinkTime,
+                                           &CollectiveCommunicator::GetShrinkTime),
+                          MakeTimeChecker())
             .AddTraceSource("OperationComplete",
-                            "An operation finished on every rank.",
+                            "An operation finished on every rank (status COMPLETE), or was "
+                            "rerun without a failed rank (RECOVERED).",
                             MakeTraceSourceAccessor(&CollectiveCommunicator::m_resultTrace),
                             "ns3::CollectiveCommunicator::ResultTracedCallback")
             .AddTraceSource("RankComplete",
                             "A rank finished its part of an operation.",
                             MakeTraceSourceAccessor(&CollectiveCommunicator::m_rankTrace),
-                            "ns3::CollectiveCommunicator::RankTracedCallback");
+                            "ns3::CollectiveCommunicator::RankTracedCallback")
+            .AddTraceSource("OperationFailed",
+                            "An operation failed and will not finish (status FAILED, with "
+                            "the reason and the rank).",
+                            MakeTraceSourceAccessor(&CollectiveCommunicator::m_failTrace),
+                            "ns3::CollectiveCommunicator::ResultTracedCallback");
     return tid;
 }
 
@@ -147,7 +182,9 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_warmUp(true),
       m_nWarmUps(0),
       m_next(0),
-      m_awaited(-1)
+      m_awaited(-1),
+      m_excludeOnFailure(false),
+      m_monitor(std::make_unique<CollectiveFailureMonitor>(this))
 {
     NS_LOG_FUNCTION(this);
     SetProtocol("Simple");
@@ -165,6 +202,7 @@ CollectiveCommunicator::DoDispose()
     m_transports.clear();
     m_operations.clear();
     m_pending.clear();
+    m_monitor.reset();
     Object::DoDispose();
 }
 
@@ -200,6 +238,57 @@ CollectiveCommunicator::GetCreditReturn() const
 }
 
 void
+CollectiveCommunicator::SetOnFailure(std::string name)
+{
+    NS_ABORT_MSG_IF(name != "Abort" && name != "ExcludeRank",
+                    "ns3::CollectiveCommunicator::OnFailure = \""
+                        << name << "\" is invalid: use Abort or ExcludeRank");
+    m_excludeOnFailure = name == "ExcludeRank";
+}
+
+std::string
+CollectiveCommunicator::GetOnFailure() const
+{
+    return m_excludeOnFailure ? "ExcludeRank" : "Abort";
+}
+
+void
+CollectiveCommunicator::SetFailureTimeout(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::CollectiveCommunicator::FailureTimeout = "
+                        << t.As(Time::S) << " is invalid: use a time >= 0 (0 turns it off)");
+    m_failureTimeout = t;
+}
+
+Time
+CollectiveCommunicator::GetFailureTimeout() const
+{
+    return m_failureTimeout;
+}
+
+void
+CollectiveCommunicator::SetShrinkTime(Time t)
+{
+    NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
+                    "ns3::CollectiveCommunicator::ShrinkTime = " << t.As(Time::S)
+                                                                 << " is invalid: use a time >= 0");
+    m_shrinkTime = t;
+}
+
+Time
+CollectiveCommunicator::GetShrinkTime() const
+{
+    return m_shrinkTime;
+}
+
+CollectiveFailureMonitor&
+CollectiveCommunicator::GetFailureMonitor()
+{
+    return *m_monitor;
+}
+
+void
 CollectiveCommunicator::AddRank(Ptr<CollectiveApplication> app, const Address& address)
 {
     // CollectiveHelper::MakeSchedule adds rankless placeholders to a probe communicator.
@@ -213,6 +302,10 @@ CollectiveCommunicator::AddRank(Ptr<CollectiveApplication> app, const Address& a
     m_transports.push_back(transport);
     m_addresses.push_back(address);
     m_nIssued.push_back(0);
+    if (transport)
+    {
+        m_monitor->Watch(GetNRanks() - 1, transport->GetDevice());
+    }
 }
 
 uint32_t
@@ -316,9 +409,15 @@ CollectiveCommunicator::StartNext()
     NS_LOG_INFO("communicator " << m_id << " starts " << (timed ? "" : "the warm-up of ")
                                 << m_collective << "/" << m_algorithm << " of " << call.bytes
                                 << " bytes on " << GetNRanks() << " ranks");
+    const auto awaited = static_cast<uint32_t>(m_awaited);
     IssueAll(call);
-    // Every rank has issued it now (BeginOperation runs as an event of its own).
-    m_operations.at(static_cast<uint32_t>(m_awaited)).timed = timed;
+    // Every rank has issued it now (BeginOperation runs as an event of its own), unless it
+    // failed at once (a rank's link is down) and the sweep moved on.
+    auto it = m_operations.find(awaited);
+    if (it != m_operations.end())
+    {
+        it->second.timed = timed;
+    }
 }
 
 uint32_t
@@ -330,6 +429,11 @@ CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
                                                            << " ranks");
     const CollectiveCall c = Complete(call);
     const uint32_t sequence = m_nIssued[rank]++;
+    if (m_monitor->IsFailed(sequence))
+    {
+        NS_LOG_INFO("rank " << rank << " issues operation " << sequence << ", which failed");
+        return sequence;
+    }
     auto it = m_operations.find(sequence);
     if (it == m_operations.end())
     {
@@ -347,6 +451,10 @@ CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
         op.participants = GetNRanks();
         op.rankStart.assign(GetNRanks(), Seconds(0));
         it = m_operations.emplace(sequence, std::move(op)).first;
+        if (m_monitor->OperationCreated(sequence))
+        {
+            return sequence; // a rank of it is down: it failed already
+        }
     }
     Operation& op = it->second;
     NS_ABORT_MSG_IF(op.collective != c.collective || op.algorithm != c.algorithm ||
@@ -446,6 +554,10 @@ CollectiveCommunicator::IssuePointToPoint(uint32_t rank, uint32_t peer, uint64_t
         {
             m_pending.erase(key);
         }
+        if (m_monitor->IsFailed(sequence))
+        {
+            return sequence; // its other side failed it already
+        }
     }
     else
     {
@@ -477,6 +589,10 @@ CollectiveCommunicator::IssuePointToPoint(uint32_t rank, uint32_t peer, uint64_t
         op.rankStart.assign(2, Seconds(0));
         m_operations.emplace(sequence, std::move(op));
         mine.push_back(sequence);
+        if (m_monitor->OperationCreated(sequence))
+        {
+            return sequence;
+        }
     }
     Operation& op = m_operations.at(sequence);
     NS_ABORT_MSG_IF(op.bytes != bytes,
@@ -570,11 +686,18 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     const bool timed = op.timed;
     // The schedule stays until the end of this event: messages in flight are all received.
     m_operations.erase(it);
+    m_monitor->OperationEnded(sequence);
     if (timed)
     {
         m_results.push_back(r);
         m_resultTrace(r);
     }
+    AdvanceRun(sequence);
+}
+
+void
+CollectiveCommunicator::AdvanceRun(uint32_t sequence)
+{
     if (static_cast<int64_t>(sequence) == m_awaited)
     {
         m_awaited = -1;

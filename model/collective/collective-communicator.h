@@ -5,6 +5,7 @@
 #ifndef SCALE_ACROSS_COLLECTIVE_COMMUNICATOR_H
 #define SCALE_ACROSS_COLLECTIVE_COMMUNICATOR_H
 
+#include "collective-failure-monitor.h"
 #include "collective-result.h"
 
 #include "ns3/address.h"
@@ -73,6 +74,12 @@ struct CollectiveCall
  * 120/128, LL at 1/2 (a flag beside every 4 data bytes). With ProtocolLatency = true, each
  * operation also pays NCCL's base latency once and its network hardware latency per send.
  * The default, Simple without latency, adds nothing to the fabric's own times.
+ *
+ * Faults (CollectiveFailureMonitor): an operation never hangs. A rank whose device reports its
+ * link down fails the operations it takes part in; with FailureTimeout > 0 an operation
+ * without progress for that long fails; OnFailure says whether a failure aborts the operation
+ * (OperationFailed, a FAILED result) or excludes the failed rank and reruns it over the
+ * others (OperationComplete, a RECOVERED result with the time lost).
  */
 class CollectiveCommunicator : public Object
 {
@@ -164,6 +171,9 @@ class CollectiveCommunicator : public Object
     /// @param peer the sender @param bytes message size
     void RecvAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes);
 
+    /// @return what watches this communicator's operations for failures
+    CollectiveFailureMonitor& GetFailureMonitor();
+
     /// @return the results of finished operations, in the order they finished
     const std::vector<CollectiveResult>& GetResults() const;
     /// @param sequence an operation in flight @return its schedule
@@ -237,6 +247,8 @@ class CollectiveCommunicator : public Object
     void DoDispose() override;
 
   private:
+    friend class CollectiveFailureMonitor; // fails, reruns and reports operations in flight
+
     /// An operation some rank has issued and not every rank has finished.
     struct Operation
     {
@@ -283,38 +295,58 @@ class CollectiveCommunicator : public Object
     CollectiveCall Complete(const CollectiveCall& call) const;
     /// @param call a complete call @return its schedule (checked)
     std::unique_ptr<CollectiveSchedule> MakeCallSchedule(const CollectiveCall& call) const;
+    /// nccl-tests mode: an operation ended (finished, failed or recovered); start the next run
+    /// if it was the one awaited. @param sequence the operation
+    void AdvanceRun(uint32_t sequence);
+    /// @param t the FailureTimeout attribute (>= 0)
+    void SetFailureTimeout(Time t);
+    /// @return the FailureTimeout attribute
+    Time GetFailureTimeout() const;
+    /// @param t the ShrinkTime attribute (>= 0)
+    void SetShrinkTime(Time t);
+    /// @return the ShrinkTime attribute
+    Time GetShrinkTime() const;
+    /// @param name the OnFailure attribute
+    void SetOnFailure(std::string name);
+    /// @return the OnFailure attribute
+    std::string GetOnFailure() const;
     /// @param name the Protocol attribute
     void SetProtocol(std::string name);
     /// @return the Protocol attribute
     std::string GetProtocol() const;
 
-    uint32_t m_id;                                      //!< communicator id
-    std::string m_collective;                           //!< Collective attribute
-    std::string m_algorithm;                            //!< Algorithm attribute
-    uint64_t m_chunkBytes;                              //!< ChunkBytes attribute
-    uint32_t m_ncclChannels;                            //!< NcclChannels attribute
-    uint32_t m_root;                                    //!< Root attribute
-    const NcclProtocol* m_nccl;                         //!< Protocol attribute
-    bool m_protocolLatency;                             //!< ProtocolLatency attribute
-    DataRate m_reductionRate;                           //!< ReductionRate attribute
-    Time m_gap;                                         //!< Gap attribute
-    uint32_t m_sendCredits;                             //!< SendCredits attribute
-    bool m_creditReversePath;                           //!< CreditReturn attribute is ReversePath
-    Time m_creditLatency;                               //!< CreditLatency attribute
-    std::vector<Ptr<CollectiveApplication>> m_apps;     //!< by rank
-    std::vector<Ptr<CollectiveTransport>> m_transports; //!< by rank
-    std::vector<Address> m_addresses;                   //!< by rank
-    std::vector<uint32_t> m_nIssued;                    //!< calls so far, by rank
-    uint32_t m_nOperations;                             //!< operations created so far
-    std::map<uint32_t, Operation> m_operations;         //!< in flight, by sequence
-    uint32_t m_nPointToPoint;                           //!< point-to-point operations so far
-    std::map<uint64_t, PendingPair> m_pending;          //!< by sender << 32 | receiver
-    bool m_warmUp;                                      //!< WarmUp attribute
-    std::vector<uint64_t> m_runs;                       //!< nccl-tests mode: sizes, in run order
-    size_t m_nWarmUps;                                  //!< nccl-tests mode: untimed runs first
-    size_t m_next;                                      //!< nccl-tests mode: next run
-    int64_t m_awaited;                                  //!< nccl-tests mode: sequence running
-    std::vector<CollectiveResult> m_results;            //!< finished operations
+    uint32_t m_id;                                       //!< communicator id
+    std::string m_collective;                            //!< Collective attribute
+    std::string m_algorithm;                             //!< Algorithm attribute
+    uint64_t m_chunkBytes;                               //!< ChunkBytes attribute
+    uint32_t m_ncclChannels;                             //!< NcclChannels attribute
+    uint32_t m_root;                                     //!< Root attribute
+    const NcclProtocol* m_nccl;                          //!< Protocol attribute
+    bool m_protocolLatency;                              //!< ProtocolLatency attribute
+    DataRate m_reductionRate;                            //!< ReductionRate attribute
+    Time m_gap;                                          //!< Gap attribute
+    uint32_t m_sendCredits;                              //!< SendCredits attribute
+    bool m_creditReversePath;                            //!< CreditReturn attribute is ReversePath
+    Time m_creditLatency;                                //!< CreditLatency attribute
+    std::vector<Ptr<CollectiveApplication>> m_apps;      //!< by rank
+    std::vector<Ptr<CollectiveTransport>> m_transports;  //!< by rank
+    std::vector<Address> m_addresses;                    //!< by rank
+    std::vector<uint32_t> m_nIssued;                     //!< calls so far, by rank
+    uint32_t m_nOperations;                              //!< operations created so far
+    std::map<uint32_t, Operation> m_operations;          //!< in flight, by sequence
+    uint32_t m_nPointToPoint;                            //!< point-to-point operations so far
+    std::map<uint64_t, PendingPair> m_pending;           //!< by sender << 32 | receiver
+    bool m_warmUp;                                       //!< WarmUp attribute
+    std::vector<uint64_t> m_runs;                        //!< nccl-tests mode: sizes, in run order
+    size_t m_nWarmUps;                                   //!< nccl-tests mode: untimed runs first
+    size_t m_next;                                       //!< nccl-tests mode: next run
+    int64_t m_awaited;                                   //!< nccl-tests mode: sequence running
+    std::vector<CollectiveResult> m_results;             //!< finished operations
+    Time m_failureTimeout;                               //!< FailureTimeout attribute
+    bool m_excludeOnFailure;                             //!< OnFailure attribute is ExcludeRank
+    Time m_shrinkTime;                                   //!< ShrinkTime attribute
+    std::unique_ptr<CollectiveFailureMonitor> m_monitor; //!< link-down and no-progress checks
+    TracedCallback<const CollectiveResult&> m_failTrace; //!< OperationFailed
     TracedCallback<const CollectiveResult&> m_resultTrace;      //!< OperationComplete
     TracedCallback<uint32_t, uint32_t, Time, Time> m_rankTrace; //!< RankComplete
 };

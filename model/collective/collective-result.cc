@@ -10,6 +10,21 @@ namespace ns3
 {
 
 std::string
+CollectiveResult::ToString(Status s)
+{
+    switch (s)
+    {
+    case Status::COMPLETE:
+        return "COMPLETE";
+    case Status::FAILED:
+        return "FAILED";
+    case Status::RECOVERED:
+        return "RECOVERED";
+    }
+    return "?";
+}
+
+std::string
 CollectiveResult::TableHeader()
 {
     char line[256];

@@ -43,7 +43,8 @@ TrainingJobApplication::TrainingJobApplication()
       m_bucketsIssued(0),
       m_bucketsDone(0),
       m_inFlight(false),
-      m_optimizerStarted(false)
+      m_optimizerStarted(false),
+      m_waitCheckpoint(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -176,7 +177,33 @@ TrainingJobApplication::CollectiveDone()
     NS_ASSERT_MSG(m_inFlight, "rank " << m_rank << ": an all-reduce ended that it did not issue");
     // Not from inside the communicator's trace: the next Issue runs as its own event, at the
     // same instant.
-    Simulator::ScheduleNow(&TrainingJobApplication::AfterCollective, this);
+    m_afterCollective = Simulator::ScheduleNow(&TrainingJobApplication::AfterCollective, this);
+}
+
+void
+TrainingJobApplication::Abort()
+{
+    NS_LOG_FUNCTION(this << m_rank << m_iteration);
+    m_event.Cancel();
+    m_afterCollective.Cancel();
+    m_inFlight = false;
+    m_waitCheckpoint = false;
+}
+
+void
+TrainingJobApplication::Restart(uint32_t iteration)
+{
+    NS_LOG_FUNCTION(this << m_rank << iteration);
+    m_iteration = iteration;
+    StartIteration();
+}
+
+void
+TrainingJobApplication::CheckpointWritten()
+{
+    NS_ASSERT_MSG(m_waitCheckpoint, "rank " << m_rank << " was not waiting for a checkpoint");
+    m_waitCheckpoint = false;
+    StartIteration();
 }
 
 void
@@ -206,8 +233,13 @@ void
 TrainingJobApplication::EndIteration()
 {
     NS_LOG_FUNCTION(this << m_rank << m_iteration);
-    m_job->NotifyIterationEnd(m_rank, m_iteration, m_iterationStart, m_compute, m_factor);
-    if (++m_iteration < m_job->GetIterations())
+    const uint32_t ended = m_iteration;
+    ++m_iteration;
+    // Set before the job hears of it: the last rank's end may start the checkpoint's write.
+    m_waitCheckpoint =
+        m_job->CheckpointAfter(ended) && m_job->GetCheckpointTime().IsStrictlyPositive();
+    m_job->NotifyIterationEnd(m_rank, ended, m_iterationStart, m_compute, m_factor);
+    if (m_iteration < m_job->GetIterations() && !m_waitCheckpoint)
     {
         StartIteration();
     }

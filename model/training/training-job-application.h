@@ -48,6 +48,13 @@ class TrainingJobApplication : public Application
 
     /// This rank finished its running all-reduce (called by the job).
     void CollectiveDone();
+    /// The job failed: stop at once (compute, pending issue); the job fails the collectives.
+    void Abort();
+    /// @brief The restart ends: start iteration from scratch. @param iteration the first
+    /// iteration after the last committed checkpoint
+    void Restart(uint32_t iteration);
+    /// Every rank has written the checkpoint this rank waits for: go on.
+    void CheckpointWritten();
 
   protected:
     void DoDispose() override;
@@ -89,7 +96,9 @@ class TrainingJobApplication : public Application
     uint32_t m_bucketsDone;    //!< all-reduces ended in it
     bool m_inFlight;           //!< an all-reduce of this rank is running
     bool m_optimizerStarted;   //!< the optimizer step of this iteration has started
+    bool m_waitCheckpoint;     //!< waiting for the job's checkpoint write
     EventId m_event;           //!< the compute phase running
+    EventId m_afterCollective; //!< the step after an all-reduce's end, pending
 };
 
 } // namespace ns3

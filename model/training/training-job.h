@@ -5,12 +5,16 @@
 #ifndef SCALE_ACROSS_TRAINING_JOB_H
 #define SCALE_ACROSS_TRAINING_JOB_H
 
+#include "checkpoint-ledger.h"
 #include "streaming-statistics.h"
+#include "training-failure-process.h"
 #include "training-variability.h"
 
 #include "ns3/collective-communicator.h"
+#include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -48,6 +52,18 @@ class TrainingJobApplication;
  * iteration. OutputFile, if set, receives one CSV line per rank and iteration as it ends.
  *
  * The job owns its communicator's operations: nothing else may issue on it.
+ *
+ * Failures and checkpoints: after every CheckpointInterval-th step (not after the last), every
+ * rank waits for the step to end on all ranks, then all write a checkpoint for CheckpointTime
+ * (with 0, the checkpoint is taken at the step's end and nobody waits); it is committed when
+ * the write ends. A failure (InjectFailure, a Poisson process of FailureRate per hour of wall
+ * time, or an operation of the job's communicator that fails: OperationFailed) stops every
+ * rank at once, fails the communicator's operations in flight, throws away the steps since
+ * the last committed checkpoint (or the start), and after RestartTime every rank resumes from
+ * that checkpoint; a failure during the restart starts the restart over. Step times exclude
+ * checkpoint writes and restarts; the useful time is the sum of the step times of the
+ * iterations that survive; goodput = useful time / job completion time. After MaxRestarts
+ * restarts the job gives up (IsAborted).
  */
 class TrainingJob : public Object
 {
@@ -124,6 +140,32 @@ class TrainingJob : public Object
     const StreamingStatistics& GetExposedCommunication() const;
     /// @return true once every rank has ended every iteration
     bool IsComplete() const;
+
+    /**
+     * @brief A failure of the job (a node, a GPU, the fabric) after a delay.
+     * @param delay from now (>= 0)
+     */
+    void InjectFailure(Time delay);
+    /// @return failures so far (those during a restart included)
+    uint32_t GetFailures() const;
+    /// @return checkpoints committed so far
+    uint32_t GetCheckpoints() const;
+    /// @return true if the job gave up after MaxRestarts restarts
+    bool IsAborted() const;
+    /// @return sum of the step times of the iterations kept (so far, or in the end)
+    Time GetUsefulTime() const;
+    /// @return useful time / job completion time (0 until IsComplete)
+    double GetGoodput() const;
+    /// @param iteration an iteration a rank just ended @return true if a checkpoint follows
+    bool CheckpointAfter(uint32_t iteration) const;
+    /// @return CheckpointTime
+    Time GetCheckpointTime() const;
+    /**
+     * @brief Fix the random stream of the failure process.
+     * @param stream the stream
+     * @return streams used (1)
+     */
+    int64_t AssignStreams(int64_t stream);
     /// @return the job completion time (0 until IsComplete)
     Time GetCompletionTime() const;
 
@@ -158,6 +200,13 @@ class TrainingJob : public Object
      */
     typedef void (*StepTracedCallback)(uint32_t iteration, Time stepTime, Time exposed);
     /**
+     * TracedCallback signature for a failure of the job.
+     * @param [in] lostWork time since the last committed checkpoint (or the start, or the
+     *             previous restart's end), thrown away
+     * @param [in] resumeIteration the iteration the job resumes from
+     */
+    typedef void (*FailureTracedCallback)(Time lostWork, uint32_t resumeIteration);
+    /**
      * TracedCallback signature for the job's end.
      * @param [in] completionTime the job completion time
      */
@@ -173,6 +222,19 @@ class TrainingJob : public Object
     void RankCollectiveDone(uint32_t sequence, uint32_t rank, Time start, Time end);
     /// Plan the buckets from NumLayers, LayerBytes and BucketBytes.
     void PlanBuckets();
+    /// Stop with one message if CheckpointInterval, CheckpointTime, RestartTime or
+    /// FailureRate is out of its range.
+    void CheckFaultAttributes() const;
+    /// @brief The job fails now: stop, roll back, restart. @param reason why
+    void Fail(const std::string& reason);
+    /// An operation of the communicator failed. @param result its result
+    void OperationFailed(const CollectiveResult& result);
+    /// The restart ends: every rank resumes from the last committed checkpoint.
+    void Resume();
+    /// The checkpoint of the steps so far is written on every rank.
+    void CommitCheckpoint();
+    /// @param event an event to drop (removed, so that a finished job's run ends)
+    static void Drop(EventId& event);
 
     /// What the job knows of an iteration until every rank has ended it.
     struct IterationState
@@ -206,6 +268,18 @@ class TrainingJob : public Object
     StreamingStatistics m_steps;                     //!< step times, s
     StreamingStatistics m_exposed;                   //!< exposed communication, s
     std::unique_ptr<std::ofstream> m_csv;            //!< OutputFile, when set
+    uint32_t m_checkpointInterval;                   //!< CheckpointInterval attribute (steps)
+    Time m_checkpointTime;                           //!< CheckpointTime attribute
+    Time m_restartTime;                              //!< RestartTime attribute
+    double m_failureRate;                            //!< FailureRate attribute, per hour
+    uint32_t m_maxRestarts;                          //!< MaxRestarts attribute
+    std::unique_ptr<CheckpointLedger> m_ledger;      //!< checkpoints and failures, from Start
+    TrainingFailureProcess m_failureProcess;         //!< injected and random failures
+    bool m_failing;                                  //!< inside Fail (its own aborts)
+    bool m_aborted;                                  //!< gave up after MaxRestarts
+    EventId m_restartEvent;                          //!< the restart's end
+    EventId m_checkpointEvent;                       //!< the checkpoint write's end
+    TracedCallback<Time, uint32_t> m_failureTrace;   //!< Failure
     TracedCallback<uint32_t, uint32_t, Time, Time, Time> m_rankIterationTrace; //!< RankIteration
     TracedCallback<uint32_t, Time, Time> m_stepTrace;                          //!< Step
     TracedCallback<Time> m_completeTrace;                                      //!< JobComplete

@@ -1368,6 +1368,53 @@ class TrainingTestCase : public TracePathsTestCase
     }
 };
 
+/// A training job failure while an all-reduce is in flight: the job's Failure, and the
+/// communicator's OperationFailed for that all-reduce.
+class JobFailureTestCase : public TracePathsTestCase
+{
+  public:
+    /// @param coverage shared with the suite
+    explicit JobFailureTestCase(Coverage& coverage)
+        : TracePathsTestCase("training job, 4 ranks, a failure injected during the first "
+                             "all-reduce: 1 Failure, 1 OperationFailed",
+                             coverage)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::vector<Probe*> extra;
+        Sink<TrainingJob::FailureTracedCallback> failure{extra,
+                                                         TRAINING_JOB + "Failure",
+                                                         "ns3::TrainingJob::FailureTracedCallback",
+                                                         false};
+        Sink<CollectiveCommunicator::ResultTracedCallback> failed{
+            extra,
+            COMMUNICATOR + "OperationFailed",
+            "ns3::CollectiveCommunicator::ResultTracedCallback",
+            false};
+        TrainingRunConfig c;
+        c.ranks = 4;
+        c.beforeRun = [&]() {
+            for (Probe* p : extra)
+            {
+                ConnectExtra(*p, c.ranks);
+            }
+            // Forward 4 x 10 us, two backward layers of 20 us fill bucket 0 (1.6 MB): its
+            // all-reduce runs from 80 us for several us.
+            const Config::MatchContainer jobs =
+                Config::LookupMatches(TRAINING_JOB.substr(0, TRAINING_JOB.size() - 1));
+            NS_TEST_ASSERT_MSG_EQ(jobs.GetN(), 1, "the job by its path");
+            DynamicCast<TrainingJob>(jobs.Get(0))->InjectFailure(MicroSeconds(81));
+        };
+        const TrainingRunOutcome out = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(out.complete, true, "the job ends");
+        ExpectExtraCount(failure, 1);
+        ExpectExtraCount(failed, 1);
+    }
+};
+
 /// The Config path of every object of the module with attributes, as documented.
 class ObjectPathsTestCase : public TestCase
 {
@@ -1604,6 +1651,7 @@ class TracePathsTestSuite : public TestSuite
         AddTestCase(new ElectricalPfcTestCase(m_coverage));
         AddTestCase(new ElectricalDropTestCase(m_coverage));
         AddTestCase(new TrainingTestCase(m_coverage));
+        AddTestCase(new JobFailureTestCase(m_coverage));
         AddTestCase(new MultiStageBlockedTestCase(m_coverage));
         AddTestCase(new ObjectPathsTestCase());
         AddTestCase(new CoverageTestCase(m_coverage)); // last: after the runs
