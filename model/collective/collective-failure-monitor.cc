@@ -427,13 +427,18 @@ CollectiveFailureMonitor::Shrink(std::string& why)
             m_survivors.push_back(rank);
         }
     }
-    const auto root = std::find(m_survivors.begin(), m_survivors.end(), m_comm->m_root);
-    if (m_survivors.size() < 2 || root == m_survivors.end())
+    if (m_survivors.size() < 2)
     {
-        why = m_survivors.size() < 2 ? "fewer than 2 ranks would be left"
-                                     : "the broadcast root's link is down";
+        why = "fewer than 2 ranks would be left";
         m_survivors.clear();
         return false;
+    }
+    // Root is a communicator default (NCCL takes it per call): if its rank is excluded, the
+    // shrunk communicator's default is its rank 0. Rerun refuses a broadcast whose root left.
+    auto root = std::find(m_survivors.begin(), m_survivors.end(), m_comm->m_root);
+    if (root == m_survivors.end())
+    {
+        root = m_survivors.begin();
     }
     // Same attributes, as ncclCommShrink keeps the parent's configuration.
     Ptr<CollectiveCommunicator> shrunk = CreateObject<CollectiveCommunicator>();
@@ -485,6 +490,11 @@ CollectiveFailureMonitor::Rerun(const CollectiveResult& failed, bool timed, std:
     // Only the failure that builds the shrunk communicator pays for it: later operations
     // run on it at once, as they would on the communicator ncclCommShrink returned.
     const bool build = !m_shrunk;
+    if (failed.collective == "broadcast" && !m_up[m_comm->m_root])
+    {
+        why = "the broadcast's root, rank " + std::to_string(m_comm->m_root) + ", is down";
+        return false;
+    }
     if (!Shrink(why))
     {
         return false;

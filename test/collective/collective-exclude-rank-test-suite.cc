@@ -28,7 +28,7 @@ class ExcludeRankCase : public FailureTestCase
         : FailureTestCase(
               "ExcludeRank: rank 5 down during step 3; the ring of 7 reruns after the detection "
               "and ShrinkTime in its closed form, time lost reported; a later operation runs "
-              "on the shrunk communicator at once")
+              "on the shrunk communicator at once; rank 0, the default Root, is excluded alike")
     {
     }
 
@@ -70,6 +70,23 @@ class ExcludeRankCase : public FailureTestCase
         NS_TEST_EXPECT_MSG_EQ(r2.timeLost, Seconds(0), "nothing lost");
         NS_TEST_EXPECT_MSG_EQ(r2.time, RingTime(7), "the ring of 7 at once");
         ExpectBalance(two);
+
+        // Rank 0 is the communicator's default Root, which an all-reduce does not use: its
+        // exclusion reruns the ring over ranks 1 ... 7 in the same closed form.
+        FailRun zero;
+        zero.links = {{down, 0, false}};
+        zero.onFailure = "ExcludeRank";
+        zero.shrinkTime = c.shrinkTime;
+        const FailOutcome z = RunFailure(zero);
+        NS_TEST_ASSERT_MSG_EQ(z.completed.size(), 1, "rank 0 excluded: one result");
+        NS_TEST_EXPECT_MSG_EQ(CollectiveResult::ToString(z.completed[0].status),
+                              "RECOVERED",
+                              z.completed[0].reason);
+        NS_TEST_EXPECT_MSG_EQ(z.completed[0].failedRank, 0, "rank 0 excluded");
+        NS_TEST_EXPECT_MSG_EQ(z.completed[0].time,
+                              down - RING_ISSUE + c.shrinkTime + RingTime(7),
+                              "detection + shrink + the ring of 7");
+        ExpectBalance(z);
     }
 };
 
