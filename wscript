@@ -45,6 +45,8 @@ def build(bld):
         'model/optical/virtual-output-queues.cc',
         'model/collective/collective-application.cc',
         'model/collective/collective-communicator.cc',
+        'model/collective/collective-communicator-p2p.cc',
+        'model/collective/collective-communicator-run.cc',
         'model/collective/collective-failure-monitor.cc',
         'model/collective/collective-header.cc',
         'model/collective/collective-result.cc',

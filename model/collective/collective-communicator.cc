@@ -12,7 +12,6 @@
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
-#include "ns3/send-recv-schedule.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -373,53 +372,6 @@ CollectiveCommunicator::MakeCallSchedule(const CollectiveCall& call) const
     return nullptr;
 }
 
-void
-CollectiveCommunicator::Run(const std::vector<uint64_t>& sizes, Time start)
-{
-    NS_ABORT_MSG_IF(GetNRanks() == 0,
-                    "CollectiveCommunicator::Run: the communicator has 0 ranks; install it on "
-                    ">= 1 device with CollectiveHelper::Install");
-    NS_ABORT_MSG_IF(sizes.empty(), "CollectiveCommunicator::Run: no message sizes given");
-    NS_ABORT_MSG_IF(!m_runs.empty() && m_next < m_runs.size(),
-                    "CollectiveCommunicator::Run: a sweep is already running on communicator "
-                        << m_id);
-    for (uint64_t s : sizes)
-    {
-        MakeSchedule(s); // check every size before the simulation starts
-    }
-    // nccl-tests (src/common.cu, TimeTest) warms every size up before it times any.
-    m_runs.clear();
-    if (m_warmUp)
-    {
-        m_runs = sizes;
-    }
-    m_nWarmUps = m_runs.size();
-    m_runs.insert(m_runs.end(), sizes.begin(), sizes.end());
-    m_next = 0;
-    Simulator::Schedule(start, &CollectiveCommunicator::StartNext, this);
-}
-
-void
-CollectiveCommunicator::StartNext()
-{
-    CollectiveCall call;
-    call.bytes = m_runs[m_next];
-    m_awaited = m_nOperations; // the sequence IssueAll gives it
-    const bool timed = m_next >= m_nWarmUps;
-    NS_LOG_INFO("communicator " << m_id << " starts " << (timed ? "" : "the warm-up of ")
-                                << m_collective << "/" << m_algorithm << " of " << call.bytes
-                                << " bytes on " << GetNRanks() << " ranks");
-    const auto awaited = static_cast<uint32_t>(m_awaited);
-    IssueAll(call);
-    // Every rank has issued it now (BeginOperation runs as an event of its own), unless it
-    // failed at once (a rank's link is down) and the sweep moved on.
-    auto it = m_operations.find(awaited);
-    if (it != m_operations.end())
-    {
-        it->second.timed = timed;
-    }
-}
-
 uint32_t
 CollectiveCommunicator::Issue(uint32_t rank, const CollectiveCall& call)
 {
@@ -491,117 +443,6 @@ CollectiveCommunicator::RankStart(Operation& op, uint32_t rank)
         return op.rankStart[rank == op.source ? 0 : 1];
     }
     return op.rankStart[rank];
-}
-
-bool
-CollectiveCommunicator::IsPointToPoint(uint32_t sequence)
-{
-    return (sequence & POINT_TO_POINT) != 0;
-}
-
-uint32_t
-CollectiveCommunicator::Send(uint32_t rank, uint32_t peer, uint64_t bytes)
-{
-    return IssuePointToPoint(rank, peer, bytes, true);
-}
-
-uint32_t
-CollectiveCommunicator::Recv(uint32_t rank, uint32_t peer, uint64_t bytes)
-{
-    return IssuePointToPoint(rank, peer, bytes, false);
-}
-
-void
-CollectiveCommunicator::SendAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes)
-{
-    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
-                    "CollectiveCommunicator::SendAt: delay " << delay.As(Time::NS)
-                                                             << " is invalid: use >= 0");
-    Simulator::Schedule(delay, [this, rank, peer, bytes]() { Send(rank, peer, bytes); });
-}
-
-void
-CollectiveCommunicator::RecvAt(Time delay, uint32_t rank, uint32_t peer, uint64_t bytes)
-{
-    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
-                    "CollectiveCommunicator::RecvAt: delay " << delay.As(Time::NS)
-                                                             << " is invalid: use >= 0");
-    Simulator::Schedule(delay, [this, rank, peer, bytes]() { Recv(rank, peer, bytes); });
-}
-
-uint32_t
-CollectiveCommunicator::IssuePointToPoint(uint32_t rank, uint32_t peer, uint64_t bytes, bool send)
-{
-    const char* call = send ? "Send" : "Recv";
-    NS_ABORT_MSG_IF(rank >= GetNRanks() || peer >= GetNRanks() || rank == peer,
-                    "CollectiveCommunicator::" << call << ": rank " << rank << " and peer " << peer
-                                               << " are invalid: use two different "
-                                               << "ranks below " << GetNRanks());
-    const uint32_t source = send ? rank : peer;
-    const uint32_t destination = send ? peer : rank;
-    const uint64_t key = (uint64_t{source} << 32) | destination;
-    PendingPair& pair = m_pending[key];
-    // The k-th Send from a to b meets the k-th Recv at b from a: whichever comes second
-    // takes the oldest operation the other side has issued alone.
-    std::deque<uint32_t>& mine = send ? pair.sends : pair.recvs;
-    std::deque<uint32_t>& theirs = send ? pair.recvs : pair.sends;
-    uint32_t sequence;
-    if (!theirs.empty())
-    {
-        sequence = theirs.front();
-        theirs.pop_front();
-        if (pair.sends.empty() && pair.recvs.empty())
-        {
-            m_pending.erase(key);
-        }
-        if (m_monitor->IsFailed(sequence))
-        {
-            return sequence; // its other side failed it already
-        }
-    }
-    else
-    {
-        NS_ABORT_MSG_IF(m_nPointToPoint == POINT_TO_POINT - 1,
-                        "CollectiveCommunicator::" << call << ": more than " << m_nPointToPoint
-                                                   << " point-to-point operations");
-        sequence = POINT_TO_POINT | m_nPointToPoint++;
-        Operation op;
-        std::string error;
-        try
-        {
-            op.schedule = std::make_unique<SendRecvSchedule>(GetNRanks(),
-                                                             source,
-                                                             destination,
-                                                             bytes,
-                                                             m_chunkBytes);
-        }
-        catch (const std::invalid_argument& e)
-        {
-            error = e.what();
-        }
-        NS_ABORT_MSG_IF(!error.empty(), "ns3::CollectiveCommunicator: " << error);
-        op.collective = "send_recv";
-        op.algorithm = op.schedule->GetAlgorithm();
-        op.bytes = bytes;
-        op.participants = 2;
-        op.source = source;
-        op.firstStart = Simulator::Now();
-        op.rankStart.assign(2, Seconds(0));
-        m_operations.emplace(sequence, std::move(op));
-        mine.push_back(sequence);
-        if (m_monitor->OperationCreated(sequence))
-        {
-            return sequence;
-        }
-    }
-    Operation& op = m_operations.at(sequence);
-    NS_ABORT_MSG_IF(op.bytes != bytes,
-                    "CollectiveCommunicator::"
-                        << call << ": rank " << rank << " " << call << "s " << bytes
-                        << " bytes, but the matching " << (send ? "Recv" : "Send") << " of rank "
-                        << peer << " has " << op.bytes << " bytes; they must be equal");
-    Begin(op, sequence, rank);
-    return sequence;
 }
 
 void
@@ -693,19 +534,6 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
         m_resultTrace(r);
     }
     AdvanceRun(sequence);
-}
-
-void
-CollectiveCommunicator::AdvanceRun(uint32_t sequence)
-{
-    if (static_cast<int64_t>(sequence) == m_awaited)
-    {
-        m_awaited = -1;
-        if (++m_next < m_runs.size())
-        {
-            Simulator::Schedule(m_gap, &CollectiveCommunicator::StartNext, this);
-        }
-    }
 }
 
 const std::vector<CollectiveResult>&
