@@ -96,6 +96,14 @@ CollectiveCommunicator::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&CollectiveCommunicator::m_warmUp),
                           MakeBooleanChecker())
+            .AddAttribute("KeepResults",
+                          "GetResults keeps the result of every finished operation (true), or "
+                          "none (false): a long training job finishes one all-reduce per bucket "
+                          "and step, and their results would grow without bound. "
+                          "OperationComplete and OperationFailed fire either way.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&CollectiveCommunicator::m_keepResults),
+                          MakeBooleanChecker())
             .AddAttribute("SendCredits",
                           "Messages a rank may have in flight on one (peer, flow) connection "
                           "before the receiver has taken the oldest: NCCL's NCCL_STEPS (8) "
@@ -179,6 +187,7 @@ CollectiveCommunicator::CollectiveCommunicator()
       m_nOperations(0),
       m_nPointToPoint(0),
       m_warmUp(true),
+      m_keepResults(true),
       m_nWarmUps(0),
       m_next(0),
       m_awaited(-1),
@@ -530,7 +539,10 @@ CollectiveCommunicator::NotifyRankDone(uint32_t sequence, uint32_t rank)
     m_monitor->OperationEnded(sequence);
     if (timed)
     {
-        m_results.push_back(r);
+        if (m_keepResults)
+        {
+            m_results.push_back(r);
+        }
         m_resultTrace(r);
     }
     AdvanceRun(sequence);

@@ -337,6 +337,7 @@ class CollectiveCommunicator : public Object
     uint32_t m_nPointToPoint;                            //!< point-to-point operations so far
     std::map<uint64_t, PendingPair> m_pending;           //!< by sender << 32 | receiver
     bool m_warmUp;                                       //!< WarmUp attribute
+    bool m_keepResults;                                  //!< KeepResults attribute
     std::vector<uint64_t> m_runs;                        //!< nccl-tests mode: sizes, in run order
     size_t m_nWarmUps;                                   //!< nccl-tests mode: untimed runs first
     size_t m_next;                                       //!< nccl-tests mode: next run

@@ -400,7 +400,10 @@ CollectiveFailureMonitor::Report(const CollectiveResult& r, bool timed)
 {
     if (timed)
     {
-        m_comm->m_results.push_back(r);
+        if (m_comm->m_keepResults)
+        {
+            m_comm->m_results.push_back(r);
+        }
         if (r.status == CollectiveResult::Status::FAILED)
         {
             m_comm->m_failTrace(r);

@@ -11,6 +11,7 @@
 #include "../collective-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/boolean.h"
 #include "ns3/collective-circuit-helper.h"
 #include "ns3/collective-communicator.h"
 #include "ns3/collective-helper.h"
@@ -200,6 +201,55 @@ class OverlapTestCase : public TestCase
     }
 };
 
+/// KeepResults = false: GetResults keeps nothing, OperationComplete reports the same results.
+class KeepResultsTestCase : public TestCase
+{
+  public:
+    KeepResultsTestCase()
+        : TestCase("KeepResults = false: GetResults stays empty; OperationComplete gives the "
+                   "results GetResults holds with KeepResults = true")
+    {
+    }
+
+  private:
+    /// @param keep KeepResults @param traced set to the traced results
+    /// @return GetResults after two overlapping all-reduces
+    static std::vector<CollectiveResult> Run(bool keep, std::vector<CollectiveResult>& traced)
+    {
+        RingSetup s(4, 400000);
+        s.comm->SetAttribute("KeepResults", BooleanValue(keep));
+        s.comm->TraceConnectWithoutContext(
+            "OperationComplete",
+            MakeCallback(+[](std::vector<CollectiveResult>* v, const CollectiveResult& r) {
+                v->push_back(r);
+            }).Bind(&traced));
+        CollectiveCall call;
+        call.bytes = 400000;
+        s.comm->IssueAll(call);
+        s.comm->IssueAll(call);
+        Simulator::Run();
+        std::vector<CollectiveResult> kept = s.comm->GetResults();
+        Simulator::Destroy();
+        return kept;
+    }
+
+    void DoRun() override
+    {
+        std::vector<CollectiveResult> tracedKeep;
+        const std::vector<CollectiveResult> kept = Run(true, tracedKeep);
+        std::vector<CollectiveResult> traced;
+        const std::vector<CollectiveResult> none = Run(false, traced);
+        NS_TEST_EXPECT_MSG_EQ(kept.size(), 2, "kept: both");
+        NS_TEST_EXPECT_MSG_EQ(none.size(), 0, "kept: none");
+        NS_TEST_ASSERT_MSG_EQ(traced.size(), 2, "both traced");
+        for (size_t i = 0; i < kept.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(traced[i].sequence, kept[i].sequence, "same operation");
+            NS_TEST_EXPECT_MSG_EQ(traced[i].time, kept[i].time, "same time");
+        }
+    }
+};
+
 /// Tensor-parallel-like groups {0..3} and {4..7} and a data-parallel-like strided group
 /// {0, 2, 4, 6}, all at once on one fabric with disjoint lanes: each meets its closed form.
 class GroupsTestCase : public TestCase
@@ -269,6 +319,7 @@ class CollectiveConcurrencyTestSuite : public TestSuite
         AddTestCase(new StartSkewTestCase(5, {0, 0, 100, 0, 0}));
         AddTestCase(new StartSkewTestCase(6, {700, 0, 2500, 10, 40000, 900}));
         AddTestCase(new OverlapTestCase());
+        AddTestCase(new KeepResultsTestCase());
         AddTestCase(new GroupsTestCase());
         AddTestCase(new FatalTestCase(
             "ranks that issue different operations are refused",
