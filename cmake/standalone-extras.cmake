@@ -15,6 +15,7 @@ set(plain_SOURCES
   model/common/drop-reason.cc
   model/electrical/switch-buffer.cc
   model/electrical/switch-routes.cc
+  model/fault/port-fault-state.cc
   model/optical/optical-physics.cc
   model/training/p2-quantile.cc
   model/training/streaming-statistics.cc

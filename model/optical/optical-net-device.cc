@@ -157,7 +157,9 @@ OpticalNetDevice::OpticalNetDevice()
       m_transceiver(CreateObject<CoherentTransceiver>()),
       m_port(0),
       m_rxBytes(0),
-      m_rxFrames(0)
+      m_rxFrames(0),
+      m_linkUp(true),
+      m_downReason(DropReason::LINK_DOWN)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -462,6 +464,15 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
 {
     const uint64_t bytes = packet->GetSize();
     m_bytes.sent += bytes;
+    if (!m_linkUp || !m_crossbar->IsPortUp(dstPort))
+    {
+        // A fault keeps this port or the destination's down: nothing would carry the frame.
+        m_macTxDropTrace(packet);
+        CountDrop(packet,
+                  m_linkUp ? m_crossbar->GetFaultState().GetLossReason(dstPort) : m_downReason,
+                  bytes);
+        return false;
+    }
     if (m_bytes.queued + bytes > m_maxQueueBytes)
     {
         m_macTxDropTrace(packet);
@@ -825,7 +836,52 @@ OpticalNetDevice::GetMtu() const
 bool
 OpticalNetDevice::IsLinkUp() const
 {
-    return m_crossbar != nullptr;
+    return m_crossbar != nullptr && m_linkUp;
+}
+
+void
+OpticalNetDevice::NotifyLinkChange(bool up, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << up << ToString(reason));
+    m_linkUp = up;
+    if (!up)
+    {
+        m_downReason = reason;
+        DropQueued(-1, reason);
+    }
+    m_linkChangeCallbacks();
+}
+
+void
+OpticalNetDevice::NotifyPortDown(uint32_t port, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << port << ToString(reason));
+    DropQueued(port, reason);
+}
+
+void
+OpticalNetDevice::DropQueued(int64_t port, DropReason reason)
+{
+    std::vector<Ptr<Packet>> frames = m_queues.TakeFrames(port);
+    for (auto it = m_blindQueue.begin(); it != m_blindQueue.end();)
+    {
+        if (port < 0 || it->second == static_cast<uint32_t>(port))
+        {
+            frames.push_back(it->first);
+            it = m_blindQueue.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    for (const Ptr<Packet>& frame : frames)
+    {
+        const uint64_t bytes = PayloadBytes(frame);
+        m_bytes.queued -= bytes;
+        m_macTxDropTrace(frame);
+        CountDrop(frame, reason, bytes);
+    }
 }
 
 } // namespace ns3
