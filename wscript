@@ -119,6 +119,7 @@ def build(bld):
         'test/electrical/electrical-pfc-test-suite.cc',
         'test/electrical/electrical-shared-buffer-test-suite.cc',
         'test/electrical/electrical-transceiver-test-suite.cc',
+        'test/fault/fault-electrical-test-suite.cc',
         'test/fault/fault-optical-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
