@@ -121,6 +121,7 @@ def build(bld):
         'test/electrical/electrical-transceiver-test-suite.cc',
         'test/fault/fault-electrical-test-suite.cc',
         'test/fault/fault-optical-test-suite.cc',
+        'test/fault/fault-random-test-suite.cc',
         'test/optical/optical-bad-input-test-suite.cc',
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',
