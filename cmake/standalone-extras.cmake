@@ -42,6 +42,7 @@ if(ENABLE_TESTS)
     test/gtest/common/byte-counters-gtest.cc
     test/gtest/training/streaming-statistics-gtest.cc
     test/gtest/electrical/switch-buffer-gtest.cc
+    test/gtest/fault/port-fault-state-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)
