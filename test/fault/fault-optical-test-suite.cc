@@ -25,7 +25,9 @@
 #include "ns3/names.h"
 #include "ns3/optical-channel.h"
 #include "ns3/optical-physics.h"
+#include "ns3/rotor-circuit-scheduler.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 
 #include <utility>
@@ -367,6 +369,57 @@ class DegradationTestCase : public TestCase
     double m_rate; //!< dB/s
 };
 
+/// A rotor keeps its cycle through a fault: slots to the failed port carry nothing.
+class RotorFaultTestCase : public TestCase
+{
+  public:
+    /// @param routing Direct or TwoHop
+    explicit RotorFaultTestCase(const std::string& routing)
+        : TestCase("rotor (" + routing +
+                   "), 4 NICs sending to each other, fiber 2 cut from 15 to 40 us: what "
+                   "involves NIC 2 then is lost (LinkDown), all else arrives, bytes balance"),
+          m_routing(routing)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FabricConfig config;
+        config.nodes = 4;
+        config.reconfiguration = NanoSeconds(100);
+        Ptr<RotorCircuitScheduler> rotor = CreateObject<RotorCircuitScheduler>();
+        rotor->SetAttribute("SlotTime", TimeValue(MicroSeconds(2)));
+        rotor->SetAttribute("Routing", StringValue(m_routing));
+        config.scheduler = rotor;
+        TestFabric f(config);
+        FaultHelper faults;
+        faults.FailFiber(f.Dev(2), MicroSeconds(15), MicroSeconds(40));
+        for (uint32_t k = 0; k < 20; ++k)
+        {
+            for (uint32_t i = 0; i < 4; ++i)
+            {
+                f.SendAt(MicroSeconds(3 * k), i, (i + 1 + k % 3) % 4, 20000);
+            }
+        }
+        Simulator::Run();
+        const uint64_t lost = ByteConservation::Sum(f.devices).GetLostToFaults();
+        NS_TEST_EXPECT_MSG_GT(lost, 0, "frames involving NIC 2 were lost");
+        NS_TEST_EXPECT_MSG_EQ(f.Dropped(), lost, "nothing lost for another reason");
+        NS_TEST_EXPECT_MSG_EQ(f.Queued(), 0, "nothing left waiting (no hang)");
+        NS_TEST_EXPECT_MSG_EQ(f.Received() + lost,
+                              f.Sent() + ByteConservation::Sum(f.devices).relayed,
+                              "every byte delivered or lost");
+        NS_TEST_EXPECT_MSG_EQ(f.Dev(2)->IsLinkUp(), true, "NIC 2 up again");
+        std::string report;
+        NS_TEST_EXPECT_MSG_EQ(ByteConservation::CheckNow(report), true, report);
+        Simulator::Destroy();
+        Names::Clear();
+    }
+
+    std::string m_routing; //!< the rotor's Routing
+};
+
 /// The suite.
 class FaultOpticalTestSuite : public TestSuite
 {
@@ -397,6 +450,8 @@ class FaultOpticalTestSuite : public TestSuite
         AddTestCase(new StaticRepairTestCase());
         AddTestCase(new DegradationTestCase(1e4));
         AddTestCase(new DegradationTestCase(3e5));
+        AddTestCase(new RotorFaultTestCase("Direct"));
+        AddTestCase(new RotorFaultTestCase("TwoHop"));
     }
 };
 
