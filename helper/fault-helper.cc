@@ -71,9 +71,8 @@ FaultHelper::AddOptical(Ptr<OpticalNetDevice> device, FaultComponent component)
 {
     Ptr<PhotonicCrossbar> xbar = device->GetCrossbar();
     const uint32_t port = device->GetCrossbarPort();
-    const DropReason reason = component == FaultComponent::TRANSCEIVER
-                                  ? DropReason::DEVICE_FAILED
-                                  : DropReason::LINK_DOWN;
+    const DropReason reason = component == FaultComponent::TRANSCEIVER ? DropReason::DEVICE_FAILED
+                                                                       : DropReason::LINK_DOWN;
     std::ostringstream name;
     name << (component == FaultComponent::TRANSCEIVER ? "transceiver"
              : component == FaultComponent::FIBER     ? "fiber"
@@ -104,10 +103,7 @@ FaultHelper::FailFiber(Ptr<OpticalNetDevice> device, Time at, Time repairAt)
 }
 
 uint32_t
-FaultHelper::FailCrossbarPort(Ptr<PhotonicCrossbar> crossbar,
-                              uint32_t port,
-                              Time at,
-                              Time repairAt)
+FaultHelper::FailCrossbarPort(Ptr<PhotonicCrossbar> crossbar, uint32_t port, Time at, Time repairAt)
 {
     CheckCrossbarPort(crossbar, port, "FailCrossbarPort");
     std::ostringstream name;
@@ -162,9 +158,7 @@ FaultHelper::DegradeFiber(Ptr<OpticalNetDevice> device, Time from, double dbPerS
     // The failure: the fiber fails with the link budget's reason.
     const uint32_t failure = m_injector->Add(
         "degraded fiber of " + device->GetByteCountersName(),
-        [xbar, port]() {
-            xbar->FailPort(port, FaultComponent::FIBER, DropReason::LINK_BUDGET);
-        },
+        [xbar, port]() { xbar->FailPort(port, FaultComponent::FIBER, DropReason::LINK_BUDGET); },
         nullptr);
     Ptr<FaultInjector> injector = m_injector;
     Simulator::Schedule(from - Simulator::Now(), [=]() {
@@ -241,9 +235,8 @@ FaultHelper::AddPacketDevice(Ptr<PacketNetDevice> device, FaultComponent compone
                                                 << " is invalid for a PacketNetDevice: use "
                                                    "Transceiver or Fiber (its link)");
     Ptr<PacketLink> link = DynamicCast<PacketLink>(device->GetChannel());
-    const DropReason reason = component == FaultComponent::TRANSCEIVER
-                                  ? DropReason::DEVICE_FAILED
-                                  : DropReason::LINK_DOWN;
+    const DropReason reason = component == FaultComponent::TRANSCEIVER ? DropReason::DEVICE_FAILED
+                                                                       : DropReason::LINK_DOWN;
     return m_injector->Add(
         (component == FaultComponent::TRANSCEIVER ? "transceiver of " : "link of ") +
             device->GetByteCountersName(),
@@ -272,11 +265,10 @@ FaultHelper::AddRandomFailures(const NetDeviceContainer& devices,
         if (Ptr<OpticalNetDevice> o = DynamicCast<OpticalNetDevice>(devices.Get(i)))
         {
             CheckOptical(o, "AddRandomFailures");
-            NS_ABORT_MSG_IF(component == FaultComponent::SWITCH ||
-                                component == FaultComponent::COUNT,
-                            "FaultHelper::AddRandomFailures: component = "
-                                << ToString(component)
-                                << " is invalid: use Transceiver, Fiber or Port");
+            NS_ABORT_MSG_IF(
+                component == FaultComponent::SWITCH || component == FaultComponent::COUNT,
+                "FaultHelper::AddRandomFailures: component = "
+                    << ToString(component) << " is invalid: use Transceiver, Fiber or Port");
             ids.push_back(AddOptical(o, component));
         }
         else

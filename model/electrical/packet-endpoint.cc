@@ -97,8 +97,8 @@ PacketEndpoint::Arrive(uint32_t port)
     // buffer never took: they come back (the link's retraining restores them in hardware).
     const PacketCell cell = TakeArrival(port);
     const DropReason reason = p.link->GetLossReason();
-    NS_LOG_LOGIC("cell of " << cell.wire << " wire bytes lost on a failed link: "
-                            << ToString(reason));
+    NS_LOG_LOGIC("cell of " << cell.wire
+                            << " wire bytes lost on a failed link: " << ToString(reason));
     p.peer->AddCredits(p.peerPort, Simulator::Now(), cell.wire);
     cell.origin->NotifyCellDropped(cell, reason);
 }

@@ -233,7 +233,6 @@ class PacketEndpoint
     virtual void LinkStateChanged(uint32_t port, bool up);
 
   protected:
-
     std::vector<Port> m_ports;                         //!< the ports
     TracedCallback<uint32_t, Time> m_creditStallTrace; //!< CreditStall
     TracedCallback<uint32_t, Time> m_pauseStallTrace;  //!< PauseStall

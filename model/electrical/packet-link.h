@@ -8,8 +8,8 @@
 #include "packet-transceiver.h"
 
 #include "ns3/channel.h"
-#include "ns3/drop-reason.h"
 #include "ns3/data-rate.h"
+#include "ns3/drop-reason.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 

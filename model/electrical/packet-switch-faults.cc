@@ -52,8 +52,7 @@ PacketSwitch::LinkStateChanged(uint32_t port, bool up)
         return;
     }
     FlushPort(port, m_ports[port].link->GetLossReason());
-    m_detect[port] =
-        Simulator::Schedule(m_detectionTime, &PacketSwitch::DetectFailure, this, port);
+    m_detect[port] = Simulator::Schedule(m_detectionTime, &PacketSwitch::DetectFailure, this, port);
 }
 
 void

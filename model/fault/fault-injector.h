@@ -43,9 +43,9 @@ class FaultInjector : public Object
     /// One failure or repair that happened.
     struct Event
     {
-        Time at;          //!< when
-        uint32_t id;      //!< the component
-        bool failed;      //!< true: failed; false: repaired
+        Time at;     //!< when
+        uint32_t id; //!< the component
+        bool failed; //!< true: failed; false: repaired
     };
 
     /**
@@ -107,7 +107,7 @@ class FaultInjector : public Object
     /// A registered component.
     struct Component
     {
-        std::string name;            //!< its name
+        std::string name;             //!< its name
         std::function<void()> fail;   //!< fails it
         std::function<void()> repair; //!< repairs it (may be empty)
     };

@@ -97,9 +97,9 @@ class PortFaultState
         DropReason reason{DropReason::LINK_DOWN}; //!< of the last failure
     };
 
-    std::vector<Port> m_ports;   //!< by port
-    bool m_switchFailed{false};  //!< the whole switch is down
-    uint32_t m_nDown{0};         //!< ports down
+    std::vector<Port> m_ports;  //!< by port
+    bool m_switchFailed{false}; //!< the whole switch is down
+    uint32_t m_nDown{0};        //!< ports down
 };
 
 } // namespace ns3

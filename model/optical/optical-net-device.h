@@ -225,10 +225,10 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
-    ByteCounters m_bytes; //!< the bytes this device was asked to send, by fate
-    uint64_t m_rxBytes;   //!< payload bytes delivered to the node
-    uint64_t m_rxFrames;  //!< frames delivered to the node
-    bool m_linkUp;        //!< false while a fault keeps this device's port down
+    ByteCounters m_bytes;    //!< the bytes this device was asked to send, by fate
+    uint64_t m_rxBytes;      //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;     //!< frames delivered to the node
+    bool m_linkUp;           //!< false while a fault keeps this device's port down
     DropReason m_downReason; //!< what frames sent while it is down count as
 
     TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx

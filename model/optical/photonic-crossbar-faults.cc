@@ -166,8 +166,7 @@ double
 PhotonicCrossbar::GetWorstMarginDb(uint32_t port) const
 {
     NS_ABORT_MSG_IF(port >= m_nPorts || !m_endpoints[port],
-                    "PhotonicCrossbar::GetWorstMarginDb: port = " << port
-                                                                  << " has no NIC");
+                    "PhotonicCrossbar::GetWorstMarginDb: port = " << port << " has no NIC");
     double worst = std::numeric_limits<double>::infinity();
     for (uint32_t other = 0; other < m_nPorts; ++other)
     {
@@ -184,7 +183,8 @@ PhotonicCrossbar::GetWorstMarginDb(uint32_t port) const
             budget.crossbarLossDb = m_insertionLossDb;
             budget.connectorLossDb =
                 m_fibers[a]->GetConnectorLossDb() + m_fibers[b]->GetConnectorLossDb();
-            budget.sensitivityDbm = m_endpoints[b]->GetEndpointTransceiver().GetReceiverSensitivityDbm();
+            budget.sensitivityDbm =
+                m_endpoints[b]->GetEndpointTransceiver().GetReceiverSensitivityDbm();
             worst = std::min(worst, budget.MarginDb());
         }
     }

@@ -347,8 +347,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
     TracedCallback<Ptr<const Packet>, DropReason, uint32_t> m_dropTrace;       //!< Drop
-    TracedCallback<uint32_t, bool> m_portStateTrace;                          //!< PortState
-    TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace;                   //!< SetUpFailed
+    TracedCallback<uint32_t, bool> m_portStateTrace;                           //!< PortState
+    TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace;                     //!< SetUpFailed
 };
 
 } // namespace ns3

@@ -1318,16 +1318,14 @@ class OpticalFaultsTestCase : public TracePathsTestCase
         faults.FailSetUp(f.crossbar, 0, Seconds(0));
         faults.FailFiber(f.Dev(2), MicroSeconds(10), MicroSeconds(20));
         std::vector<Probe*> extra;
-        Sink<FaultInjector::FaultTracedCallback> injected{
-            extra,
-            "/Names/faults/FaultInjected",
-            "ns3::FaultInjector::FaultTracedCallback",
-            false};
-        Sink<FaultInjector::FaultTracedCallback> repaired{
-            extra,
-            "/Names/faults/Repaired",
-            "ns3::FaultInjector::FaultTracedCallback",
-            false};
+        Sink<FaultInjector::FaultTracedCallback> injected{extra,
+                                                          "/Names/faults/FaultInjected",
+                                                          "ns3::FaultInjector::FaultTracedCallback",
+                                                          false};
+        Sink<FaultInjector::FaultTracedCallback> repaired{extra,
+                                                          "/Names/faults/Repaired",
+                                                          "ns3::FaultInjector::FaultTracedCallback",
+                                                          false};
         Sink<PhotonicCrossbar::PortStateTracedCallback> portState{
             extra,
             CROSSBAR + "PortState",

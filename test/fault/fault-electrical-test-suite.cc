@@ -36,13 +36,13 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-constexpr uint32_t MTU = 4096;               //!< payload per packet (and per cell)
-constexpr uint32_t HEADER = 104;             //!< header bytes per packet
-const Time HOP = NanoSeconds(42 + 49);       //!< w / B + d
-const Time L = NanoSeconds(600);             //!< switch latency
-const Time PATH = 4 * HOP + 3 * L;           //!< one cell, host to host across a spine
-const Time DETECTION = MicroSeconds(10);     //!< FailureDetectionTime
-constexpr uint32_t HOSTS_PER_LEAF = 2;       //!< and spines
+constexpr uint32_t MTU = 4096;           //!< payload per packet (and per cell)
+constexpr uint32_t HEADER = 104;         //!< header bytes per packet
+const Time HOP = NanoSeconds(42 + 49);   //!< w / B + d
+const Time L = NanoSeconds(600);         //!< switch latency
+const Time PATH = 4 * HOP + 3 * L;       //!< one cell, host to host across a spine
+const Time DETECTION = MicroSeconds(10); //!< FailureDetectionTime
+constexpr uint32_t HOSTS_PER_LEAF = 2;   //!< and spines
 
 /// A leaf-spine of radix 4 with 4 hosts.
 struct LeafSpine : public PacketFabric
@@ -127,8 +127,9 @@ class UplinkFaultTestCase : public TestCase
             "RouteChange",
             MakeCallback(+[](std::vector<std::tuple<uint32_t, bool, Time>>* v,
                              uint32_t port,
-                             bool usable) { v->emplace_back(port, usable, Simulator::Now()); })
-                .Bind(&changes));
+                             bool usable) {
+                v->emplace_back(port, usable, Simulator::Now());
+            }).Bind(&changes));
         f.SendAt(MicroSeconds(1), 0, 2, MTU);
         f.SendAt(MicroSeconds(20), 0, 2, MTU);
         Simulator::Run();

@@ -38,8 +38,8 @@ using namespace ns3::scale_across_test;
 namespace
 {
 
-constexpr uint32_t BYTES = 1000000; //!< the frame
-const Time SETUP = MicroSeconds(1); //!< reconfiguration time (FabricConfig's default)
+constexpr uint32_t BYTES = 1000000;   //!< the frame
+const Time SETUP = MicroSeconds(1);   //!< reconfiguration time (FabricConfig's default)
 const Time REPAIR = MicroSeconds(20); //!< repair time of every fault below
 const Time AGAIN = MicroSeconds(30);  //!< the second frame's send time
 
@@ -111,10 +111,9 @@ class FaultOutcomeTestCase : public TestCase
             faults.FailCrossbar(f.crossbar, t, REPAIR);
             break;
         }
-        const DropReason reason =
-            m_part == Part::SENDER_TRANSCEIVER || m_part == Part::CROSSBAR
-                ? DropReason::DEVICE_FAILED
-                : DropReason::LINK_DOWN;
+        const DropReason reason = m_part == Part::SENDER_TRANSCEIVER || m_part == Part::CROSSBAR
+                                      ? DropReason::DEVICE_FAILED
+                                      : DropReason::LINK_DOWN;
         // Which NICs lose their link.
         std::vector<bool> fails(3, false);
         fails[0] = m_part == Part::SENDER_TRANSCEIVER || m_part == Part::CROSSBAR;
@@ -283,10 +282,10 @@ class StaticRepairTestCase : public TestCase
         f.SendAt(MicroSeconds(20.5), 0, 1, BYTES);
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "one frame delivered");
-        NS_TEST_EXPECT_MSG_EQ(Near(f.arrivals[0].at, REPAIR + SETUP + Transfer(BYTES)),
-                              true,
-                              "the circuit is set up again at the repair: "
-                                  << f.arrivals[0].at.As(Time::NS));
+        NS_TEST_EXPECT_MSG_EQ(
+            Near(f.arrivals[0].at, REPAIR + SETUP + Transfer(BYTES)),
+            true,
+            "the circuit is set up again at the repair: " << f.arrivals[0].at.As(Time::NS));
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(DropReason::LINK_DOWN),
                               BYTES,
                               "the frame sent while port 1 was down");
@@ -346,8 +345,7 @@ class DegradationTestCase : public TestCase
 
         NS_TEST_EXPECT_MSG_EQ(Near(injected.second, failAt),
                               true,
-                              "fails at 10 us + margin / rate = " << failAt.As(Time::NS)
-                                                                  << ", got "
+                              "fails at 10 us + margin / rate = " << failAt.As(Time::NS) << ", got "
                                                                   << injected.second.As(Time::NS));
         NS_TEST_EXPECT_MSG_EQ((injected.first.find("degraded fiber") != std::string::npos),
                               true,

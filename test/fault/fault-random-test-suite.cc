@@ -43,7 +43,10 @@ Draw(uint64_t run, uint32_t ids)
     std::vector<uint32_t> all;
     for (uint32_t i = 0; i < ids; ++i)
     {
-        all.push_back(injector->Add("c" + std::to_string(i), []() {}, []() {}));
+        all.push_back(injector->Add(
+            "c" + std::to_string(i),
+            []() {},
+            []() {}));
     }
     std::vector<Time> t = injector->AddRandomFailures(all, 360000, MicroSeconds(10), Seconds(1));
     Simulator::Destroy();
@@ -89,10 +92,12 @@ class MeanTestCase : public TestCase
         Ptr<FaultInjector> injector = CreateObject<FaultInjector>();
         injector->AssignStreams(0);
         uint32_t down = 0;
-        const uint32_t id = injector->Add("c", [&down]() { ++down; }, [&down]() { --down; });
+        const uint32_t id = injector->Add(
+            "c",
+            [&down]() { ++down; },
+            [&down]() { --down; });
         const Time repair = Minutes(1);
-        const std::vector<Time> t =
-            injector->AddRandomFailures({id}, 1.0, repair, Hours(4000));
+        const std::vector<Time> t = injector->AddRandomFailures({id}, 1.0, repair, Hours(4000));
         Simulator::Run();
         const double n = static_cast<double>(t.size());
         NS_TEST_ASSERT_MSG_GT(n, 3000, "about 4000 failures");
