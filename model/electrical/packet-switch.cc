@@ -226,9 +226,13 @@ void
 PacketSwitch::DoDispose()
 {
     DisposePorts();
-    for (auto& e : m_detect)
+    for (uint32_t port = 0; port < m_detect.size(); ++port)
     {
-        e.Cancel();
+        m_detect[port].Cancel();
+        if (!m_routes.IsPortUsable(port))
+        {
+            --s_portsOutOfRoutes; // this simulation's switches leave with their faults
+        }
     }
     for (auto& q : m_queues)
     {
@@ -577,7 +581,11 @@ PacketSwitch::CellArrived(uint32_t port)
 {
     PacketCell cell = TakeArrival(port);
     m_bytes.sent += cell.wire;
-    const uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
+    uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
+    if (s_portsOutOfRoutes > 0)
+    {
+        out = AvoidFaults(cell, out); // a detected fault somewhere: the path beyond counts
+    }
     const bool noRoute = out >= m_nPorts || !m_ports[out].link;
     if (noRoute || !m_ports[out].link->IsUp())
     {

@@ -149,6 +149,14 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
 
     /// @return the FailureDetectionTime attribute
     Time GetFailureDetectionTime() const;
+    /**
+     * @brief Can a cell for a host get there from here, with the routes as they are (faults
+     * detected so far taken out)? Its down port is usable and the switch behind it (if any)
+     * reaches it; or, if it is not below, a usable up port leads to a switch that reaches it.
+     * @param dst the host
+     * @return true if a path remains
+     */
+    bool Reaches(uint32_t dst) const;
 
     // PacketEndpoint
     /**
@@ -215,6 +223,17 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void FlushPort(uint32_t port, DropReason reason);
     /// FailureDetectionTime after a fault: stop routing to the port. @param port it
     void DetectFailure(uint32_t port);
+    /**
+     * @brief After a detected fault anywhere: keep a cell off an up port whose switch no
+     * longer reaches its destination (the routing protocol has withdrawn that path), choosing
+     * among the up ports that do (ECMP: by the hash; spray and adaptive: the least queued).
+     * @param cell the cell
+     * @param out the port the routes chose
+     * @return the port to take, or NumPorts if no path remains
+     */
+    uint32_t AvoidFaults(const PacketCell& cell, uint32_t out) const;
+    /// @param port a port @return the switch at its far end, or nullptr (a host, or none)
+    const PacketSwitch* PeerSwitch(uint32_t port) const;
     /// @param t the FailureDetectionTime attribute (>= 0)
     void SetFailureDetectionTime(Time t);
     /// @param n the NumPorts attribute
@@ -270,6 +289,10 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     TracedCallback<uint32_t, bool> m_routeChangeTrace;          //!< RouteChange
     Time m_detectionTime;                                       //!< FailureDetectionTime
     std::vector<EventId> m_detect; //!< per port: pending detection of its failure
+    /// Ports out of the routes after a detected fault, over every switch in the process:
+    /// while none is, routing skips AvoidFaults (the fault-free path pays one test per cell).
+    static uint32_t s_portsOutOfRoutes;
+    mutable std::vector<uint32_t> m_viable; //!< AvoidFaults' scratch list of up ports
 };
 
 } // namespace ns3

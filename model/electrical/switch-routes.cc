@@ -181,6 +181,24 @@ SwitchRoutes::IsPortUsable(uint32_t port) const
 }
 
 uint32_t
+SwitchRoutes::GetDownPort(uint32_t dst) const
+{
+    return DownPort(dst);
+}
+
+uint32_t
+SwitchRoutes::GetFirstUpPort() const
+{
+    return m_firstUp;
+}
+
+uint32_t
+SwitchRoutes::GetNUpPorts() const
+{
+    return m_nUp;
+}
+
+uint32_t
 SwitchRoutes::UsableUpPorts() const
 {
     return m_nUp - m_nUnusableUp;

@@ -73,6 +73,12 @@ class SwitchRoutes
     void SetPortUsable(uint32_t port, bool usable);
     /// @param port a port @return false if a fault took it out of the routes
     bool IsPortUsable(uint32_t port) const;
+    /// @param dst a host @return its down port, or the number of ports if it is not below
+    uint32_t GetDownPort(uint32_t dst) const;
+    /// @return the first up port
+    uint32_t GetFirstUpPort() const;
+    /// @return the number of up ports
+    uint32_t GetNUpPorts() const;
 
     /**
      * @brief The ECMP hash: a 32-bit mix of its arguments (splitmix64's finalizer).

@@ -22,6 +22,7 @@
 #include "../electrical-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
+#include "ns3/fat-tree-helper.h"
 #include "ns3/fault-helper.h"
 #include "ns3/leaf-spine-helper.h"
 #include "ns3/names.h"
@@ -92,17 +93,30 @@ struct LeafSpine : public PacketFabric
         NS_TEST_EXPECT_MSG_EQ((f).CreditsBalance(), true, "every credit returned");                \
     } while (false)
 
-/// Leaf 0's uplink (or its spine) fails at 0: lost before detection, rerouted after.
+/// What fails on the path of flow 0 -> 2.
+enum class OnPath
+{
+    UPLINK,   //!< leaf 0's uplink to the flow's spine
+    SPINE,    //!< that spine
+    DOWNLINK, //!< that spine's link down to leaf 1 (leaf 0 learns it from the spine's routes)
+};
+
+/// Part of the path fails at 0: lost before detection, rerouted after.
 class UplinkFaultTestCase : public TestCase
 {
   public:
-    /// @param wholeSpine fail the spine rather than the link
-    explicit UplinkFaultTestCase(bool wholeSpine)
-        : TestCase(wholeSpine ? "the spine of flow 0 -> 2 fails at 0: a frame at 1 us is lost "
-                                "(DeviceFailed), one at 20 us takes the other spine: 2164 ns"
-                              : "leaf 0's uplink of flow 0 -> 2 fails at 0: a frame at 1 us is "
-                                "lost (LinkDown), one at 20 us takes the other uplink: 2164 ns"),
-          m_wholeSpine(wholeSpine)
+    /// @param what fails
+    explicit UplinkFaultTestCase(OnPath what)
+        : TestCase(what == OnPath::SPINE
+                       ? "the spine of flow 0 -> 2 fails at 0: a frame at 1 us is lost "
+                         "(DeviceFailed), one at 20 us takes the other spine: 2164 ns"
+                   : what == OnPath::UPLINK
+                       ? "leaf 0's uplink of flow 0 -> 2 fails at 0: a frame at 1 us is lost "
+                         "(LinkDown), one at 20 us takes the other uplink: 2164 ns"
+                       : "the spine's downlink to leaf 1 of flow 0 -> 2 fails at 0: a frame at "
+                         "1 us is lost at the spine (LinkDown), one at 20 us avoids that spine "
+                         "from leaf 0: 2164 ns"),
+          m_what(what)
     {
     }
 
@@ -114,13 +128,17 @@ class UplinkFaultTestCase : public TestCase
         const uint32_t other = up == HOSTS_PER_LEAF ? up + 1 : up - 1;
         FaultHelper faults;
         const uint32_t spine = up - HOSTS_PER_LEAF;
-        if (m_wholeSpine)
+        if (m_what == OnPath::SPINE)
         {
             faults.FailSwitch(f.switches.at(2 + spine), Seconds(0));
         }
-        else
+        else if (m_what == OnPath::UPLINK)
         {
             faults.FailLink(f.Leaf0()->GetPortLink(up), Seconds(0));
+        }
+        else
+        {
+            faults.FailLink(f.switches.at(1)->GetPortLink(up), Seconds(0));
         }
         std::vector<std::tuple<uint32_t, bool, Time>> changes;
         f.Leaf0()->TraceConnectWithoutContext(
@@ -134,16 +152,27 @@ class UplinkFaultTestCase : public TestCase
         f.SendAt(MicroSeconds(20), 0, 2, MTU);
         Simulator::Run();
 
-        const DropReason reason = m_wholeSpine ? DropReason::DEVICE_FAILED : DropReason::LINK_DOWN;
+        const DropReason reason =
+            m_what == OnPath::SPINE ? DropReason::DEVICE_FAILED : DropReason::LINK_DOWN;
+        // Where the cell before detection is lost: leaf 0, or the spine for its downlink.
+        Ptr<PacketSwitch> loser = m_what == OnPath::DOWNLINK ? f.switches.at(2 + spine) : f.Leaf0();
         NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "one frame delivered");
         NS_TEST_EXPECT_MSG_EQ(f.arrivals[0].at,
                               MicroSeconds(20) + PATH,
                               "rerouted: the other spine's path, 4 (w/B + d) + 3 L");
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(reason), MTU, "lost before detection");
-        NS_TEST_EXPECT_MSG_EQ(f.Leaf0()->GetByteCounters().GetDropped(reason),
+        NS_TEST_EXPECT_MSG_EQ(loser->GetByteCounters().GetDropped(reason),
                               MTU + HEADER,
-                              "at leaf 0 (wire bytes)");
+                              "where it was lost (wire bytes)");
         NS_TEST_EXPECT_MSG_EQ(f.Leaf0()->GetTxCells(other), 1, "the other uplink carried it");
+        if (m_what == OnPath::DOWNLINK)
+        {
+            NS_TEST_EXPECT_MSG_EQ(changes.size(), 0, "leaf 0's own routes unchanged");
+            CHECK_BALANCE(f);
+            Simulator::Destroy();
+            Names::Clear();
+            return;
+        }
         NS_TEST_ASSERT_MSG_EQ(changes.size(), 1, "leaf 0's routes changed once");
         NS_TEST_EXPECT_MSG_EQ(std::get<0>(changes[0]), up, "without the failed uplink");
         NS_TEST_EXPECT_MSG_EQ(std::get<1>(changes[0]), false, "taken out");
@@ -153,7 +182,7 @@ class UplinkFaultTestCase : public TestCase
         Names::Clear();
     }
 
-    bool m_wholeSpine; //!< the spine, not the link
+    OnPath m_what; //!< what fails
 };
 
 /// Both uplinks of leaf 0 fail: no path remains.
@@ -183,6 +212,56 @@ class NoPathTestCase : public TestCase
                               "0 -> 1 through leaf 0 alone: 2 (w/B + d) + L");
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(DropReason::LINK_DOWN), MTU, "before");
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(DropReason::NO_ROUTE), MTU, "after");
+        CHECK_BALANCE(f);
+        Simulator::Destroy();
+        Names::Clear();
+    }
+};
+
+/// A fat-tree: a core's link down to the destination's pod fails; the source pod's
+/// aggregation switch learns from the core's routes and takes another core.
+class FatTreeCoreDownlinkTestCase : public TestCase
+{
+  public:
+    FatTreeCoreDownlinkTestCase()
+        : TestCase("fat-tree k = 4: the core of flow 0 -> 15 loses its link to pod 3 at 0: a "
+                   "frame at 1 us is lost at the core, one at 20 us takes another core: "
+                   "6 (w over B + d) + 5 L")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PacketFabric f;
+        f.nodes.Create(16);
+        FatTreeHelper fabric;
+        fabric.SetK(4);
+        fabric.SetDeviceAttribute("HeaderBytes", UintegerValue(HEADER));
+        fabric.SetSwitchAttribute("FailureDetectionTime", TimeValue(DETECTION));
+        f.devices = fabric.Install(f.nodes);
+        f.switches = fabric.GetSwitches();
+        f.Record();
+        // The flow's path, hop by hop, as the routes choose it.
+        Ptr<PacketSwitch> edge = f.Dev(0)->GetSwitch();
+        auto next = [](Ptr<PacketSwitch> sw) {
+            return dynamic_cast<PacketSwitch*>(sw->GetPortPeer(sw->GetPathPort(0, 15, 0)));
+        };
+        PacketSwitch* agg = next(edge);
+        PacketSwitch* core = next(agg);
+        NS_TEST_ASSERT_MSG_NE(core, nullptr, "edge -> aggregation -> core");
+        FaultHelper faults;
+        faults.FailLink(core->GetPortLink(core->GetPathPort(0, 15, 0)), Seconds(0));
+        f.SendAt(MicroSeconds(1), 0, 15, MTU);
+        f.SendAt(MicroSeconds(20), 0, 15, MTU);
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), 1, "one frame delivered");
+        NS_TEST_EXPECT_MSG_EQ(f.arrivals[0].at,
+                              MicroSeconds(20) + 6 * HOP + 5 * L,
+                              "another core: the same five switches' closed form");
+        NS_TEST_EXPECT_MSG_EQ(core->GetByteCounters().GetDropped(DropReason::LINK_DOWN),
+                              MTU + HEADER,
+                              "the first frame, lost at the core before it detected");
         CHECK_BALANCE(f);
         Simulator::Destroy();
         Names::Clear();
@@ -269,9 +348,11 @@ class FaultElectricalTestSuite : public TestSuite
     FaultElectricalTestSuite()
         : TestSuite("scale-across-fault-electrical", TestSuite::Type::UNIT)
     {
-        AddTestCase(new UplinkFaultTestCase(false));
-        AddTestCase(new UplinkFaultTestCase(true));
+        AddTestCase(new UplinkFaultTestCase(OnPath::UPLINK));
+        AddTestCase(new UplinkFaultTestCase(OnPath::SPINE));
+        AddTestCase(new UplinkFaultTestCase(OnPath::DOWNLINK));
         AddTestCase(new NoPathTestCase());
+        AddTestCase(new FatTreeCoreDownlinkTestCase());
         AddTestCase(new HostTransceiverTestCase(Instant::BEFORE,
                                                 "host 0's transceiver fails before its transfer"));
         AddTestCase(new HostTransceiverTestCase(Instant::DURING,
