@@ -119,13 +119,19 @@ FaultHelper::FailCrossbarPort(Ptr<PhotonicCrossbar> crossbar, uint32_t port, Tim
 }
 
 uint32_t
-FaultHelper::FailCrossbar(Ptr<PhotonicCrossbar> crossbar, Time at, Time repairAt)
+FaultHelper::AddCrossbar(Ptr<PhotonicCrossbar> crossbar)
 {
-    NS_ABORT_MSG_IF(!crossbar, "FaultHelper::FailCrossbar: the crossbar is null");
-    const uint32_t id = m_injector->Add(
+    NS_ABORT_MSG_IF(!crossbar, "FaultHelper::FailCrossbar: the crossbar does not exist (null)");
+    return m_injector->Add(
         crossbar->GetByteCountersName(),
         [crossbar]() { crossbar->FailCrossbar(); },
         [crossbar]() { crossbar->RepairCrossbar(); });
+}
+
+uint32_t
+FaultHelper::FailCrossbar(Ptr<PhotonicCrossbar> crossbar, Time at, Time repairAt)
+{
+    const uint32_t id = AddCrossbar(crossbar);
     m_injector->Schedule(id, at, repairAt);
     return id;
 }
@@ -173,17 +179,23 @@ FaultHelper::DegradeFiber(Ptr<OpticalNetDevice> device, Time from, double dbPerS
 }
 
 uint32_t
-FaultHelper::FailLink(Ptr<PacketLink> link, Time at, Time repairAt)
+FaultHelper::AddLink(Ptr<PacketLink> link)
 {
     NS_ABORT_MSG_IF(!link || !link->GetEnd(0),
                     "FaultHelper::FailLink: the link does not exist or is not connected: use a "
                     "PacketLink a fabric helper wired");
     std::ostringstream name;
     name << "PacketLink " << link->GetId();
-    const uint32_t id = m_injector->Add(
+    return m_injector->Add(
         name.str(),
         [link]() { link->Fail(DropReason::LINK_DOWN); },
         [link]() { link->Repair(); });
+}
+
+uint32_t
+FaultHelper::FailLink(Ptr<PacketLink> link, Time at, Time repairAt)
+{
+    const uint32_t id = AddLink(link);
     m_injector->Schedule(id, at, repairAt);
     return id;
 }
@@ -289,6 +301,34 @@ FaultHelper::AddRandomSwitchFailures(const std::vector<Ptr<PacketSwitch>>& switc
     for (const Ptr<PacketSwitch>& sw : switches)
     {
         ids.push_back(AddSwitch(sw));
+    }
+    return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+}
+
+std::vector<Time>
+FaultHelper::AddRandomCrossbarFailures(const std::vector<Ptr<PhotonicCrossbar>>& crossbars,
+                                       double failuresPerHour,
+                                       Time repairTime,
+                                       Time until)
+{
+    std::vector<uint32_t> ids;
+    for (const Ptr<PhotonicCrossbar>& crossbar : crossbars)
+    {
+        ids.push_back(AddCrossbar(crossbar));
+    }
+    return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+}
+
+std::vector<Time>
+FaultHelper::AddRandomLinkFailures(const std::vector<Ptr<PacketLink>>& links,
+                                   double failuresPerHour,
+                                   Time repairTime,
+                                   Time until)
+{
+    std::vector<uint32_t> ids;
+    for (const Ptr<PacketLink>& link : links)
+    {
+        ids.push_back(AddLink(link));
     }
     return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
 }

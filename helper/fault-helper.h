@@ -141,6 +141,32 @@ class FaultHelper
                                               Time until);
 
     /**
+     * @brief Random failures of whole crossbars (as AddRandomFailures).
+     * @param crossbars the crossbars
+     * @param failuresPerHour rate per crossbar (> 0)
+     * @param repairTime downtime of each failure (> 0), or Time::Max()
+     * @param until no failure at or after this time
+     * @return the failure times drawn
+     */
+    std::vector<Time> AddRandomCrossbarFailures(const std::vector<Ptr<PhotonicCrossbar>>& crossbars,
+                                                double failuresPerHour,
+                                                Time repairTime,
+                                                Time until);
+    /**
+     * @brief Random failures of packet links, e.g. the links between switches (as
+     * AddRandomFailures; LinkDown).
+     * @param links the links
+     * @param failuresPerHour rate per link (> 0)
+     * @param repairTime downtime of each failure (> 0), or Time::Max()
+     * @param until no failure at or after this time
+     * @return the failure times drawn
+     */
+    std::vector<Time> AddRandomLinkFailures(const std::vector<Ptr<PacketLink>>& links,
+                                            double failuresPerHour,
+                                            Time repairTime,
+                                            Time until);
+
+    /**
      * @brief Use fixed random streams.
      * @param stream the first stream
      * @return streams used
@@ -154,6 +180,10 @@ class FaultHelper
     uint32_t AddPacketDevice(Ptr<PacketNetDevice> device, FaultComponent component);
     /// @param sw a switch @return its id (registered now)
     uint32_t AddSwitch(Ptr<PacketSwitch> sw);
+    /// @param crossbar a crossbar @return its id (registered now)
+    uint32_t AddCrossbar(Ptr<PhotonicCrossbar> crossbar);
+    /// @param link a link @return its id (registered now)
+    uint32_t AddLink(Ptr<PacketLink> link);
 
     Ptr<FaultInjector> m_injector; //!< the injector
 };

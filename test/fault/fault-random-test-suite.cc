@@ -13,12 +13,15 @@
  *  - Bad input stops with one message naming the value, the call and what is valid.
  */
 
+#include "../electrical-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/byte-conservation.h"
 #include "ns3/config.h"
 #include "ns3/fault-helper.h"
+#include "ns3/leaf-spine-helper.h"
 #include "ns3/names.h"
+#include "ns3/packet-link.h"
 #include "ns3/packet-switch.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -184,6 +187,108 @@ class RandomUnderTrafficTestCase : public TestCase
     }
 };
 
+/// Random failures of whole crossbars and of the links between switches, under traffic.
+class RandomSwitchingTestCase : public TestCase
+{
+  public:
+    /// @param electrical links of a leaf-spine rather than an optical crossbar
+    explicit RandomSwitchingTestCase(bool electrical)
+        : TestCase(electrical ? "random failures of the leaf-spine links between switches "
+                                "(mean 30 us up, 5 us down) under traffic for 300 us: every "
+                                "failure traced and repaired, bytes and credits balance"
+                              : "random failures of the whole crossbar (mean 30 us up, 5 us "
+                                "down) under traffic for 300 us: every failure repaired, all "
+                                "NICs up at the end, bytes balance"),
+          m_electrical(electrical)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(7);
+        RngSeedManager::SetRun(1);
+        const double perHour = 3600 / 30e-6;
+        std::vector<Time> drawn;
+        uint64_t lost = 0;
+        if (m_electrical)
+        {
+            PacketFabric f;
+            f.nodes.Create(4);
+            LeafSpineHelper fabric;
+            fabric.SetRadix(4);
+            fabric.SetSwitchAttribute("FailureDetectionTime", TimeValue(MicroSeconds(2)));
+            f.devices = fabric.Install(f.nodes);
+            f.switches = fabric.GetSwitches();
+            f.Record();
+            std::vector<Ptr<PacketLink>> links;
+            for (uint32_t leaf = 0; leaf < 2; ++leaf)
+            {
+                for (uint32_t up = 2; up < 4; ++up)
+                {
+                    links.push_back(f.switches.at(leaf)->GetPortLink(up));
+                }
+            }
+            FaultHelper faults;
+            faults.AssignStreams(0);
+            drawn =
+                faults.AddRandomLinkFailures(links, perHour, MicroSeconds(5), MicroSeconds(300));
+            for (uint32_t k = 0; k < 30; ++k)
+            {
+                for (uint32_t i = 0; i < 4; ++i)
+                {
+                    f.SendAt(MicroSeconds(10 * k), i, (i + 2) % 4, 16 * 4096);
+                }
+            }
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(faults.GetInjector()->GetLog().size(),
+                                  2 * drawn.size(),
+                                  "every failure and its repair");
+            NS_TEST_EXPECT_MSG_GT(f.Delivered(), 0, "traffic got through");
+            NS_TEST_EXPECT_MSG_EQ(f.CreditsBalance(), true, "every credit returned");
+            lost = ByteConservation::Sum(f.devices).GetLostToFaults();
+        }
+        else
+        {
+            FabricConfig config;
+            config.nodes = 4;
+            TestFabric f(config);
+            FaultHelper faults;
+            faults.AssignStreams(0);
+            drawn = faults.AddRandomCrossbarFailures({f.crossbar},
+                                                     perHour,
+                                                     MicroSeconds(5),
+                                                     MicroSeconds(300));
+            for (uint32_t k = 0; k < 30; ++k)
+            {
+                for (uint32_t i = 0; i < 4; ++i)
+                {
+                    f.SendAt(MicroSeconds(10 * k), i, (i + 2) % 4, 100000);
+                }
+            }
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(faults.GetInjector()->GetLog().size(),
+                                  2 * drawn.size(),
+                                  "every failure and its repair");
+            NS_TEST_EXPECT_MSG_GT(f.Received(), 0, "traffic got through");
+            NS_TEST_EXPECT_MSG_EQ(f.Queued(), 0, "nothing left waiting");
+            for (uint32_t i = 0; i < config.nodes; ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(f.Dev(i)->IsLinkUp(), true, "NIC " << i << " up");
+            }
+            lost = ByteConservation::Sum(f.devices).GetLostToFaults();
+        }
+        NS_TEST_EXPECT_MSG_GT(drawn.size(), 3, "about 300 / 35 failures per part");
+        NS_TEST_EXPECT_MSG_GT(lost, 0, "some bytes lost to them");
+        std::string report;
+        NS_TEST_EXPECT_MSG_EQ(ByteConservation::CheckNow(report), true, report);
+        Simulator::Destroy();
+        Names::Clear();
+    }
+
+    bool m_electrical; //!< leaf-spine links, not a crossbar
+};
+
 /// @return a 3-NIC optical fabric and a fault helper, for the bad-input cases
 std::pair<std::shared_ptr<TestFabric>, std::shared_ptr<FaultHelper>>
 Fabric()
@@ -203,6 +308,8 @@ class FaultRandomTestSuite : public TestSuite
         AddTestCase(new ReproducibleTestCase());
         AddTestCase(new MeanTestCase());
         AddTestCase(new RandomUnderTrafficTestCase());
+        AddTestCase(new RandomSwitchingTestCase(false));
+        AddTestCase(new RandomSwitchingTestCase(true));
 
         const std::vector<std::tuple<std::string, std::function<void()>, std::vector<std::string>>>
             bad{
