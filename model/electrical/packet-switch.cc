@@ -183,7 +183,8 @@ PacketSwitch::GetTypeId()
                             MakeTraceSourceAccessor(&PacketSwitch::m_pfcResumeTrace),
                             "ns3::PacketSwitch::PfcResumeTracedCallback")
             .AddTraceSource("Drop",
-                            "A cell was dropped (no route), with its input port.",
+                            "A cell was dropped (no route, or a failed link: routed to it "
+                            "before its detection, or queued for it), with its input port.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_dropTrace),
                             "ns3::PacketSwitch::DropTracedCallback")
             .AddTraceSource("RouteChange",

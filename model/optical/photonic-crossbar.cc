@@ -138,7 +138,8 @@ PhotonicCrossbar::GetTypeId()
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitDownTrace),
                             "ns3::PhotonicCrossbar::CircuitTracedCallback")
             .AddTraceSource("Drop",
-                            "A frame reached the crossbar with no usable circuit.",
+                            "A frame reached the crossbar with no usable circuit, or was "
+                            "lost to a fault on its path (LinkDown, DeviceFailed, LinkBudget).",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_dropTrace),
                             "ns3::PhotonicCrossbar::DropTracedCallback")
             .AddTraceSource("PortState",
