@@ -92,10 +92,12 @@ FaultInjector::Schedule(uint32_t id, Time at, Time repairAt)
                                                   << at.As(Time::S) << "), or none");
     NS_ABORT_MSG_IF(repairAt != Time::Max() && !c.repair,
                     "FaultInjector: " << c.name << " cannot be repaired: give no repair time");
-    Simulator::Schedule(at - Simulator::Now(), &FaultInjector::DoFail, this, id);
+    // The events hold the injector: it lives until its last failure or repair has happened.
+    Ptr<FaultInjector> self(this);
+    Simulator::Schedule(at - Simulator::Now(), &FaultInjector::DoFail, self, id);
     if (repairAt != Time::Max())
     {
-        Simulator::Schedule(repairAt - Simulator::Now(), &FaultInjector::DoRepair, this, id);
+        Simulator::Schedule(repairAt - Simulator::Now(), &FaultInjector::DoRepair, self, id);
     }
 }
 
