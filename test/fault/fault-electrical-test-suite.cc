@@ -185,6 +185,66 @@ class UplinkFaultTestCase : public TestCase
     OnPath m_what; //!< what fails
 };
 
+/// When a part fails, relative to a 32-cell transfer sent at 1 us.
+enum class When
+{
+    BEFORE, //!< 0.5 us: every cell meets the fault
+    DURING, //!< 1.5 us: some cells have passed, others are on the link or queued for it
+    AFTER,  //!< 10 us: the transfer has arrived
+};
+
+/// Leaf 0's uplink (or its spine) of flow 0 -> 2 fails before, during or after a transfer.
+class TransferThroughFaultTestCase : public TestCase
+{
+  public:
+    /// @param spine fail the spine, not the link @param when when @param name for the report
+    TransferThroughFaultTestCase(bool spine, When when, const std::string& name)
+        : TestCase(name),
+          m_spine(spine),
+          m_when(when)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        constexpr uint32_t CELLS = 32;
+        LeafSpine f;
+        const uint32_t up = f.Uplink();
+        const Time at = m_when == When::BEFORE   ? NanoSeconds(500)
+                        : m_when == When::DURING ? NanoSeconds(1500)
+                                                 : MicroSeconds(10);
+        FaultHelper faults;
+        if (m_spine)
+        {
+            faults.FailSwitch(f.switches.at(2 + up - HOSTS_PER_LEAF), at);
+        }
+        else
+        {
+            faults.FailLink(f.Leaf0()->GetPortLink(up), at);
+        }
+        f.SendAt(MicroSeconds(1), 0, 2, CELLS * MTU);
+        f.SendAt(at + DETECTION + MicroSeconds(1), 0, 2, MTU);
+        Simulator::Run();
+        const bool lost = m_when != When::AFTER;
+        const DropReason reason = m_spine ? DropReason::DEVICE_FAILED : DropReason::LINK_DOWN;
+        NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(reason),
+                              (lost ? CELLS * MTU : 0),
+                              "the transfer, as " << ToString(reason));
+        NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(), (lost ? CELLS * MTU : 0), "only it");
+        NS_TEST_ASSERT_MSG_EQ(f.arrivals.size(), (lost ? 1u : 2u), "frames delivered");
+        NS_TEST_EXPECT_MSG_EQ(f.arrivals.back().at,
+                              at + DETECTION + MicroSeconds(1) + PATH,
+                              "after detection, the other spine: 4 (w over B + d) + 3 L");
+        CHECK_BALANCE(f);
+        Simulator::Destroy();
+        Names::Clear();
+    }
+
+    bool m_spine; //!< the spine, not the link
+    When m_when;  //!< when it fails
+};
+
 /// Both uplinks of leaf 0 fail: no path remains.
 class NoPathTestCase : public TestCase
 {
@@ -351,6 +411,22 @@ class FaultElectricalTestSuite : public TestSuite
         AddTestCase(new UplinkFaultTestCase(OnPath::UPLINK));
         AddTestCase(new UplinkFaultTestCase(OnPath::SPINE));
         AddTestCase(new UplinkFaultTestCase(OnPath::DOWNLINK));
+        for (bool spine : {false, true})
+        {
+            const std::string part = spine ? "the spine" : "leaf 0's uplink";
+            AddTestCase(new TransferThroughFaultTestCase(spine,
+                                                         When::BEFORE,
+                                                         part + " of a 32-cell transfer fails "
+                                                                "before it: every cell lost"));
+            AddTestCase(new TransferThroughFaultTestCase(spine,
+                                                         When::DURING,
+                                                         part + " of a 32-cell transfer fails "
+                                                                "during it: the frame lost"));
+            AddTestCase(new TransferThroughFaultTestCase(spine,
+                                                         When::AFTER,
+                                                         part + " of a 32-cell transfer fails "
+                                                                "after it: nothing lost"));
+        }
         AddTestCase(new NoPathTestCase());
         AddTestCase(new FatTreeCoreDownlinkTestCase());
         AddTestCase(new HostTransceiverTestCase(Instant::BEFORE,
