@@ -220,17 +220,17 @@ SwitchRoutes::UsableUpPort(uint32_t k) const
 uint32_t
 SwitchRoutes::PathPort(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed) const
 {
+    // A fault that leaves no route gives the fault-free port: a path's latency is asked for
+    // the path as built (a collective's credit timing), and must not stop the run.
     const uint32_t down = DownPort(dst);
     if (down != m_ports || m_nUp == 0)
     {
-        return down == m_ports || IsPortUsable(down) ? down : m_ports;
+        return down;
     }
-    if (m_nUnusableUp > 0)
+    if (m_nUnusableUp > 0 && UsableUpPorts() > 0)
     {
         const uint32_t n = UsableUpPorts();
-        return n == 0 ? m_ports
-                      : UsableUpPort(m_policy == Policy::ECMP ? EcmpHash(src, dst, flow, seed) % n
-                                                              : 0);
+        return UsableUpPort(m_policy == Policy::ECMP ? EcmpHash(src, dst, flow, seed) % n : 0);
     }
     return m_policy == Policy::ECMP ? m_firstUp + EcmpHash(src, dst, flow, seed) % m_nUp
                                     : m_firstUp;

@@ -101,7 +101,8 @@ class SwitchRoutes
     /**
      * @brief The port a cell would take, without taking it (for path latencies): its down
      * port, else the ECMP port, else (spray, adaptive) the first up port: the helpers give
-     * every up port of a switch the same link, so any of them has the path's latency.
+     * every up port of a switch the same link, so any of them has the path's latency. Ports a
+     * fault took out are skipped while another remains; if none does, the fault-free port.
      * @param src source host
      * @param dst destination host
      * @param flow FabricFlowTag flow

@@ -363,6 +363,11 @@ class HostTransceiverTestCase : public TestCase
         bool upThen = true;
         Simulator::Schedule(at + NanoSeconds(1),
                             [&upThen, &f]() { upThen = f.Dev(0)->IsLinkUp(); });
+        // A path's latency is still asked for once host 0 has no route (the fault-free path).
+        Time latency;
+        Simulator::Schedule(at + DETECTION + NanoSeconds(500), [&latency, &f]() {
+            latency = f.Dev(2)->GetPathLatency(f.Dev(0)->GetAddress());
+        });
         f.SendAt(MicroSeconds(1), 0, 2, CELLS * MTU);
         // Toward host 0: before leaf 0 detects the failure, and after.
         f.SendAt(at + MicroSeconds(1), 2, 0, MTU);
@@ -376,6 +381,9 @@ class HostTransceiverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(changes, 2, "host 0's link went down and up");
         NS_TEST_EXPECT_MSG_EQ(upThen, false, "IsLinkUp false while failed");
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->IsLinkUp(), true, "up after the repair");
+        NS_TEST_EXPECT_MSG_EQ(latency,
+                              4 * NanoSeconds(49) + 3 * L,
+                              "GetPathLatency to an unreachable host: the fault-free path");
         NS_TEST_EXPECT_MSG_EQ(f.Dev(0)->GetDroppedBytes(DropReason::DEVICE_FAILED),
                               (lost ? CELLS * MTU : 0),
                               "the transfer lost");

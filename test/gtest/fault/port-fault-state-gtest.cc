@@ -160,10 +160,12 @@ TEST(SwitchRoutesFaults, NoUsablePortMeansNoRoute)
         r.SetPortUsable(port, false);
     }
     EXPECT_EQ(r.Route(Cell(9, 0), 0, queues), 6u);
-    EXPECT_EQ(r.PathPort(0, 9, 0, 0), 6u);
+    // A path's latency is still asked for: the fault-free port answers.
+    EXPECT_EQ(r.PathPort(0, 9, 0, 0), 2 + SwitchRoutes::EcmpHash(0, 9, 0, 0) % 4);
     // A down port out of the routes: its host has no route; the other host still has one.
     r.SetPortUsable(1, false);
     EXPECT_EQ(r.Route(Cell(1, 0), 0, queues), 6u);
     EXPECT_EQ(r.Route(Cell(0, 0), 0, queues), 0u);
+    EXPECT_EQ(r.PathPort(0, 1, 0, 0), 1u);
     EXPECT_THROW(r.SetPortUsable(6, false), std::invalid_argument);
 }
