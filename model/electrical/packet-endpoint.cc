@@ -344,7 +344,7 @@ PacketEndpoint::TryStart(uint32_t port)
     }
     if (!p.link->IsUp())
     {
-        return; // a fault: the owner dropped what it queued; LinkStateChanged restarts it
+        return; // a fault: owners queue nothing for a down link; a repair restarts the port
     }
     const PacketCell* head = PeekCell(port);
     if (!head)
