@@ -24,7 +24,7 @@ class PacketSwitch;
 class PhotonicCrossbar;
 
 /**
- * @ingroup scale-across-fault
+ * @ingroup scale-across-helper
  * @brief Fails (and repairs) parts of an optical or electrical fabric at given times or at
  * random, through one FaultInjector.
  *
