@@ -17,6 +17,7 @@ set(plain_SOURCES
   model/electrical/switch-routes.cc
   model/energy/fabric-power-report.cc
   model/energy/power-technology.cc
+  model/fault/port-fault-state.cc
   model/optical/optical-physics.cc
   model/training/p2-quantile.cc
   model/training/streaming-statistics.cc
@@ -46,6 +47,7 @@ if(ENABLE_TESTS)
     test/gtest/electrical/switch-buffer-gtest.cc
     test/gtest/energy/fabric-power-report-gtest.cc
     test/gtest/training/checkpoint-ledger-gtest.cc
+    test/gtest/fault/port-fault-state-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

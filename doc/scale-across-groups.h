@@ -59,6 +59,13 @@
  */
 
 /**
+ * @defgroup scale-across-fault Faults
+ * @ingroup scale-across
+ * @brief Which parts faults keep down and the injector that fails and repairs them at given or
+ * random times (model/fault/); FaultHelper in helper/.
+ */
+
+/**
  * @defgroup scale-across-helper Helpers
  * @ingroup scale-across
  * @brief Build fabrics, install collectives, plan circuits, report and plot (helper/).

@@ -60,6 +60,32 @@ CircuitScheduler::GetLongestTimedCircuit() const
     return Time::Max();
 }
 
+void
+CircuitScheduler::NotifyPortChange(uint32_t port, bool up)
+{
+    NS_LOG_FUNCTION(this << port << up);
+    if (up)
+    {
+        return;
+    }
+    CircuitSwitch& xbar = Switch();
+    const CrossbarPortTable& table = xbar.GetPortTable();
+    for (uint32_t lane = 0; lane < table.GetNLanes(); ++lane)
+    {
+        const uint32_t end = table.End(port, lane);
+        if (table.GetOutputEnd(end) != CrossbarPortTable::NO_END)
+        {
+            xbar.ReleaseCircuit(port, lane);
+        }
+        const int64_t in = table.GetInputEnd(end);
+        if (in != CrossbarPortTable::NO_END)
+        {
+            const auto inEnd = static_cast<uint32_t>(in);
+            xbar.ReleaseCircuit(table.PortOf(inEnd), table.LaneOf(inEnd));
+        }
+    }
+}
+
 CircuitSwitch&
 CircuitScheduler::Switch() const
 {

@@ -79,6 +79,17 @@ class CircuitScheduler : public Object
      */
     virtual Time GetLongestTimedCircuit() const;
 
+    /**
+     * @brief A fault took a port down, or its repair brought it up (the switch calls this
+     * after the NICs have dropped what they queued for the port). By default every circuit
+     * with an end on a port that went down is torn down (its frames in flight are already
+     * lost); a subclass that sets circuits up again on repair, or keeps a fixed cycle,
+     * overrides it.
+     * @param port the port
+     * @param up true if it came up
+     */
+    virtual void NotifyPortChange(uint32_t port, bool up);
+
   protected:
     /// @return the switch this scheduler drives (aborts if none)
     CircuitSwitch& Switch() const;

@@ -23,4 +23,10 @@ CircuitSwitch::HasFramesInFlight() const
     return false;
 }
 
+bool
+CircuitSwitch::IsPortUp(uint32_t port) const
+{
+    return true;
+}
+
 } // namespace ns3

@@ -104,6 +104,14 @@ class CircuitSwitch
 
     /// @return true if frames are on their way through the switch (false by default)
     virtual bool HasFramesInFlight() const;
+
+    /**
+     * @param port a port
+     * @return false while a fault (its NIC's transceiver, its fiber, the port, the whole
+     *         switch) keeps the port down: no circuit may be set up to or from it (true by
+     *         default)
+     */
+    virtual bool IsPortUp(uint32_t port) const;
 };
 
 } // namespace ns3

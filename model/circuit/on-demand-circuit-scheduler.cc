@@ -119,6 +119,13 @@ OnDemandCircuitScheduler::Attempt(const Request& r)
 {
     CircuitSwitch& xbar = Switch();
     const CrossbarPortTable& table = xbar.GetPortTable();
+    if (!xbar.IsPortUp(r.src) || !xbar.IsPortUp(r.dst))
+    {
+        // A fault keeps an end down: its NICs dropped the frames the request was for, and
+        // ask again once there are new ones. The request is answered (by nothing).
+        NS_LOG_LOGIC("request " << r.src << " -> " << r.dst << " dropped: a port is down");
+        return Block::NONE;
+    }
     int64_t inLane = table.FindFreeInputLane(r.src);
     if (inLane < 0)
     {

@@ -234,4 +234,10 @@ SlottedCircuitScheduler::SetUpSlot(uint64_t slot)
                                      slot + 1);
 }
 
+void
+SlottedCircuitScheduler::NotifyPortChange(uint32_t port, bool up)
+{
+    NS_LOG_FUNCTION(this << port << up);
+}
+
 } // namespace ns3

@@ -61,6 +61,14 @@ class SlottedCircuitScheduler : public CircuitScheduler
     void NotifyIdle(uint32_t srcPort, uint32_t srcLane) override;
     /// @return SlotTime minus the slot's set-up time: a whole slot's window
     Time GetLongestTimedCircuit() const override;
+    /**
+     * @brief Nothing: the cycle is the hardware's (a rotor's, an AWGR's) and runs on through
+     * faults. Slots to a port that is down carry nothing (its NICs drop frames for it) and
+     * frames on them are lost (LinkDown).
+     * @param port the port
+     * @param up true if it came up
+     */
+    void NotifyPortChange(uint32_t port, bool up) override;
 
     /// @return the SlotTime attribute
     Time GetSlotTime() const;

@@ -121,4 +121,30 @@ StaticCircuitScheduler::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
     // Static circuits stay up whether they carry traffic or not.
 }
 
+void
+StaticCircuitScheduler::NotifyPortChange(uint32_t port, bool up)
+{
+    NS_LOG_FUNCTION(this << port << up);
+    if (!up)
+    {
+        CircuitScheduler::NotifyPortChange(port, up);
+        return;
+    }
+    CircuitSwitch& xbar = Switch();
+    const CrossbarPortTable& table = xbar.GetPortTable();
+    for (const auto& [src, dst] : m_circuits)
+    {
+        if ((src != port && dst != port) || !xbar.IsPortUp(src) || !xbar.IsPortUp(dst))
+        {
+            continue;
+        }
+        const int64_t inLane = table.FindFreeInputLane(src);
+        const int64_t outLane = table.FindFreeOutputLane(dst);
+        // Start left the set's lanes for it, and the fault tore down only its circuits.
+        NS_ASSERT(inLane >= 0 && outLane >= 0);
+        NS_LOG_LOGIC("repair: circuit " << src << " -> " << dst << " set up again");
+        xbar.EstablishCircuit(src, inLane, dst, outLane, true);
+    }
+}
+
 } // namespace ns3

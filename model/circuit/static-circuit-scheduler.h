@@ -65,6 +65,14 @@ class StaticCircuitScheduler : public CircuitScheduler
     void Start() override;
     void RequestCircuit(uint32_t srcPort, uint32_t dstPort) override;
     void NotifyIdle(uint32_t srcPort, uint32_t srcLane) override;
+    /**
+     * @brief As the base (circuits over a port that went down are torn down); on repair the
+     * set's circuits with an end on the port (and the other end up) are set up again, each
+     * taking the switch's reconfiguration time.
+     * @param port the port
+     * @param up true if it came up
+     */
+    void NotifyPortChange(uint32_t port, bool up) override;
 
   private:
     std::vector<std::pair<uint32_t, uint32_t>> m_circuits; //!< (source, destination) ports

@@ -26,6 +26,12 @@ ByteCounters::GetDropped() const
     return sum;
 }
 
+uint64_t
+ByteCounters::GetLostToFaults() const
+{
+    return GetDropped(DropReason::LINK_DOWN) + GetDropped(DropReason::DEVICE_FAILED);
+}
+
 void
 ByteCounters::AddDropped(DropReason reason, uint64_t bytes)
 {

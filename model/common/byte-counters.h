@@ -44,6 +44,8 @@ struct ByteCounters
     uint64_t GetDropped(DropReason reason) const;
     /// @return bytes dropped for any reason
     uint64_t GetDropped() const;
+    /// @return bytes lost to faults: dropped as LinkDown or DeviceFailed (a part of GetDropped)
+    uint64_t GetLostToFaults() const;
     /// @param reason why @param bytes how many bytes were dropped (taken from nothing)
     void AddDropped(DropReason reason, uint64_t bytes);
     /// @return true if sent + relayed = delivered + queued + in flight + dropped

@@ -28,6 +28,10 @@ ToString(DropReason reason)
         return "LinkBudget";
     case DropReason::NO_ROUTE:
         return "NoRoute";
+    case DropReason::LINK_DOWN:
+        return "LinkDown";
+    case DropReason::DEVICE_FAILED:
+        return "DeviceFailed";
     case DropReason::COUNT:
         break;
     }

@@ -29,6 +29,8 @@ enum class DropReason : uint8_t
     RECONFIGURING,       //!< reached the crossbar while its circuit was still being set up
     LINK_BUDGET,         //!< received power below the receiver sensitivity (PhyRxDrop)
     NO_ROUTE,            //!< a packet switch has no route to the destination (PhyTxDrop)
+    LINK_DOWN,           //!< on, queued for or sent to a failed link, fiber or port (faults)
+    DEVICE_FAILED,       //!< at a failed transceiver, crossbar or packet switch (faults)
     COUNT                //!< number of reasons (not a reason)
 };
 

@@ -32,6 +32,7 @@ struct PacketCell
     uint32_t wire{0};                 //!< bytes on the wire (payload and headers)
     uint16_t ingress{0};              //!< port it entered the current switch through
     uint8_t flow{0};                  //!< FabricFlowTag flow of the frame
+    uint8_t linkEpoch{0};             //!< its link's fault epoch when it was sent (mod 256)
     int64_t ready{0};                 //!< time step its tail is ready at the current hop
 };
 

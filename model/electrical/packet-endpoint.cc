@@ -5,6 +5,7 @@
 #include "packet-endpoint.h"
 
 #include "packet-link.h"
+#include "packet-net-device.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -75,6 +76,31 @@ PacketEndpoint::ConnectPort(uint32_t port,
 void
 PacketEndpoint::PortConnected(uint32_t port)
 {
+}
+
+void
+PacketEndpoint::LinkStateChanged(uint32_t port, bool up)
+{
+}
+
+void
+PacketEndpoint::Arrive(uint32_t port)
+{
+    Port& p = m_ports[port];
+    NS_ASSERT(!p.arriving.empty());
+    if (p.arriving.front().linkEpoch == p.link->GetEpoch() && p.link->IsUp())
+    {
+        CellArrived(port);
+        return;
+    }
+    // The link broke while the cell was on it. Its sender spent credits on it that this end's
+    // buffer never took: they come back (the link's retraining restores them in hardware).
+    const PacketCell cell = TakeArrival(port);
+    const DropReason reason = p.link->GetLossReason();
+    NS_LOG_LOGIC("cell of " << cell.wire
+                            << " wire bytes lost on a failed link: " << ToString(reason));
+    p.peer->AddCredits(p.peerPort, Simulator::Now(), cell.wire);
+    cell.origin->NotifyCellDropped(cell, reason);
 }
 
 bool
@@ -316,6 +342,10 @@ PacketEndpoint::TryStart(uint32_t port)
         p.wake = Simulator::Schedule(p.busyUntil - now, &PacketEndpoint::Wake, this, port);
         return;
     }
+    if (!p.link->IsUp())
+    {
+        return; // a fault: owners queue nothing for a down link; a repair restarts the port
+    }
     const PacketCell* head = PeekCell(port);
     if (!head)
     {
@@ -382,11 +412,12 @@ PacketEndpoint::TryStart(uint32_t port)
 
     const Time tail = tx + p.delay + p.peerLatency;
     cell.ready = (now + tail).GetTimeStep();
+    cell.linkEpoch = p.link->GetEpoch();
     const Time arrival = p.peerCutThrough ? p.delay + p.peerLatency : tail;
     p.peer->m_ports[p.peerPort].arriving.push_back(cell);
     Simulator::ScheduleWithContext(p.peer->GetEndpointContext(),
                                    arrival,
-                                   &PacketEndpoint::CellArrived,
+                                   &PacketEndpoint::Arrive,
                                    p.peer,
                                    p.peerPort);
     if (PeekCell(port))

@@ -222,6 +222,17 @@ class PacketEndpoint
     /// A port has just been wired (ConnectPort). @param port the port
     virtual void PortConnected(uint32_t port);
 
+  public:
+    /**
+     * @brief A fault took a port's link down, or its repair brought it up (PacketLink calls
+     * this on both ends). Nothing by default: a down port starts no cell (TryStart), and cells
+     * that were on the link are lost when they would arrive, whatever the owner does.
+     * @param port the port
+     * @param up true if the link came up
+     */
+    virtual void LinkStateChanged(uint32_t port, bool up);
+
+  protected:
     std::vector<Port> m_ports;                         //!< the ports
     TracedCallback<uint32_t, Time> m_creditStallTrace; //!< CreditStall
     TracedCallback<uint32_t, Time> m_pauseStallTrace;  //!< PauseStall
@@ -229,6 +240,10 @@ class PacketEndpoint
   private:
     /// Event: a port may start its next cell. @param port the port
     void Wake(uint32_t port);
+    /// Event: the first cell of a port's arriving queue is here; lost (its sender told, its
+    /// credits returned) if its link went down since it was sent, else CellArrived.
+    /// @param port the port
+    void Arrive(uint32_t port);
     /// Move credits whose time has come into the usable ones. @param p the port
     static void AbsorbCredits(Port& p, int64_t now);
     /// @param p a port @param need bytes @return the time step when the pending credits

@@ -159,6 +159,7 @@ PacketLink::Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32
     NS_ABORT_MSG_IF(m_ends[0] != nullptr, "PacketLink::Connect: the link is already connected");
     NS_ABORT_MSG_IF(!a || !b || a == b, "PacketLink::Connect: give two different ends");
     m_ends = {a, b};
+    m_endPorts = {portA, portB};
     for (PacketEndpoint* end : m_ends)
     {
         if (auto* device = dynamic_cast<NetDevice*>(end))
@@ -173,6 +174,57 @@ PacketLink::Connect(PacketEndpoint* a, uint32_t portA, PacketEndpoint* b, uint32
         m_transceivers[0]->AttachTo(a, portA);
         m_transceivers[1]->AttachTo(b, portB);
     }
+}
+
+void
+PacketLink::Fail(DropReason reason)
+{
+    NS_LOG_FUNCTION(this << ToString(reason));
+    NS_ABORT_MSG_IF(m_ends[0] == nullptr, "PacketLink::Fail: the link is not connected");
+    if (!m_up)
+    {
+        return; // already down: the first failure's reason stands
+    }
+    m_up = false;
+    ++m_epoch;
+    m_lossReason = reason;
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        m_ends[i]->LinkStateChanged(m_endPorts[i], false);
+    }
+}
+
+void
+PacketLink::Repair()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_up)
+    {
+        return;
+    }
+    m_up = true;
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        m_ends[i]->LinkStateChanged(m_endPorts[i], true);
+    }
+}
+
+bool
+PacketLink::IsUp() const
+{
+    return m_up;
+}
+
+uint8_t
+PacketLink::GetEpoch() const
+{
+    return m_epoch;
+}
+
+DropReason
+PacketLink::GetLossReason() const
+{
+    return m_lossReason;
 }
 
 PacketEndpoint*

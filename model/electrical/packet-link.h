@@ -9,6 +9,7 @@
 
 #include "ns3/channel.h"
 #include "ns3/data-rate.h"
+#include "ns3/drop-reason.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 
@@ -78,6 +79,24 @@ class PacketLink : public Channel
     /// @param i 0 or 1 @return the end, or nullptr before Connect
     PacketEndpoint* GetEnd(uint32_t i) const;
 
+    /**
+     * @brief A fault takes the link down (both directions): cells on it are lost when they
+     * would arrive, both ends hear of it (PacketEndpoint::LinkStateChanged) and send nothing
+     * more on it until it is repaired.
+     * @param reason what the lost cells count as (LinkDown; DeviceFailed for a failed
+     *        transceiver or switch)
+     */
+    void Fail(DropReason reason);
+    /// @brief The link is repaired: both ends may send again and hear of it.
+    void Repair();
+    /// @return false while a fault keeps the link down
+    bool IsUp() const;
+    /// @return how many times the link has gone down (mod 256): a cell sent in an earlier
+    ///         epoch was on it when it broke
+    uint8_t GetEpoch() const;
+    /// @return the reason of the failure that took it down last
+    DropReason GetLossReason() const;
+
     std::size_t GetNDevices() const override;
     Ptr<NetDevice> GetDevice(std::size_t i) const override;
 
@@ -100,6 +119,10 @@ class PacketLink : public Channel
     std::array<Ptr<NetDevice>, 2> m_devices;              //!< the ends that are NetDevices
     uint32_t m_nDevices{0};                               //!< how many of those
     std::array<Ptr<PacketTransceiver>, 2> m_transceivers; //!< at each end, or none
+    std::array<uint32_t, 2> m_endPorts{};                 //!< the port of each end
+    bool m_up{true};                                      //!< no fault keeps it down
+    uint8_t m_epoch{0};                                   //!< times gone down, mod 256
+    DropReason m_lossReason{DropReason::LINK_DOWN};       //!< of the last failure
 };
 
 } // namespace ns3

@@ -492,6 +492,12 @@ PacketNetDevice::Enqueue(Ptr<Packet> packet,
 {
     const uint64_t bytes = packet->GetSize();
     m_bytes.sent += bytes;
+    if (!m_ports[0].link->IsUp())
+    {
+        m_macTxDropTrace(packet);
+        CountDrop(packet, m_ports[0].link->GetLossReason(), bytes);
+        return false;
+    }
     if (m_bytes.queued + bytes > m_maxQueueBytes)
     {
         m_macTxDropTrace(packet);
@@ -731,7 +737,40 @@ PacketNetDevice::GetMtu() const
 bool
 PacketNetDevice::IsLinkUp() const
 {
-    return m_nHosts != 0;
+    return m_nHosts != 0 && m_ports[0].link->IsUp();
+}
+
+void
+PacketNetDevice::LinkStateChanged(uint32_t port, bool up)
+{
+    NS_LOG_FUNCTION(this << port << up);
+    if (!up)
+    {
+        DropUnsent(m_ports[0].link->GetLossReason());
+    }
+    m_linkChangeCallbacks();
+}
+
+void
+PacketNetDevice::DropUnsent(DropReason reason)
+{
+    const uint64_t cellBytes = GetCellBytes();
+    while (!m_txQueue.empty())
+    {
+        const uint32_t slot = m_txQueue.front();
+        m_txQueue.pop_front();
+        Frame& f = m_frames[slot];
+        const uint64_t unsent = f.payload - f.offset;
+        const uint64_t unsentCells = f.payload == 0 ? 1 : (unsent + cellBytes - 1) / cellBytes;
+        // The unsent bytes leave the queue as if launched, so that ResolveCell settles the
+        // whole frame once its last cell on the link is resolved too.
+        m_bytes.queued -= unsent;
+        m_bytes.inFlight += unsent;
+        f.dropped = true;
+        f.reason = reason;
+        f.cellsLeft -= static_cast<uint32_t>(unsentCells - 1);
+        ResolveCell(slot);
+    }
 }
 
 } // namespace ns3

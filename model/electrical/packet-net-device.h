@@ -119,6 +119,15 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     std::string GetByteCountersName() const override;
 
     // PacketEndpoint
+    /**
+     * @brief A fault took this device's link down (its transceiver, its cable, the switch
+     * port) or its repair brought it up: the frames not yet wholly sent are lost (their cells
+     * already on the link too), link-change callbacks fire, and frames sent while it is down
+     * are dropped at once.
+     * @param port 0
+     * @param up true if the link came up
+     */
+    void LinkStateChanged(uint32_t port, bool up) override;
     bool IsCutThrough() const override;
     Time GetForwardingLatency() const override;
     uint64_t GetIngressCredits(uint32_t port) const override;
@@ -175,6 +184,8 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     /// A cell of a frame of this device is resolved (arrived or dropped).
     /// @param slot the frame @return the frame if it is now whole at its destination
     Ptr<Packet> ResolveCell(uint32_t slot);
+    /// A fault: the frames not yet wholly started are lost. @param reason why
+    void DropUnsent(DropReason reason);
     /// Hand a whole frame to the node. @param frame the frame
     void Deliver(Ptr<Packet> frame);
     /// Count a drop of bytes this device sent and fire the Drop trace.

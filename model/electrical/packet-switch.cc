@@ -152,6 +152,16 @@ PacketSwitch::GetTypeId()
                           UintegerValue(253 * 1024),
                           MakeUintegerAccessor(&PacketSwitch::m_xonBytes),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("FailureDetectionTime",
+                          "Time from a fault on a link (a port, its cable, the switch at the "
+                          "far end) to this switch routing around it (>= 0). Until then cells "
+                          "routed to the failed port are lost (LinkDown). Default 1 ms: a "
+                          "stated assumption, loss of signal plus the ECMP group update in the "
+                          "switch's hardware, of the order of BFD's 3 x 300 us; not measured.",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&PacketSwitch::SetFailureDetectionTime,
+                                           &PacketSwitch::GetFailureDetectionTime),
+                          MakeTimeChecker())
             .AddAttribute("AsicPowerWatts",
                           "Static power of the switch ASIC, W (>= 0). Default 450 W: a "
                           "51.2 Tb/s ASIC (Broadcom Tomahawk 5, about 450 W, trade press; "
@@ -187,9 +197,16 @@ PacketSwitch::GetTypeId()
                             MakeTraceSourceAccessor(&PacketSwitch::m_pfcResumeTrace),
                             "ns3::PacketSwitch::PfcResumeTracedCallback")
             .AddTraceSource("Drop",
-                            "A cell was dropped (no route), with its input port.",
+                            "A cell was dropped (no route, or a failed link: routed to it "
+                            "before its detection, or queued for it), with its input port.",
                             MakeTraceSourceAccessor(&PacketSwitch::m_dropTrace),
-                            "ns3::PacketSwitch::DropTracedCallback");
+                            "ns3::PacketSwitch::DropTracedCallback")
+            .AddTraceSource("RouteChange",
+                            "The routes stopped using a failed port (FailureDetectionTime "
+                            "after its link went down) or use it again (its repair): (port, "
+                            "usable).",
+                            MakeTraceSourceAccessor(&PacketSwitch::m_routeChangeTrace),
+                            "ns3::PacketSwitch::RouteChangeTracedCallback");
     return tid;
 }
 
@@ -214,6 +231,7 @@ PacketSwitch::PacketSwitch()
       m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
+    m_detectionTime = MilliSeconds(1);
     SetNPorts(64);
 }
 
@@ -257,6 +275,14 @@ void
 PacketSwitch::DoDispose()
 {
     DisposePorts();
+    for (uint32_t port = 0; port < m_detect.size(); ++port)
+    {
+        m_detect[port].Cancel();
+        if (!m_routes.IsPortUsable(port))
+        {
+            --s_portsOutOfRoutes; // this simulation's switches leave with their faults
+        }
+    }
     for (auto& q : m_queues)
     {
         q.clear();
@@ -289,6 +315,7 @@ PacketSwitch::SetNPorts(uint32_t n)
     m_pauseTime.assign(n, Time(0));
     m_pauses.assign(n, 0);
     m_resumes.assign(n, 0);
+    m_detect.assign(n, EventId());
     m_nPorts = n;
 }
 
@@ -575,6 +602,12 @@ PacketSwitch::CellStarted(uint32_t port, Time start, Time end)
     m_buffered -= cell.wire;
     m_bytes.queued -= cell.wire;
     m_bytes.delivered += cell.wire;
+    ReleaseBuffer(cell, start, end);
+}
+
+void
+PacketSwitch::ReleaseBuffer(const PacketCell& cell, Time start, Time end)
+{
     const SwitchBuffer::Departure d = m_buffer.Depart(cell.ingress, cell.wire);
     const Port& in = m_ports[cell.ingress];
     if (d.credits > 0)
@@ -597,15 +630,23 @@ PacketSwitch::CellArrived(uint32_t port)
 {
     PacketCell cell = TakeArrival(port);
     m_bytes.sent += cell.wire;
-    const uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
-    if (out >= m_nPorts || !m_ports[out].link)
+    uint32_t out = m_routes.Route(cell, m_seed, m_queueBytes);
+    if (s_portsOutOfRoutes > 0)
     {
-        NS_LOG_LOGIC(GetByteCountersName() << ": no route to host " << cell.dst);
-        m_bytes.AddDropped(DropReason::NO_ROUTE, cell.wire);
-        m_dropTrace(port, cell.wire, DropReason::NO_ROUTE);
+        out = AvoidFaults(cell, out); // a detected fault somewhere: the path beyond counts
+    }
+    const bool noRoute = out >= m_nPorts || !m_ports[out].link;
+    if (noRoute || !m_ports[out].link->IsUp())
+    {
+        // No route, or (before the failure is detected) a route into a failed link.
+        const DropReason reason =
+            noRoute ? DropReason::NO_ROUTE : m_ports[out].link->GetLossReason();
+        NS_LOG_LOGIC(GetByteCountersName() << ": host " << cell.dst << ": " << ToString(reason));
+        m_bytes.AddDropped(reason, cell.wire);
+        m_dropTrace(port, cell.wire, reason);
         const Port& in = m_ports[port];
         in.peer->AddCredits(in.peerPort, Simulator::Now() + in.delay, cell.wire);
-        cell.origin->NotifyCellDropped(cell, DropReason::NO_ROUTE);
+        cell.origin->NotifyCellDropped(cell, reason);
         return;
     }
     cell.ingress = static_cast<uint16_t>(port);

@@ -156,7 +156,27 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
      */
     void CheckCellSize(uint32_t cellWireBytes) const;
 
+    /// @return the FailureDetectionTime attribute
+    Time GetFailureDetectionTime() const;
+    /**
+     * @brief Can a cell for a host get there from here, with the routes as they are (faults
+     * detected so far taken out)? Its down port is usable and the switch behind it (if any)
+     * reaches it; or, if it is not below, a usable up port leads to a switch that reaches it.
+     * @param dst the host
+     * @return true if a path remains
+     */
+    bool Reaches(uint32_t dst) const;
+
     // PacketEndpoint
+    /**
+     * @brief A fault took a port's link down: the cells queued for it are lost (their buffer
+     * and credits freed), and after FailureDetectionTime the routes avoid it (an up port:
+     * the other up ports take its flows; a down port: its hosts have no route). Its repair
+     * brings it back into the routes at once.
+     * @param port the port
+     * @param up true if the link came up
+     */
+    void LinkStateChanged(uint32_t port, bool up) override;
     bool IsCutThrough() const override;
     Time GetForwardingLatency() const override;
     uint64_t GetIngressCredits(uint32_t port) const override;
@@ -188,6 +208,13 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
      */
     typedef void (*PfcResumeTracedCallback)(uint32_t port, Time paused);
 
+    /**
+     * TracedCallback signature for a change of the routes after a fault or a repair.
+     * @param [in] port the port
+     * @param [in] usable false if the routes stopped using it
+     */
+    typedef void (*RouteChangeTracedCallback)(uint32_t port, bool usable);
+
   protected:
     void DoDispose() override;
 
@@ -197,6 +224,27 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void CellArrived(uint32_t port) override;
     void PortConnected(uint32_t port) override;
 
+    /// A cell has left the buffer (sent or lost): free its space and send its sender's
+    /// credits (or a resume) back. @param cell it @param start now @param end when its
+    /// serialization ends (start if it was lost)
+    void ReleaseBuffer(const PacketCell& cell, Time start, Time end);
+    /// A fault: drop every cell queued for a port. @param port it @param reason why
+    void FlushPort(uint32_t port, DropReason reason);
+    /// FailureDetectionTime after a fault: stop routing to the port. @param port it
+    void DetectFailure(uint32_t port);
+    /**
+     * @brief After a detected fault anywhere: keep a cell off an up port whose switch no
+     * longer reaches its destination (the routing protocol has withdrawn that path), choosing
+     * among the up ports that do (ECMP: by the hash; spray and adaptive: the least queued).
+     * @param cell the cell
+     * @param out the port the routes chose
+     * @return the port to take, or NumPorts if no path remains
+     */
+    uint32_t AvoidFaults(const PacketCell& cell, uint32_t out) const;
+    /// @param port a port @return the switch at its far end, or nullptr (a host, or none)
+    const PacketSwitch* PeerSwitch(uint32_t port) const;
+    /// @param t the FailureDetectionTime attribute (>= 0)
+    void SetFailureDetectionTime(Time t);
     /// @param n the NumPorts attribute
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute
@@ -250,6 +298,13 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     TracedCallback<uint32_t, uint32_t, DropReason> m_dropTrace; //!< Drop
     TracedCallback<uint32_t, uint64_t> m_pfcPauseTrace;         //!< PfcPause
     TracedCallback<uint32_t, Time> m_pfcResumeTrace;            //!< PfcResume
+    TracedCallback<uint32_t, bool> m_routeChangeTrace;          //!< RouteChange
+    Time m_detectionTime;                                       //!< FailureDetectionTime
+    std::vector<EventId> m_detect; //!< per port: pending detection of its failure
+    /// Ports out of the routes after a detected fault, over every switch in the process:
+    /// while none is, routing skips AvoidFaults (the fault-free path pays one test per cell).
+    static uint32_t s_portsOutOfRoutes;
+    mutable std::vector<uint32_t> m_viable; //!< AvoidFaults' scratch list of up ports
 };
 
 } // namespace ns3

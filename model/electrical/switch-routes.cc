@@ -144,13 +144,93 @@ SwitchRoutes::DownPort(uint32_t dst) const
     return m_ports;
 }
 
+void
+SwitchRoutes::SetPortUsable(uint32_t port, bool usable)
+{
+    if (port >= m_ports)
+    {
+        Fail(std::ostringstream() << "SwitchRoutes::SetPortUsable: port " << port << " of "
+                                  << m_ports);
+    }
+    if (m_unusable.empty())
+    {
+        m_unusable.assign(m_ports, false);
+    }
+    if (m_unusable[port] == !usable)
+    {
+        return;
+    }
+    m_unusable[port] = !usable;
+    if (port >= m_firstUp && port < m_firstUp + m_nUp)
+    {
+        if (usable)
+        {
+            --m_nUnusableUp;
+        }
+        else
+        {
+            ++m_nUnusableUp;
+        }
+    }
+}
+
+bool
+SwitchRoutes::IsPortUsable(uint32_t port) const
+{
+    return m_unusable.empty() || !m_unusable[port];
+}
+
+uint32_t
+SwitchRoutes::GetDownPort(uint32_t dst) const
+{
+    return DownPort(dst);
+}
+
+uint32_t
+SwitchRoutes::GetFirstUpPort() const
+{
+    return m_firstUp;
+}
+
+uint32_t
+SwitchRoutes::GetNUpPorts() const
+{
+    return m_nUp;
+}
+
+uint32_t
+SwitchRoutes::UsableUpPorts() const
+{
+    return m_nUp - m_nUnusableUp;
+}
+
+uint32_t
+SwitchRoutes::UsableUpPort(uint32_t k) const
+{
+    for (uint32_t port = m_firstUp; port < m_firstUp + m_nUp; ++port)
+    {
+        if (IsPortUsable(port) && k-- == 0)
+        {
+            return port;
+        }
+    }
+    return m_ports;
+}
+
 uint32_t
 SwitchRoutes::PathPort(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed) const
 {
+    // A fault that leaves no route gives the fault-free port: a path's latency is asked for
+    // the path as built (a collective's credit timing), and must not stop the run.
     const uint32_t down = DownPort(dst);
     if (down != m_ports || m_nUp == 0)
     {
         return down;
+    }
+    if (m_nUnusableUp > 0 && UsableUpPorts() > 0)
+    {
+        const uint32_t n = UsableUpPorts();
+        return UsableUpPort(m_policy == Policy::ECMP ? EcmpHash(src, dst, flow, seed) % n : 0);
     }
     return m_policy == Policy::ECMP ? m_firstUp + EcmpHash(src, dst, flow, seed) % m_nUp
                                     : m_firstUp;
@@ -162,7 +242,32 @@ SwitchRoutes::Route(const PacketCell& cell, uint32_t seed, const std::vector<uin
     const uint32_t down = DownPort(cell.dst);
     if (down != m_ports || m_nUp == 0)
     {
-        return down;
+        return down == m_ports || IsPortUsable(down) ? down : m_ports;
+    }
+    if (m_nUnusableUp > 0)
+    {
+        // After a detected fault: the same policies over the usable up ports (rare: kept off
+        // the fault-free path).
+        const uint32_t n = UsableUpPorts();
+        if (n == 0)
+        {
+            return m_ports;
+        }
+        if (m_policy == Policy::ECMP)
+        {
+            return UsableUpPort(EcmpHash(cell.src, cell.dst, cell.flow, seed) % n);
+        }
+        uint32_t best = UsableUpPort(m_turn % n);
+        for (uint32_t i = 1; m_policy == Policy::ADAPTIVE && i < n; ++i)
+        {
+            const uint32_t port = UsableUpPort((m_turn + i) % n);
+            if (queueBytes[port] < queueBytes[best])
+            {
+                best = port;
+            }
+        }
+        m_turn = (m_turn + 1) % n;
+        return best;
     }
     switch (m_policy)
     {

@@ -64,6 +64,23 @@ class SwitchRoutes
     void SetUpPorts(uint32_t firstPort, uint32_t count);
 
     /**
+     * @brief A fault (once detected) takes a port out of the routes, or its repair puts it
+     * back: an up port out of the routes leaves its flows to the other up ports (ECMP hashes
+     * over the usable ones); hosts behind a down port out of the routes have no route.
+     * @param port the port
+     * @param usable false to take it out
+     */
+    void SetPortUsable(uint32_t port, bool usable);
+    /// @param port a port @return false if a fault took it out of the routes
+    bool IsPortUsable(uint32_t port) const;
+    /// @param dst a host @return its down port, or the number of ports if it is not below
+    uint32_t GetDownPort(uint32_t dst) const;
+    /// @return the first up port
+    uint32_t GetFirstUpPort() const;
+    /// @return the number of up ports
+    uint32_t GetNUpPorts() const;
+
+    /**
      * @brief The ECMP hash: a 32-bit mix of its arguments (splitmix64's finalizer).
      * @param src source host index
      * @param dst destination host index
@@ -84,7 +101,8 @@ class SwitchRoutes
     /**
      * @brief The port a cell would take, without taking it (for path latencies): its down
      * port, else the ECMP port, else (spray, adaptive) the first up port: the helpers give
-     * every up port of a switch the same link, so any of them has the path's latency.
+     * every up port of a switch the same link, so any of them has the path's latency. Ports a
+     * fault took out are skipped while another remains; if none does, the fault-free port.
      * @param src source host
      * @param dst destination host
      * @param flow FabricFlowTag flow
@@ -96,6 +114,10 @@ class SwitchRoutes
   private:
     /// @param dst a host @return its down port, or the number of ports if none here
     uint32_t DownPort(uint32_t dst) const;
+    /// @param k an index below the usable up ports @return the k-th usable up port
+    uint32_t UsableUpPort(uint32_t k) const;
+    /// @return how many up ports are usable
+    uint32_t UsableUpPorts() const;
 
     /// A block of hosts routed down.
     struct DownRoute
@@ -112,6 +134,8 @@ class SwitchRoutes
     uint32_t m_firstUp{0};         //!< first up port
     uint32_t m_nUp{0};             //!< up ports
     uint32_t m_turn{0};            //!< next up port in turn (spray, ties)
+    std::vector<bool> m_unusable;  //!< per port: taken out by a fault (empty: none ever)
+    uint32_t m_nUnusableUp{0};     //!< up ports taken out
 };
 
 } // namespace ns3

@@ -63,6 +63,20 @@ class CrossbarEndpoint
      */
     virtual void NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason) = 0;
 
+    /**
+     * @brief The endpoint's own port went down (a fault on its transceiver, fiber, port or
+     * the whole crossbar) or came up again: the NIC reports link down or up.
+     * @param up true if it came up
+     * @param reason when down: what the frames it loses count as
+     */
+    virtual void NotifyLinkChange(bool up, DropReason reason) = 0;
+    /**
+     * @brief Another port went down: frames queued for it are lost.
+     * @param port that port
+     * @param reason what they count as
+     */
+    virtual void NotifyPortDown(uint32_t port, DropReason reason) = 0;
+
     /// @param lane a lane @return true if no frame waits for the circuit on lane
     virtual bool IsLaneIdle(uint32_t lane) const = 0;
     /// @return the endpoint's transceiver (launch power, sensitivity, fixed latency)

@@ -10,6 +10,9 @@
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <cmath>
 
 namespace ns3
 {
@@ -140,7 +143,30 @@ OpticalChannel::GetDelay() const
 double
 OpticalChannel::GetFiberLossDb() const
 {
-    return m_attenuationDbPerKm * m_length / 1000.0;
+    return m_attenuationDbPerKm * m_length / 1000.0 + GetDegradationDb();
+}
+
+double
+OpticalChannel::GetDegradationDb() const
+{
+    if (m_growthDbPerS == 0)
+    {
+        return m_grownDb;
+    }
+    return m_grownDb + m_growthDbPerS * (Simulator::Now() - m_growthSince).GetSeconds();
+}
+
+void
+OpticalChannel::SetLossGrowth(double dbPerSecond)
+{
+    NS_LOG_FUNCTION(this << dbPerSecond);
+    NS_ABORT_MSG_IF(!(dbPerSecond >= 0) || std::isinf(dbPerSecond),
+                    "OpticalChannel::SetLossGrowth: rate = " << dbPerSecond
+                                                             << " dB/s is invalid: use a finite "
+                                                                "rate >= 0");
+    m_grownDb = GetDegradationDb();
+    m_growthDbPerS = dbPerSecond;
+    m_growthSince = Simulator::Now();
 }
 
 double

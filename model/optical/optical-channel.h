@@ -51,8 +51,17 @@ class OpticalChannel : public Channel
 
     /// @return one-way propagation delay of the fiber: Length x RefractiveIndex / c
     Time GetDelay() const;
-    /// @return attenuation of the fiber itself, dB: Attenuation x Length
+    /// @return attenuation of the fiber itself, dB: Attenuation x Length, plus the loss a
+    ///         degradation (SetLossGrowth) has added by now
     double GetFiberLossDb() const;
+    /**
+     * @brief Degradation (a fault): from now on the fiber's loss grows at a constant rate
+     * (a bend, a dirty or loosening connector), on top of what it has grown so far.
+     * @param dbPerSecond the rate, dB/s (>= 0; 0 stops the growth)
+     */
+    void SetLossGrowth(double dbPerSecond);
+    /// @return loss added by degradation so far, dB
+    double GetDegradationDb() const;
     /// @return loss of the connectors on this fiber, dB
     double GetConnectorLossDb() const;
     /// @return fiber length, m
@@ -85,6 +94,9 @@ class OpticalChannel : public Channel
     double m_attenuationDbPerKm;    //!< attenuation, dB/km
     double m_connectorLossDb;       //!< connectors on this fiber, dB
     Time m_delay;                   //!< cached propagation delay
+    double m_grownDb{0};            //!< degradation accrued before m_growthSince, dB
+    double m_growthDbPerS{0};       //!< degradation rate since m_growthSince, dB/s
+    Time m_growthSince;             //!< start of the current rate
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
 };
 

@@ -157,7 +157,9 @@ OpticalNetDevice::OpticalNetDevice()
       m_transceiver(CreateObject<CoherentTransceiver>()),
       m_port(0),
       m_rxBytes(0),
-      m_rxFrames(0)
+      m_rxFrames(0),
+      m_linkUp(true),
+      m_downReason(DropReason::LINK_DOWN)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -462,6 +464,15 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
 {
     const uint64_t bytes = packet->GetSize();
     m_bytes.sent += bytes;
+    if (!m_linkUp || !m_crossbar->IsPortUp(dstPort))
+    {
+        // A fault keeps this port or the destination's down: nothing would carry the frame.
+        m_macTxDropTrace(packet);
+        CountDrop(packet,
+                  m_linkUp ? m_crossbar->GetFaultState().GetLossReason(dstPort) : m_downReason,
+                  bytes);
+        return false;
+    }
     if (m_bytes.queued + bytes > m_maxQueueBytes)
     {
         m_macTxDropTrace(packet);
@@ -827,7 +838,7 @@ OpticalNetDevice::GetMtu() const
 bool
 OpticalNetDevice::IsLinkUp() const
 {
-    return m_crossbar != nullptr;
+    return m_crossbar != nullptr && m_linkUp;
 }
 
 } // namespace ns3

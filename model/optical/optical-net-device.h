@@ -126,6 +126,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void DeliverFrame(Ptr<Packet> frame, bool decoded) override;
     void NotifyFrameArrived(uint64_t payloadBytes, bool decoded) override;
     void NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason) override;
+    void NotifyLinkChange(bool up, DropReason reason) override;
+    void NotifyPortDown(uint32_t port, DropReason reason) override;
     bool IsLaneIdle(uint32_t lane) const override;
     const CoherentTransceiver& GetEndpointTransceiver() const override;
     uint32_t GetEndpointContext() const override;
@@ -195,6 +197,9 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     bool FitsBeforeClose(uint32_t lane);
     /// End of serialization on a lane.
     void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
+    /// A fault: drop every frame queued for a port (-1: every port), as MacTxDrop.
+    /// @param port the port or -1 @param reason why
+    void DropQueued(int64_t port, DropReason reason);
     /// Count a drop of bytes this device sent and fire the Drop trace.
     /// @param packet the packet @param reason why @param payloadBytes bytes counted
     void CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes);
@@ -220,9 +225,11 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
     std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
-    ByteCounters m_bytes; //!< the bytes this device was asked to send, by fate
-    uint64_t m_rxBytes;   //!< payload bytes delivered to the node
-    uint64_t m_rxFrames;  //!< frames delivered to the node
+    ByteCounters m_bytes;    //!< the bytes this device was asked to send, by fate
+    uint64_t m_rxBytes;      //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;     //!< frames delivered to the node
+    bool m_linkUp;           //!< false while a fault keeps this device's port down
+    DropReason m_downReason; //!< what frames sent while it is down count as
 
     TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;        //!< MacTxDrop

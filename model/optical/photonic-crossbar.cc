@@ -146,9 +146,20 @@ PhotonicCrossbar::GetTypeId()
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_circuitDownTrace),
                             "ns3::PhotonicCrossbar::CircuitTracedCallback")
             .AddTraceSource("Drop",
-                            "A frame reached the crossbar with no usable circuit.",
+                            "A frame reached the crossbar with no usable circuit, or was "
+                            "lost to a fault on its path (LinkDown, DeviceFailed, LinkBudget).",
                             MakeTraceSourceAccessor(&PhotonicCrossbar::m_dropTrace),
                             "ns3::PhotonicCrossbar::DropTracedCallback")
+            .AddTraceSource("PortState",
+                            "A port went down (a fault on its transceiver, fiber or itself, or "
+                            "on the whole crossbar) or came up again: (port, up).",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_portStateTrace),
+                            "ns3::PhotonicCrossbar::PortStateTracedCallback")
+            .AddTraceSource("SetUpFailed",
+                            "A circuit's set-up failed and is retried (FailNextSetUp): "
+                            "(source port, destination port).",
+                            MakeTraceSourceAccessor(&PhotonicCrossbar::m_setUpFailedTrace),
+                            "ns3::PhotonicCrossbar::SetUpFailedTracedCallback")
             .AddTraceSource("Reconfiguration",
                             "A circuit set-up that takes time started, with its ports and "
                             "its energy (ReconfigurationEnergyJoules), J.",
@@ -372,6 +383,8 @@ PhotonicCrossbar::BuildTable()
     m_table = std::make_unique<CrossbarPortTable>(m_nPorts, m_nLanes);
     m_endpoints.assign(m_nPorts, nullptr);
     m_fibers.assign(m_nPorts, nullptr);
+    m_faults.SetPorts(m_nPorts);
+    m_failedSetUps.assign(m_nPorts, 0);
 }
 
 void
@@ -570,6 +583,15 @@ PhotonicCrossbar::EstablishTimedCircuit(uint32_t srcPort,
     NS_ABORT_MSG_IF(setUp.IsStrictlyNegative(),
                     "EstablishTimedCircuit: negative set-up time " << setUp.As(Time::NS));
     const int64_t close = closeAt == Time::Max() ? CrossbarPortTable::NEVER : closeAt.GetTimeStep();
+    if (close == CrossbarPortTable::NEVER && setUp.IsStrictlyPositive() &&
+        m_failedSetUps[srcPort] > 0)
+    {
+        // The set-up fails and the switch retries it at once: a second set-up time.
+        --m_failedSetUps[srcPort];
+        NS_LOG_INFO("set-up " << srcPort << " -> " << dstPort << " failed: retried");
+        m_setUpFailedTrace(srcPort, dstPort);
+        setUp = setUp + setUp;
+    }
     // Behind a multi-stage fabric the set-up also waits for the middle path's links to drain.
     const Time start =
         m_stages ? Max(Simulator::Now(), m_stages->Route(in, srcPort, dstPort)) : Simulator::Now();
@@ -726,7 +748,18 @@ PhotonicCrossbar::Transmit(Ptr<Packet> packet,
 {
     m_bytes.sent += payloadBytes;
     m_bytes.inFlight += payloadBytes;
-    const Frame frame{packet, payloadBytes, srcPort, srcLane, dstPort};
+    const Frame frame{packet,
+                      payloadBytes,
+                      srcPort,
+                      srcLane,
+                      dstPort,
+                      m_faults.GetEpoch(srcPort),
+                      m_faults.GetEpoch(dstPort)};
+    if (m_faults.AnyDown() && (!m_faults.IsUp(srcPort) || !m_faults.IsUp(dstPort)))
+    {
+        DropFaulted(frame, m_faults.GetLossReason(m_faults.IsUp(srcPort) ? dstPort : srcPort));
+        return;
+    }
     const Time fiberIn = m_fibers[srcPort]->GetDelay();
     const Time head = Simulator::Now() + fiberIn;
     const uint32_t in = m_table->End(srcPort, srcLane);
@@ -754,6 +787,12 @@ void
 PhotonicCrossbar::CheckAtCrossbar(Frame frame, Time serialization)
 {
     const Time head = Simulator::Now();
+    DropReason reason;
+    if (LostToFault(frame, reason))
+    {
+        DropFaulted(frame, reason);
+        return;
+    }
     if (m_table->Carries(m_table->End(frame.srcPort, frame.srcLane),
                          frame.dstPort,
                          head.GetTimeStep()))
@@ -797,6 +836,12 @@ PhotonicCrossbar::Forward(const Frame& frame, Time head, Time serialization)
 void
 PhotonicCrossbar::Deliver(Frame frame, bool budgetCloses)
 {
+    DropReason reason;
+    if (LostToFault(frame, reason))
+    {
+        DropFaulted(frame, reason);
+        return;
+    }
     m_bytes.inFlight -= frame.payloadBytes;
     if (budgetCloses)
     {

@@ -13,6 +13,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
+#include "ns3/port-fault-state.h"
 #include "ns3/traced-callback.h"
 
 #include <memory>
@@ -154,6 +155,45 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     bool IsLaneIdle(uint32_t port, uint32_t lane) const override;
     Ptr<ClosFabric> GetStages() const override;
     bool HasFramesInFlight() const override;
+    bool IsPortUp(uint32_t port) const override;
+
+    /**
+     * @brief A part behind a port fails (FaultHelper calls this): if the port goes down, the
+     * frames on its path are lost, its NIC sees link down and drops what it queued, every
+     * other NIC drops what it queued for it, and the scheduler hears of it
+     * (CircuitScheduler::NotifyPortChange: on-demand and static circuits over it are torn
+     * down and none is set up to it while it is down).
+     * @param port the port (with a NIC)
+     * @param component TRANSCEIVER (the NIC's), FIBER or PORT
+     * @param reason what the frames lost to it count as (LinkDown, DeviceFailed, or
+     *        LinkBudget for a degraded fiber)
+     */
+    void FailPort(uint32_t port, FaultComponent component, DropReason reason);
+    /**
+     * @brief A part behind a port is repaired; the port comes up if nothing else keeps it
+     * down (its NIC sees link up, the scheduler hears of it).
+     * @param port the port
+     * @param component the part
+     */
+    void RepairPort(uint32_t port, FaultComponent component);
+    /// @brief The whole crossbar fails: every port goes down (reason DeviceFailed).
+    void FailCrossbar();
+    /// @brief The whole crossbar is repaired: ports without another fault come up.
+    void RepairCrossbar();
+    /**
+     * @brief The next set-up of a circuit from srcPort (without a planned close) fails and is
+     * retried at once: the circuit comes up after twice its set-up time.
+     * @param srcPort the port
+     */
+    void FailNextSetUp(uint32_t srcPort);
+    /// @return the fault state of the ports
+    const PortFaultState& GetFaultState() const;
+    /**
+     * @param port a port with a NIC
+     * @return the smallest link-budget margin, dB, of the paths from and to that port (to
+     *         and from every other port with a NIC) with the fibers' losses now
+     */
+    double GetWorstMarginDb(uint32_t port) const;
 
     /**
      * @brief Make this the logical crossbar of a multi-stage fabric (before the simulation
@@ -225,6 +265,20 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
                                                   uint32_t dstPort,
                                                   double joules);
 
+    /**
+     * TracedCallback signature for a port going down or up.
+     * @param [in] port the port
+     * @param [in] up true if it came up
+     */
+    typedef void (*PortStateTracedCallback)(uint32_t port, bool up);
+
+    /**
+     * TracedCallback signature for a failed circuit set-up.
+     * @param [in] srcPort source port
+     * @param [in] dstPort destination port
+     */
+    typedef void (*SetUpFailedTracedCallback)(uint32_t srcPort, uint32_t dstPort);
+
   protected:
     void NotifyConstructionCompleted() override;
     void DoInitialize() override;
@@ -239,7 +293,19 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
         uint32_t srcPort;      //!< source port
         uint32_t srcLane;      //!< source lane
         uint32_t dstPort;      //!< destination port
+        uint32_t srcEpoch;     //!< its source port's fault epoch at launch
+        uint32_t dstEpoch;     //!< its destination port's fault epoch at launch
     };
+
+    /// @param frame a frame @param reason set to why it is lost @return true if a port of
+    ///        its path has gone down since its launch
+    bool LostToFault(const Frame& frame, DropReason& reason) const;
+    /// Drop a frame lost to a fault and tell its sender. @param frame it @param reason why
+    void DropFaulted(const Frame& frame, DropReason reason);
+    /// A port went down: tell its NIC, every other NIC and the scheduler. @param port it
+    void PortWentDown(uint32_t port);
+    /// A port came up: tell its NIC and the scheduler. @param port it
+    void PortCameUp(uint32_t port);
 
     /// Check the circuit when the frame's first bit reaches the crossbar.
     void CheckAtCrossbar(Frame frame, Time serialization);
@@ -297,6 +363,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     std::unordered_map<uint64_t, uint32_t> m_portOfAddress; //!< MAC address -> port
     uint32_t m_nAttached;                                   //!< endpoints attached
     ByteCounters m_bytes;                                   //!< payload bytes launched into it
+    PortFaultState m_faults;                                //!< failed parts, per port
+    std::vector<uint32_t> m_failedSetUps;                   //!< per port: set-ups to fail
 
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
@@ -307,6 +375,9 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     uint64_t m_reconfigurations;                                       //!< set-ups that took time
     Time m_since;                                                      //!< creation
     TracedCallback<uint32_t, uint32_t, double> m_reconfigurationTrace; //!< Reconfiguration
+
+    TracedCallback<uint32_t, bool> m_portStateTrace;                           //!< PortState
+    TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace;                     //!< SetUpFailed
 };
 
 } // namespace ns3

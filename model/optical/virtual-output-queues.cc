@@ -205,6 +205,25 @@ VirtualOutputQueues::Reject(uint32_t dstPort)
     return {};
 }
 
+std::vector<Ptr<Packet>>
+VirtualOutputQueues::TakeFrames(int64_t dstPort)
+{
+    std::vector<Ptr<Packet>> taken;
+    auto it = dstPort < 0 ? m_queues.begin()
+                          : m_queues.lower_bound(QueueId(static_cast<uint32_t>(dstPort), 0));
+    while (it != m_queues.end() &&
+           (dstPort < 0 || (it->first >> 8) == static_cast<uint64_t>(dstPort)))
+    {
+        for (Ptr<Packet>& frame : it->second.frames.take())
+        {
+            taken.push_back(frame);
+        }
+        it->second.requested = false;
+        it = it->second.lane < 0 ? m_queues.erase(it) : std::next(it);
+    }
+    return taken;
+}
+
 void
 VirtualOutputQueues::Clear()
 {

@@ -83,6 +83,15 @@ class VirtualOutputQueues
      */
     std::vector<Ptr<Packet>> Reject(uint32_t dstPort);
 
+    /**
+     * @brief A fault: take every frame queued for a port (or for every port). Queues no lane
+     * serves go (with their outstanding requests: the caller drops those frames, and a new
+     * frame asks again); queues a lane serves stay, empty, until their circuit goes down.
+     * @param dstPort the port, or -1 for every port
+     * @return the frames, oldest first per queue
+     */
+    std::vector<Ptr<Packet>> TakeFrames(int64_t dstPort);
+
     /// Drop everything.
     void Clear();
 

@@ -120,6 +120,7 @@ Ranges()
         {"ns3::PacketSwitch", "NumPorts", "1", "0", "65535", "65536", ""},
         {"ns3::PacketSwitch", "BufferBytes", "1", "0", "18446744073709551615", "", "uint64"},
         {"ns3::PacketSwitch", "ForwardingLatency", "0ns", "-1ns", "", "", "no upper bound"},
+        {"ns3::PacketSwitch", "FailureDetectionTime", "0ns", "-1ns", "", "", "no upper bound"},
         {"ns3::PacketSwitch", "Seed", "0", "", "4294967295", "4294967296", ""},
         {"ns3::PacketSwitch", "SharedAlpha", "1e-09", "0", "", "", "no upper bound"},
         {"ns3::PacketSwitch",

@@ -1,0 +1,63 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// OpticalNetDevice's fault handling (issue #16), kept apart from its send and receive paths:
+// those only ask IsLinkUp and the crossbar's IsPortUp; what a fault changes is here.
+
+#include "optical-net-device.h"
+#include "photonic-crossbar.h"
+
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OpticalNetDeviceFaults");
+
+void
+OpticalNetDevice::NotifyLinkChange(bool up, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << up << ToString(reason));
+    m_linkUp = up;
+    if (!up)
+    {
+        m_downReason = reason;
+        DropQueued(-1, reason);
+    }
+    m_linkChangeCallbacks();
+}
+
+void
+OpticalNetDevice::NotifyPortDown(uint32_t port, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << port << ToString(reason));
+    DropQueued(port, reason);
+}
+
+void
+OpticalNetDevice::DropQueued(int64_t port, DropReason reason)
+{
+    std::vector<Ptr<Packet>> frames = m_queues.TakeFrames(port);
+    for (auto it = m_blindQueue.begin(); it != m_blindQueue.end();)
+    {
+        if (port < 0 || it->second == static_cast<uint32_t>(port))
+        {
+            frames.push_back(it->first);
+            it = m_blindQueue.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    for (const Ptr<Packet>& frame : frames)
+    {
+        const uint64_t bytes = PayloadBytes(frame);
+        m_bytes.queued -= bytes;
+        m_macTxDropTrace(frame);
+        CountDrop(frame, reason, bytes);
+    }
+}
+
+} // namespace ns3
