@@ -317,7 +317,8 @@ NetDeviceContainer
 ExamplePacketFabric::Install(const std::string& fabric,
                              const NodeContainer& nodes,
                              uint32_t wavelengths,
-                             std::string& description) const
+                             std::string& description,
+                             std::vector<Ptr<PacketSwitch>>* switches) const
 {
     const uint32_t n = nodes.GetN();
     std::ostringstream os;
@@ -334,6 +335,10 @@ ExamplePacketFabric::Install(const std::string& fabric,
         helper.SetOversubscription(m_ratio);
         configure(helper);
         devices = helper.Install(nodes);
+        if (switches != nullptr)
+        {
+            *switches = helper.GetSwitches();
+        }
         os << "radix " << m_radix << ", " << m_oversubscription << ":1, "
            << n / helper.GetHostsPerLeaf() << " leaves of " << helper.GetHostsPerLeaf()
            << " hosts, " << helper.GetSpines() << (helper.GetSpines() == 1 ? " spine" : " spines");
@@ -344,6 +349,10 @@ ExamplePacketFabric::Install(const std::string& fabric,
         helper.SetK(m_k);
         configure(helper);
         devices = helper.Install(nodes);
+        if (switches != nullptr)
+        {
+            *switches = helper.GetSwitches();
+        }
         os << "k = " << m_k << ", " << helper.GetNSwitches() << " switches, " << n << " of "
            << helper.GetMaxHosts() << " hosts";
     }

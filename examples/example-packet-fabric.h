@@ -8,6 +8,7 @@
 #include "ns3/command-line.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/ptr.h"
 
 #include <cstdint>
 #include <string>
@@ -16,6 +17,8 @@
 
 namespace ns3
 {
+
+class PacketSwitch;
 
 /**
  * @brief The electrical fabrics of an example program (--fabric=leafspine or fattree): their
@@ -74,12 +77,14 @@ class ExamplePacketFabric
      * @param nodes the ranks, in order
      * @param wavelengths the optical NIC's wavelengths
      * @param description set to one line describing the fabric, for table headers
+     * @param switches if not null, set to the fabric's switches, in the helper's order
      * @return the host devices, in the order of nodes
      */
     NetDeviceContainer Install(const std::string& fabric,
                                const NodeContainer& nodes,
                                uint32_t wavelengths,
-                               std::string& description) const;
+                               std::string& description,
+                               std::vector<Ptr<PacketSwitch>>* switches = nullptr) const;
 
   private:
     /// Stop with one line. @param message what is wrong and what is valid

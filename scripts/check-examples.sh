@@ -29,6 +29,7 @@ quick=(
   "scale-across-circuits"
   "scale-across-training --ranks=4,8 --fabric=static,leafspine --iterations=4 --layers=4 --jitter=0.1 --stragglers=0.25 --slowdown=1.5 --failSlowRate=360000 --csv=true --jobs=2"
   "scale-across-power --endpoints=16,64,256 --reference=64 --simulateMax=16 --bytes=1048576"
+  "scale-across-faults --fabrics=ondemand,static,leafspine,fattree --instants=before,0.5 --bytes=1048576 --failureTimeoutUs=1000 --jobSteps=40 --intervals=2,8 --seeds=2"
 )
 
 echo "== determinism: same seed twice, byte-identical outputs"

@@ -9,6 +9,7 @@ cpp_examples = [
     ("scale-across-allreduce --maxBytes=16777216 --outputDir=scale-across-allreduce-output", "True", "True"),
     ("scale-across-circuits --outputDir=scale-across-circuits-output", "True", "True"),
     ("scale-across-training --ranks=4,8 --iterations=4 --outputDir=scale-across-training-output", "True", "True"),
+    ("scale-across-faults --instants=0.5 --jobSteps=40 --intervals=2,8 --seeds=1 --outputDir=scale-across-faults-output", "True", "True"),
     ("scale-across-power --endpoints=16,64,256 --reference=64 --simulateMax=16 --outputDir=scale-across-power-output", "True", "True"),
 ]
 

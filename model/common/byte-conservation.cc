@@ -137,4 +137,24 @@ ByteConservation::Sum(const NetDeviceContainer& devices)
     return sum;
 }
 
+ByteCounters
+ByteConservation::SumDrops()
+{
+    ByteCounters sum;
+    if (s_current == nullptr)
+    {
+        return sum; // nothing registered in this simulation
+    }
+    for (const Ptr<Object>& element : s_current->m_elements)
+    {
+        const auto* counted = dynamic_cast<const ByteCounted*>(PeekPointer(element));
+        const ByteCounters& c = counted->GetByteCounters();
+        for (size_t r = 0; r < sum.dropped.size(); ++r)
+        {
+            sum.dropped[r] += c.dropped[r];
+        }
+    }
+    return sum;
+}
+
 } // namespace ns3

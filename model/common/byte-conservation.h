@@ -76,6 +76,13 @@ class ByteConservation : public Object
      * @return their counters, summed
      */
     static ByteCounters Sum(const NetDeviceContainer& devices);
+    /**
+     * @return the drops of every element registered in this simulation, summed by reason:
+     *         a byte is dropped at one element only, so the sum counts each lost byte once
+     *         (the other terms of the result are 0: they would count a byte once per element
+     *         it passed)
+     */
+    static ByteCounters SumDrops();
 
   private:
     /// @return the registry of this simulation, created and scheduled on first use

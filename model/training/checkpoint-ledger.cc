@@ -4,6 +4,8 @@
 
 #include "checkpoint-ledger.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -96,6 +98,42 @@ int64_t
 CheckpointLedger::GetLostTime() const
 {
     return m_lost;
+}
+
+double
+CheckpointLedger::ExpectedCompletion(uint32_t n,
+                                     uint32_t k,
+                                     double tau,
+                                     double c,
+                                     double lambda,
+                                     double r)
+{
+    double total = 0;
+    for (uint32_t done = 0; done < n; done += k)
+    {
+        const uint32_t steps = std::min(k, n - done);
+        const double w = steps * tau + (done + steps < n ? c : 0);
+        total += std::exp(lambda * r) * std::expm1(lambda * w) / lambda;
+    }
+    return total;
+}
+
+double
+CheckpointLedger::FirstOrderCompletion(uint32_t n,
+                                       uint32_t k,
+                                       double tau,
+                                       double c,
+                                       double lambda,
+                                       double r)
+{
+    double total = 0;
+    for (uint32_t done = 0; done < n; done += k)
+    {
+        const uint32_t steps = std::min(k, n - done);
+        const double w = steps * tau + (done + steps < n ? c : 0);
+        total += w * (1 + lambda * (w / 2 + r));
+    }
+    return total;
 }
 
 } // namespace ns3

@@ -63,6 +63,42 @@ class CheckpointLedger
     /// @return the work all failures lost
     int64_t GetLostTime() const;
 
+    /**
+     * @brief The expected completion time of a job of this model under a Poisson failure
+     * process: each segment of k steps and its checkpoint (the last has none) is retried
+     * until it runs through without a failure, each failure costing the restart time too
+     * (failures also strike during restarts). Per segment of length w that is
+     * e^(lambda r) (e^(lambda w) - 1) / lambda: the expectation of restarting from the last
+     * checkpoint with exponential failures (Daly 2006, eq. 9).
+     * @param n steps of the job (>= 1)
+     * @param k steps between two checkpoints (>= 1)
+     * @param tau the length of a step, s
+     * @param c the time to write a checkpoint, s
+     * @param lambda failures per second (> 0)
+     * @param r the restart time, s
+     * @return the expected completion time, s
+     */
+    static double ExpectedCompletion(uint32_t n,
+                                     uint32_t k,
+                                     double tau,
+                                     double c,
+                                     double lambda,
+                                     double r);
+    /**
+     * @brief The same to first order in lambda (Young 1974, Daly 2006): each segment of
+     * length w takes w (1 + lambda (w / 2 + r)), whose optimum interval is
+     * sqrt(2 c / lambda) of work.
+     * @param n steps @param k steps between checkpoints @param tau step, s
+     * @param c checkpoint, s @param lambda failures per second @param r restart, s
+     * @return the first-order completion time, s
+     */
+    static double FirstOrderCompletion(uint32_t n,
+                                       uint32_t k,
+                                       double tau,
+                                       double c,
+                                       double lambda,
+                                       double r);
+
   private:
     uint32_t m_interval;       //!< steps between checkpoints
     uint32_t m_iterations;     //!< steps of the job

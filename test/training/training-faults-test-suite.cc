@@ -13,6 +13,7 @@
 #include "../fault-test-fixture.h"
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/checkpoint-ledger.h"
 #include "ns3/collective-helper.h"
 #include "ns3/double.h"
 #include "ns3/rng-seed-manager.h"
@@ -158,38 +159,6 @@ class JobTestCase : public TestCase
     {
     }
 };
-
-/// @param n iterations; @param k interval; @param w_ per segment (its work, maybe its checkpoint)
-/// @param lambda per second; @param r restart; @return the model's expected completion time:
-/// segments of K steps and a checkpoint (the last without), each redone from its start after
-/// a failure, a failure during the restart starting it over: E(w) = e^(lambda R) (e^(lambda
-/// w) - 1) / lambda per segment (Daly 2006, eq. 9 with no downtime).
-double
-ExpectedCompletion(uint32_t n, uint32_t k, double tau, double c, double lambda, double r)
-{
-    double total = 0;
-    for (uint32_t done = 0; done < n; done += k)
-    {
-        const uint32_t steps = std::min(k, n - done);
-        const double w = steps * tau + (done + steps < n ? c : 0);
-        total += std::exp(lambda * r) * (std::exp(lambda * w) - 1) / lambda;
-    }
-    return total;
-}
-
-/// The same, to first order in lambda (Young 1974, Daly 2006): w (1 + lambda (w / 2 + R)).
-double
-FirstOrderCompletion(uint32_t n, uint32_t k, double tau, double c, double lambda, double r)
-{
-    double total = 0;
-    for (uint32_t done = 0; done < n; done += k)
-    {
-        const uint32_t steps = std::min(k, n - done);
-        const double w = steps * tau + (done + steps < n ? c : 0);
-        total += w * (1 + lambda * (w / 2 + r));
-    }
-    return total;
-}
 
 /// no failure: N steps of tau plus (N - 1) div K checkpoints; goodput N tau over JCT
 class NoFailureCase : public JobTestCase
@@ -395,19 +364,19 @@ class FailureRateCase : public JobTestCase
         }
         const double mean = sum / runs;
         const double se = std::sqrt((sum2 / runs - mean * mean) / (runs - 1));
-        const double expected = ExpectedCompletion(200,
-                                                   20,
-                                                   tau,
-                                                   c.checkpoint.GetSeconds(),
-                                                   lambda,
-                                                   c.restart.GetSeconds());
+        const double expected = CheckpointLedger::ExpectedCompletion(200,
+                                                                     20,
+                                                                     tau,
+                                                                     c.checkpoint.GetSeconds(),
+                                                                     lambda,
+                                                                     c.restart.GetSeconds());
         NS_TEST_EXPECT_MSG_EQ_TOL(mean, expected, 3 * se, "expectation of the model");
-        const double young = FirstOrderCompletion(200,
-                                                  20,
-                                                  tau,
-                                                  c.checkpoint.GetSeconds(),
-                                                  lambda,
-                                                  c.restart.GetSeconds());
+        const double young = CheckpointLedger::FirstOrderCompletion(200,
+                                                                    20,
+                                                                    tau,
+                                                                    c.checkpoint.GetSeconds(),
+                                                                    lambda,
+                                                                    c.restart.GetSeconds());
         NS_TEST_EXPECT_MSG_EQ_TOL(young, expected, 0.02 * expected, "first order");
         NS_TEST_EXPECT_MSG_EQ_TOL(mean, young, 0.02 * young + 3 * se, "first order");
     }
