@@ -80,7 +80,7 @@ ExampleFaultStudy::Describe(const std::string& fault)
     }
     if (fault == "uplink")
     {
-        return "the first uplink of the rank's leaf (edge) switch";
+        return "the uplink of the rank's leaf (edge) switch that its ring traffic takes";
     }
     if (fault == "upswitch")
     {
@@ -205,11 +205,25 @@ ExampleFaultStudy::Inject(const std::string& fault,
         }
     }
     NS_ABORT_MSG_IF(!leaf, "the rank's switch is not among the fabric's switches");
+    // The uplink the rank's ring traffic takes: towards the next rank behind another leaf,
+    // on the port ECMP hashes that flow to (the first uplink if all ranks share the leaf).
+    auto isUplink = [&leaf](uint32_t port) {
+        return port < leaf->GetNPacketPorts() && leaf->IsPortConnected(port) &&
+               dynamic_cast<PacketNetDevice*>(leaf->GetPortPeer(port)) == nullptr;
+    };
     uint32_t uplink = leaf->GetNPacketPorts();
+    for (uint32_t k = 1; k < devices.GetN() && uplink == leaf->GetNPacketPorts(); ++k)
+    {
+        auto peer = DynamicCast<PacketNetDevice>(devices.Get((m_target + k) % devices.GetN()));
+        const uint32_t port = leaf->GetPathPort(host->GetHostIndex(), peer->GetHostIndex(), 0);
+        if (isUplink(port))
+        {
+            uplink = port;
+        }
+    }
     for (uint32_t p = 0; p < leaf->GetNPacketPorts() && uplink == leaf->GetNPacketPorts(); ++p)
     {
-        if (leaf->IsPortConnected(p) &&
-            dynamic_cast<PacketNetDevice*>(leaf->GetPortPeer(p)) == nullptr)
+        if (isUplink(p))
         {
             uplink = p;
         }
