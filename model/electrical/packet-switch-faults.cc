@@ -41,7 +41,7 @@ PacketSwitch::LinkStateChanged(uint32_t port, bool up)
     if (up)
     {
         // The PHY reports link up once training is done: the routes take the port back now.
-        if (m_detect[port].IsRunning())
+        if (!m_detect[port].IsExpired())
         {
             m_detect[port].Cancel();
         }
