@@ -31,7 +31,7 @@ class TrainingFailureProcess
 {
   public:
     /// Called with the failure's cause.
-    typedef Callback<void, std::string> FailCallback;
+    typedef Callback<void, const std::string&> FailCallback;
 
     TrainingFailureProcess();
     ~TrainingFailureProcess();
