@@ -189,4 +189,22 @@ ExampleArguments::Fail(const std::string& program, const std::string& message)
     std::exit(EXIT_FAILURE);
 }
 
+double
+ExampleArguments::ParseNumber(const std::string& program,
+                              const std::string& option,
+                              const std::string& text,
+                              double min,
+                              double max)
+{
+    char* end = nullptr;
+    const double v = text.empty() ? 0 : std::strtod(text.c_str(), &end);
+    if (text.empty() || end == nullptr || *end != '\0' || !(v >= min && v <= max))
+    {
+        std::ostringstream valid;
+        valid << min << " ... " << max;
+        Fail(program, "--" + option + "=" + text + " is invalid: use a number in " + valid.str());
+    }
+    return v;
+}
+
 } // namespace ns3

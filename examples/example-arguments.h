@@ -97,6 +97,22 @@ class ExampleArguments
      * @param message what is wrong and what would be valid
      */
     [[noreturn]] static void Fail(const std::string& program, const std::string& message);
+
+    /**
+     * @brief A decimal number within bounds (the whole text must be one finite number), or
+     * the example's one line and status 1.
+     * @param program name printed first
+     * @param option the option's name, without the dashes
+     * @param text its value
+     * @param min smallest valid
+     * @param max largest valid
+     * @return the number
+     */
+    static double ParseNumber(const std::string& program,
+                              const std::string& option,
+                              const std::string& text,
+                              double min,
+                              double max);
 };
 
 } // namespace ns3

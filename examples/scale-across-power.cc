@@ -46,22 +46,6 @@ Fail(const std::string& message)
     ExampleArguments::Fail(PROGRAM, message);
 }
 
-/// @param option its name @param text its value @param min smallest @param max largest
-/// @return the number, or the example's one line
-double
-ParseDouble(const std::string& option, const std::string& text, double min, double max)
-{
-    char* end = nullptr;
-    const double v = text.empty() ? 0 : std::strtod(text.c_str(), &end);
-    if (text.empty() || end == nullptr || *end != '\0' || !(v >= min && v <= max))
-    {
-        std::ostringstream valid;
-        valid << min << " ... " << max;
-        Fail("--" + option + "=" + text + " is invalid: use a number in " + valid.str());
-    }
-    return v;
-}
-
 /// @param option its name @param name a value @param kind what it must be
 void
 CheckPreset(const std::string& option, const std::string& name, PowerTechnology::Kind kind)
@@ -209,7 +193,8 @@ main(int argc, char* argv[])
     {
         Fail("--progress=" + progress + " is invalid: use true, false or auto");
     }
-    const double step = ParseDouble("stepSeconds", stepSeconds, 0.001, 3600);
+    const double step =
+        ExampleArguments::ParseNumber(PROGRAM, "stepSeconds", stepSeconds, 0.001, 3600);
     ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
 
     ExamplePowerStudy study({static_cast<double>(rateGbps),

@@ -50,28 +50,6 @@ Fail(const std::string& message)
     ExampleArguments::Fail(PROGRAM, message);
 }
 
-/**
- * @brief A decimal number within bounds, or the example's one line.
- * @param option the option's name
- * @param text its value
- * @param min smallest valid
- * @param max largest valid
- * @return the number
- */
-double
-ParseDouble(const std::string& option, const std::string& text, double min, double max)
-{
-    char* end = nullptr;
-    const double v = text.empty() ? 0 : std::strtod(text.c_str(), &end);
-    if (text.empty() || end == nullptr || *end != '\0' || !(v >= min && v <= max))
-    {
-        std::ostringstream valid;
-        valid << min << " ... " << max;
-        Fail("--" + option + "=" + text + " is invalid: use a number in " + valid.str());
-    }
-    return v;
-}
-
 /// @param n hosts @return hosts per leaf of the smallest non-blocking leaf-spine for n hosts
 uint32_t
 HostsPerLeaf(uint32_t n)
@@ -282,11 +260,15 @@ main(int argc, char* argv[])
     {
         Fail("--progress=" + progress + " is invalid: use true, false or auto");
     }
-    const double jitterSigma = ParseDouble("jitter", jitter, 0, 2);
-    const double stragglerFraction = ParseDouble("stragglers", stragglers, 0, 1);
-    const double stragglerSlowdown = ParseDouble("slowdown", slowdown, 1, 100);
-    const double failSlowPerHour = ParseDouble("failSlowRate", failSlowRate, 0, 3.6e6);
-    const double failSlowFactor = ParseDouble("failSlowSlowdown", failSlowSlowdown, 1, 100);
+    const double jitterSigma = ExampleArguments::ParseNumber(PROGRAM, "jitter", jitter, 0, 2);
+    const double stragglerFraction =
+        ExampleArguments::ParseNumber(PROGRAM, "stragglers", stragglers, 0, 1);
+    const double stragglerSlowdown =
+        ExampleArguments::ParseNumber(PROGRAM, "slowdown", slowdown, 1, 100);
+    const double failSlowPerHour =
+        ExampleArguments::ParseNumber(PROGRAM, "failSlowRate", failSlowRate, 0, 3.6e6);
+    const double failSlowFactor =
+        ExampleArguments::ParseNumber(PROGRAM, "failSlowSlowdown", failSlowSlowdown, 1, 100);
     ExampleArguments::CheckOutputFolder(PROGRAM, "outputDir", outputDir);
 
     // One rank alone: no communication, no waiting for others (throughput(1)).
