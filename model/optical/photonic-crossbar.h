@@ -376,8 +376,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     Time m_since;                                                      //!< creation
     TracedCallback<uint32_t, uint32_t, double> m_reconfigurationTrace; //!< Reconfiguration
 
-    TracedCallback<uint32_t, bool> m_portStateTrace;                           //!< PortState
-    TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace;                     //!< SetUpFailed
+    TracedCallback<uint32_t, bool> m_portStateTrace;       //!< PortState
+    TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace; //!< SetUpFailed
 };
 
 } // namespace ns3
