@@ -8,7 +8,6 @@
 #include "packet-switch.h"
 
 #include "ns3/abort.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/fabric-flow-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -504,11 +503,6 @@ PacketNetDevice::Enqueue(Ptr<Packet> packet,
         CountDrop(packet, DropReason::QUEUE_FULL, bytes);
         return false;
     }
-    EthernetHeader header(false);
-    header.SetSource(source);
-    header.SetDestination(dest);
-    header.SetLengthType(protocol);
-    packet->AddHeader(header);
     m_bytes.queued += bytes;
 
     uint32_t slot;
@@ -524,7 +518,7 @@ PacketNetDevice::Enqueue(Ptr<Packet> packet,
     }
     Frame& f = m_frames[slot];
     const uint64_t cell = GetCellBytes();
-    f.packet = packet;
+    f.frame = MacFrame(std::move(packet), source, dest, protocol);
     f.payload = bytes;
     f.offset = 0;
     f.cellsLeft = bytes == 0 ? 1 : static_cast<uint32_t>((bytes + cell - 1) / cell);
@@ -565,18 +559,15 @@ PacketNetDevice::CellStarted(uint32_t port, Time start, Time end)
     Frame& f = m_frames[m_head.frame];
     if (f.offset == 0)
     {
-        // Traces are checked before the call: this runs once per frame, mostly untraced.
-        if (!m_phyTxBeginTrace.IsEmpty())
+        // Traces are checked before the call: this runs once per frame, mostly untraced, and
+        // only a sink needs the frame as bytes.
+        if (!m_phyTxBeginTrace.IsEmpty() || !m_snifferTrace.IsEmpty() ||
+            !m_promiscSnifferTrace.IsEmpty())
         {
-            m_phyTxBeginTrace(f.packet);
-        }
-        if (!m_snifferTrace.IsEmpty())
-        {
-            m_snifferTrace(f.packet);
-        }
-        if (!m_promiscSnifferTrace.IsEmpty())
-        {
-            m_promiscSnifferTrace(f.packet);
+            const Ptr<const Packet> framed = f.frame.ToPacket();
+            m_phyTxBeginTrace(framed);
+            m_snifferTrace(framed);
+            m_promiscSnifferTrace(framed);
         }
     }
     f.offset += m_head.payload;
@@ -587,7 +578,7 @@ PacketNetDevice::CellStarted(uint32_t port, Time start, Time end)
         m_txQueue.pop_front();
         if (!m_phyTxEndTrace.IsEmpty())
         {
-            Simulator::Schedule(end - start, &PacketNetDevice::FireTxEnd, this, f.packet);
+            Simulator::Schedule(end - start, &PacketNetDevice::FireTxEnd, this, f.frame.ToPacket());
         }
     }
 }
@@ -598,17 +589,17 @@ PacketNetDevice::FireTxEnd(Ptr<Packet> frame)
     m_phyTxEndTrace(frame);
 }
 
-Ptr<Packet>
+MacFrame
 PacketNetDevice::ResolveCell(uint32_t slot)
 {
     Frame& f = m_frames[slot];
     NS_ASSERT(f.cellsLeft > 0);
     if (--f.cellsLeft > 0)
     {
-        return nullptr;
+        return MacFrame();
     }
-    Ptr<Packet> frame = f.packet;
-    f.packet = nullptr;
+    MacFrame frame = std::move(f.frame);
+    f.frame = MacFrame();
     m_freeFrames.push_back(slot);
     m_bytes.inFlight -= f.payload;
     if (!f.dropped)
@@ -616,9 +607,11 @@ PacketNetDevice::ResolveCell(uint32_t slot)
         m_bytes.delivered += f.payload;
         return frame;
     }
-    m_phyTxDropTrace(frame);
-    CountDrop(frame, f.reason, f.payload);
-    return nullptr;
+    const Ptr<const Packet> framed =
+        m_phyTxDropTrace.IsEmpty() && m_dropTrace.IsEmpty() ? nullptr : frame.ToPacket();
+    m_phyTxDropTrace(framed);
+    CountDrop(framed, f.reason, f.payload);
+    return MacFrame();
 }
 
 void
@@ -635,7 +628,7 @@ PacketNetDevice::CellArrived(uint32_t port)
 {
     const PacketCell cell = TakeArrival(port);
     ++m_rxCells;
-    Ptr<Packet> frame = cell.origin->ResolveCell(cell.frame);
+    const MacFrame frame = cell.origin->ResolveCell(cell.frame);
     if (frame)
     {
         Deliver(frame);
@@ -643,24 +636,18 @@ PacketNetDevice::CellArrived(uint32_t port)
 }
 
 void
-PacketNetDevice::Deliver(Ptr<Packet> frame)
+PacketNetDevice::Deliver(const MacFrame& mac)
 {
-    if (!m_phyRxEndTrace.IsEmpty())
+    if (!m_phyRxEndTrace.IsEmpty() || !m_snifferTrace.IsEmpty() || !m_promiscSnifferTrace.IsEmpty())
     {
-        m_phyRxEndTrace(frame);
+        const Ptr<const Packet> framed = mac.ToPacket();
+        m_phyRxEndTrace(framed);
+        m_snifferTrace(framed);
+        m_promiscSnifferTrace(framed);
     }
-    if (!m_snifferTrace.IsEmpty())
-    {
-        m_snifferTrace(frame);
-    }
-    if (!m_promiscSnifferTrace.IsEmpty())
-    {
-        m_promiscSnifferTrace(frame);
-    }
-    EthernetHeader header(false);
-    frame->RemoveHeader(header);
-    const Mac48Address to = header.GetDestination();
-    const uint16_t protocol = header.GetLengthType();
+    const Ptr<Packet>& frame = mac.GetPacket();
+    const Mac48Address to = mac.GetDestination();
+    const uint16_t protocol = mac.GetProtocol();
     NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
     if (to.IsBroadcast())
     {
@@ -679,7 +666,7 @@ PacketNetDevice::Deliver(Ptr<Packet> frame)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, header.GetSource(), to, type);
+        m_promiscRxCallback(this, frame, protocol, mac.GetSource(), to, type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -689,7 +676,7 @@ PacketNetDevice::Deliver(Ptr<Packet> frame)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, header.GetSource());
+            m_rxCallback(this, frame, protocol, mac.GetSource());
         }
     }
 }

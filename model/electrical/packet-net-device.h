@@ -10,6 +10,7 @@
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
 #include "ns3/fabric-net-device.h"
+#include "ns3/mac-frame.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/packet.h"
@@ -160,7 +161,7 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     /// A frame this device sent, until its last cell is resolved.
     struct Frame
     {
-        Ptr<Packet> packet;                      //!< the frame (with its MAC header)
+        MacFrame frame;                          //!< the frame (its MAC header beside it)
         uint64_t payload{0};                     //!< payload bytes
         uint64_t offset{0};                      //!< payload bytes already in started cells
         uint32_t cellsLeft{0};                   //!< cells neither arrived nor dropped
@@ -183,11 +184,11 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
                  uint8_t flow);
     /// A cell of a frame of this device is resolved (arrived or dropped).
     /// @param slot the frame @return the frame if it is now whole at its destination
-    Ptr<Packet> ResolveCell(uint32_t slot);
+    MacFrame ResolveCell(uint32_t slot);
     /// A fault: the frames not yet wholly started are lost. @param reason why
     void DropUnsent(DropReason reason);
     /// Hand a whole frame to the node. @param frame the frame
-    void Deliver(Ptr<Packet> frame);
+    void Deliver(const MacFrame& frame);
     /// Count a drop of bytes this device sent and fire the Drop trace.
     void CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes);
     /// PhyTxEnd, scheduled only when traced. @param frame the frame

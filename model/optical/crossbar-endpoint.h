@@ -6,7 +6,7 @@
 #define SCALE_ACROSS_CROSSBAR_ENDPOINT_H
 
 #include "ns3/drop-reason.h"
-#include "ns3/packet.h"
+#include "ns3/mac-frame.h"
 #include "ns3/ptr.h"
 
 #include <cstdint>
@@ -49,7 +49,7 @@ class CrossbarEndpoint
      * @param frame the frame
      * @param decoded false if the path's link budget does not close
      */
-    virtual void DeliverFrame(Ptr<Packet> frame, bool decoded) = 0;
+    virtual void DeliverFrame(const MacFrame& frame, bool decoded) = 0;
     /**
      * @brief At the sender: a frame it launched has arrived at its receiver.
      * @param payloadBytes its payload
@@ -61,7 +61,7 @@ class CrossbarEndpoint
      * @param frame the frame
      * @param reason why
      */
-    virtual void NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason) = 0;
+    virtual void NotifyFrameDropped(const MacFrame& frame, DropReason reason) = 0;
 
     /**
      * @brief The endpoint's own port went down (a fault on its transceiver, fiber, port or

@@ -38,12 +38,12 @@ OpticalNetDevice::NotifyPortDown(uint32_t port, DropReason reason)
 void
 OpticalNetDevice::DropQueued(int64_t port, DropReason reason)
 {
-    std::vector<Ptr<Packet>> frames = m_queues.TakeFrames(port);
+    std::vector<MacFrame> frames = m_queues.TakeFrames(port);
     for (auto it = m_blindQueue.begin(); it != m_blindQueue.end();)
     {
         if (port < 0 || it->second == static_cast<uint32_t>(port))
         {
-            frames.push_back(it->first);
+            frames.push_back(std::move(it->first));
             it = m_blindQueue.erase(it);
         }
         else
@@ -51,12 +51,9 @@ OpticalNetDevice::DropQueued(int64_t port, DropReason reason)
             ++it;
         }
     }
-    for (const Ptr<Packet>& frame : frames)
+    for (const MacFrame& frame : frames)
     {
-        const uint64_t bytes = PayloadBytes(frame);
-        m_bytes.queued -= bytes;
-        m_macTxDropTrace(frame);
-        CountDrop(frame, reason, bytes);
+        DropQueuedFrame(frame, reason);
     }
 }
 

@@ -11,7 +11,6 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/circuit-scheduler.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/fabric-flow-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -30,10 +29,8 @@ NS_OBJECT_ENSURE_REGISTERED(OpticalNetDevice);
 
 namespace
 {
-/// Size of the Ethernet II header every frame carries (no preamble, no FCS).
-constexpr uint32_t MAC_HEADER_BYTES = 14;
 /// Largest frame a Packet can describe, less the header.
-constexpr uint32_t MAX_BURST_LIMIT = 0xffffffffu - MAC_HEADER_BYTES;
+constexpr uint32_t MAX_BURST_LIMIT = 0xffffffffu - MacFrame::MAC_HEADER_BYTES;
 } // namespace
 
 TypeId
@@ -379,12 +376,6 @@ OpticalNetDevice::IsLaneIdle(uint32_t lane) const
     return m_queues.IsLaneIdle(lane);
 }
 
-uint64_t
-OpticalNetDevice::PayloadBytes(Ptr<const Packet> frame)
-{
-    return frame->GetSize() - MAC_HEADER_BYTES;
-}
-
 bool
 OpticalNetDevice::IsMtuLimited(uint16_t protocol)
 {
@@ -397,6 +388,22 @@ OpticalNetDevice::CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_
     NS_LOG_LOGIC("drop " << payloadBytes << " bytes: " << ToString(reason));
     m_bytes.AddDropped(reason, payloadBytes);
     m_dropTrace(packet, reason);
+}
+
+void
+OpticalNetDevice::DropQueuedFrame(const MacFrame& frame, DropReason reason)
+{
+    const uint64_t bytes = frame.GetPayloadBytes();
+    m_bytes.queued -= bytes;
+    NS_LOG_LOGIC("drop " << bytes << " bytes: " << ToString(reason));
+    m_bytes.AddDropped(reason, bytes);
+    if (!m_macTxDropTrace.IsEmpty() || !m_dropTrace.IsEmpty())
+    {
+        // A queued frame is seen with its MAC header, as it was queued.
+        const Ptr<const Packet> framed = frame.ToPacket();
+        m_macTxDropTrace(framed);
+        m_dropTrace(framed, reason);
+    }
 }
 
 bool
@@ -479,20 +486,15 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
         CountDrop(packet, DropReason::QUEUE_FULL, bytes);
         return false;
     }
-    EthernetHeader header(false);
-    header.SetSource(source);
-    header.SetDestination(dest);
-    header.SetLengthType(protocol);
-    packet->AddHeader(header);
     m_bytes.queued += bytes;
-
+    MacFrame frame(std::move(packet), source, dest, protocol);
     if (!m_waitForCircuit)
     {
-        m_blindQueue.emplace_back(packet, dstPort);
+        m_blindQueue.emplace_back(std::move(frame), dstPort);
         TryStart(0);
         return true;
     }
-    const VirtualOutputQueues::PushResult r = m_queues.Push(dstPort, flow, packet);
+    const VirtualOutputQueues::PushResult r = m_queues.Push(dstPort, flow, std::move(frame));
     if (r.lane >= 0)
     {
         TryStart(static_cast<uint32_t>(r.lane));
@@ -505,9 +507,9 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
 }
 
 bool
-OpticalNetDevice::HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header)
+OpticalNetDevice::HoldForRelay(const MacFrame& frame)
 {
-    const int64_t port = m_crossbar->LookupPort(header.GetDestination());
+    const int64_t port = m_crossbar->LookupPort(frame.GetDestination());
     if (port < 0 || static_cast<uint32_t>(port) == m_port)
     {
         return false;
@@ -515,10 +517,9 @@ OpticalNetDevice::HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header)
     // Another NIC's bytes, now this NIC's to account for: relayed in, then queued, in flight
     // and delivered (or dropped) as its own. Held whatever MaxQueueBytes says: the first leg
     // has already been paid for.
-    const uint64_t bytes = frame->GetSize();
+    const uint64_t bytes = frame.GetPayloadBytes();
     m_bytes.relayed += bytes;
     m_bytes.queued += bytes;
-    frame->AddHeader(header);
     const VirtualOutputQueues::PushResult r =
         m_queues.Push(static_cast<uint32_t>(port), VirtualOutputQueues::RELAY_FLOW, frame);
     if (r.lane >= 0)
@@ -533,7 +534,7 @@ OpticalNetDevice::HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header)
 }
 
 bool
-OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& dstPort)
+OpticalNetDevice::NextFrame(uint32_t laneIndex, MacFrame& frame, uint32_t& dstPort)
 {
     if (!m_waitForCircuit)
     {
@@ -541,13 +542,13 @@ OpticalNetDevice::NextFrame(uint32_t laneIndex, Ptr<Packet>& frame, uint32_t& ds
         {
             return false;
         }
-        frame = m_blindQueue.front().first;
+        frame = std::move(m_blindQueue.front().first);
         dstPort = m_blindQueue.front().second;
         m_blindQueue.pop_front();
         return true;
     }
     frame = m_queues.Pop(laneIndex, dstPort);
-    return frame != nullptr;
+    return static_cast<bool>(frame);
 }
 
 void
@@ -572,34 +573,32 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     {
         return; // the circuit closes before the frame's tail would pass: wait for the next
     }
-    Ptr<Packet> frame;
+    MacFrame frame;
     uint32_t dstPort = 0;
     if (!NextFrame(laneIndex, frame, dstPort))
     {
         return;
     }
-    const uint64_t payloadBytes = PayloadBytes(frame);
+    const uint64_t payloadBytes = frame.GetPayloadBytes();
     m_bytes.queued -= payloadBytes;
     m_bytes.inFlight += payloadBytes;
+    const uint64_t wireBytes = frame.GetWireBytes();
     const Time serialization =
-        m_transceiver->GetSerializationTime(frame->GetSize(), GetWavelengthsPerCircuit());
+        m_transceiver->GetSerializationTime(wireBytes, GetWavelengthsPerCircuit());
     lane.busyUntil = now + serialization;
-    m_transceiver->NotifyTransmitted(frame->GetSize());
+    m_transceiver->NotifyTransmitted(wireBytes);
     // Traces are checked before the call: this runs once per frame, mostly with nothing
-    // connected.
-    if (!m_phyTxBeginTrace.IsEmpty())
+    // connected, and only a sink needs the frame as bytes.
+    Ptr<Packet> framed;
+    if (!m_phyTxBeginTrace.IsEmpty() || !m_snifferTrace.IsEmpty() ||
+        !m_promiscSnifferTrace.IsEmpty() || !m_phyTxEndTrace.IsEmpty())
     {
-        m_phyTxBeginTrace(frame);
+        framed = frame.ToPacket();
+        m_phyTxBeginTrace(framed);
+        m_snifferTrace(framed);
+        m_promiscSnifferTrace(framed);
     }
-    if (!m_snifferTrace.IsEmpty())
-    {
-        m_snifferTrace(frame);
-    }
-    if (!m_promiscSnifferTrace.IsEmpty())
-    {
-        m_promiscSnifferTrace(frame);
-    }
-    m_crossbar->Transmit(frame, payloadBytes, m_port, laneIndex, dstPort, serialization);
+    m_crossbar->Transmit(frame, m_port, laneIndex, dstPort, serialization);
 
     const bool more = m_waitForCircuit ? !IsLaneIdle(laneIndex) : !m_blindQueue.empty();
     if (more || !m_phyTxEndTrace.IsEmpty())
@@ -608,7 +607,7 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
                                           &OpticalNetDevice::TransmitComplete,
                                           this,
                                           laneIndex,
-                                          frame);
+                                          framed);
     }
     if (!more && m_waitForCircuit)
     {
@@ -628,10 +627,10 @@ OpticalNetDevice::FitsBeforeClose(uint32_t laneIndex)
     }
     const Time fiber = m_fiber->GetDelay();
     const uint32_t wavelengths = GetWavelengthsPerCircuit();
-    for (Ptr<const Packet> next = m_queues.Peek(laneIndex); next; next = m_queues.Peek(laneIndex))
+    for (const MacFrame* next = m_queues.Peek(laneIndex); next; next = m_queues.Peek(laneIndex))
     {
         const Time serialization =
-            m_transceiver->GetSerializationTime(next->GetSize(), wavelengths);
+            m_transceiver->GetSerializationTime(next->GetWireBytes(), wavelengths);
         if ((Simulator::Now() + fiber + serialization).GetTimeStep() <= close)
         {
             return true;
@@ -644,11 +643,7 @@ OpticalNetDevice::FitsBeforeClose(uint32_t laneIndex)
         }
         // Longer than any circuit of this length carries: it would wait forever.
         uint32_t dstPort = 0;
-        Ptr<Packet> frame = m_queues.Pop(laneIndex, dstPort);
-        const uint64_t bytes = PayloadBytes(frame);
-        m_bytes.queued -= bytes;
-        m_macTxDropTrace(frame);
-        CountDrop(frame, DropReason::FRAME_TOO_LARGE, bytes);
+        DropQueuedFrame(m_queues.Pop(laneIndex, dstPort), DropReason::FRAME_TOO_LARGE);
     }
     m_crossbar->NotifyIdle(m_port, laneIndex);
     return false;
@@ -699,23 +694,22 @@ void
 OpticalNetDevice::NotifyCircuitRejected(uint32_t dstPort)
 {
     NS_LOG_FUNCTION(this << dstPort);
-    for (const Ptr<Packet>& frame : m_queues.Reject(dstPort))
+    for (const MacFrame& frame : m_queues.Reject(dstPort))
     {
-        const uint64_t bytes = PayloadBytes(frame);
-        m_bytes.queued -= bytes;
-        m_macTxDropTrace(frame);
-        CountDrop(frame, DropReason::CIRCUIT_REJECTED, bytes);
+        DropQueuedFrame(frame, DropReason::CIRCUIT_REJECTED);
     }
 }
 
 void
-OpticalNetDevice::NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason)
+OpticalNetDevice::NotifyFrameDropped(const MacFrame& frame, DropReason reason)
 {
-    NS_LOG_FUNCTION(this << frame << ToString(reason));
-    const uint64_t bytes = PayloadBytes(frame);
+    NS_LOG_FUNCTION(this << frame.GetPacket() << ToString(reason));
+    const uint64_t bytes = frame.GetPayloadBytes();
     m_bytes.inFlight -= bytes;
-    m_phyTxDropTrace(frame);
-    CountDrop(frame, reason, bytes);
+    const Ptr<const Packet> framed =
+        m_phyTxDropTrace.IsEmpty() && m_dropTrace.IsEmpty() ? nullptr : frame.ToPacket();
+    m_phyTxDropTrace(framed);
+    CountDrop(framed, reason, bytes);
 }
 
 void
@@ -734,32 +728,30 @@ OpticalNetDevice::NotifyFrameArrived(uint64_t payloadBytes, bool decoded)
 }
 
 void
-OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
+OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
 {
     if (!decoded)
     {
-        NS_LOG_LOGIC("drop " << PayloadBytes(frame) << " bytes: LinkBudget");
-        m_phyRxDropTrace(frame);
-        m_dropTrace(frame, DropReason::LINK_BUDGET);
+        NS_LOG_LOGIC("drop " << optical.GetPayloadBytes() << " bytes: LinkBudget");
+        if (!m_phyRxDropTrace.IsEmpty() || !m_dropTrace.IsEmpty())
+        {
+            const Ptr<const Packet> framed = optical.ToPacket();
+            m_phyRxDropTrace(framed);
+            m_dropTrace(framed, DropReason::LINK_BUDGET);
+        }
         return;
     }
-    if (!m_phyRxEndTrace.IsEmpty())
+    if (!m_phyRxEndTrace.IsEmpty() || !m_snifferTrace.IsEmpty() || !m_promiscSnifferTrace.IsEmpty())
     {
-        m_phyRxEndTrace(frame);
-    }
-    if (!m_snifferTrace.IsEmpty())
-    {
-        m_snifferTrace(frame);
-    }
-    if (!m_promiscSnifferTrace.IsEmpty())
-    {
-        m_promiscSnifferTrace(frame);
+        const Ptr<const Packet> framed = optical.ToPacket();
+        m_phyRxEndTrace(framed);
+        m_snifferTrace(framed);
+        m_promiscSnifferTrace(framed);
     }
 
-    EthernetHeader header(false);
-    frame->RemoveHeader(header);
-    const Mac48Address to = header.GetDestination();
-    const uint16_t protocol = header.GetLengthType();
+    const Ptr<Packet>& frame = optical.GetPacket();
+    const Mac48Address to = optical.GetDestination();
+    const uint16_t protocol = optical.GetProtocol();
     NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
     if (to.IsBroadcast())
     {
@@ -773,7 +765,7 @@ OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
     {
         type = NetDevice::PACKET_HOST;
     }
-    if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(frame, header))
+    if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(optical))
     {
         return;
     }
@@ -782,7 +774,7 @@ OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, header.GetSource(), to, type);
+        m_promiscRxCallback(this, frame, protocol, optical.GetSource(), to, type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -792,7 +784,7 @@ OpticalNetDevice::DeliverFrame(Ptr<Packet> frame, bool decoded)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, header.GetSource());
+            m_rxCallback(this, frame, protocol, optical.GetSource());
         }
     }
 }

@@ -26,7 +26,6 @@ namespace ns3
 {
 
 class CoherentTransceiver;
-class EthernetHeader;
 class OpticalChannel;
 class PhotonicCrossbar;
 
@@ -123,9 +122,9 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void NotifyCircuitUp(uint32_t lane, uint32_t dstPort) override;
     void NotifyCircuitDown(uint32_t lane) override;
     void NotifyCircuitRejected(uint32_t dstPort) override;
-    void DeliverFrame(Ptr<Packet> frame, bool decoded) override;
+    void DeliverFrame(const MacFrame& frame, bool decoded) override;
     void NotifyFrameArrived(uint64_t payloadBytes, bool decoded) override;
-    void NotifyFrameDropped(Ptr<const Packet> frame, DropReason reason) override;
+    void NotifyFrameDropped(const MacFrame& frame, DropReason reason) override;
     void NotifyLinkChange(bool up, DropReason reason) override;
     void NotifyPortDown(uint32_t port, DropReason reason) override;
     bool IsLaneIdle(uint32_t lane) const override;
@@ -152,9 +151,6 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);
 
-    /// @return payload bytes of a frame (frame size minus the MAC header)
-    static uint64_t PayloadBytes(Ptr<const Packet> frame);
-
   protected:
     void DoInitialize() override;
     void DoDispose() override;
@@ -167,7 +163,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
         EventId resume; //!< pending end-of-serialization event
     };
 
-    /// Add the header and queue a frame for a port. @return false if dropped
+    /// Queue a frame for a port, its MAC header beside it. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
                  Mac48Address source,
                  Mac48Address dest,
@@ -179,14 +175,13 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     /**
      * @brief The first leg of a two-hop relay brought another NIC's frame here: hold it for
      * its destination (queue flow RELAY_FLOW, never relayed again), counted as relayed.
-     * @param frame the frame, its MAC header removed
-     * @param header that header
+     * @param frame the frame
      * @return false if the destination is not on the crossbar (the frame is then received
      *         as any frame for another host)
      */
-    bool HoldForRelay(Ptr<Packet> frame, const EthernetHeader& header);
+    bool HoldForRelay(const MacFrame& frame);
     /// Take the next frame for a lane. @return false if none
-    bool NextFrame(uint32_t lane, Ptr<Packet>& frame, uint32_t& dstPort);
+    bool NextFrame(uint32_t lane, MacFrame& frame, uint32_t& dstPort);
     /**
      * @brief May the next frame of a lane start now? Yes unless its circuit closes (a slotted
      * scheduler's planned teardown) before the frame's tail passes the crossbar; frames longer
@@ -195,7 +190,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
      * @return true if the next frame (if any) may start now
      */
     bool FitsBeforeClose(uint32_t lane);
-    /// End of serialization on a lane.
+    /// End of serialization on a lane. @param lane the lane @param frame the frame as bytes
+    /// for PhyTxEnd, or nullptr if that trace had no sink
     void TransmitComplete(uint32_t lane, Ptr<Packet> frame);
     /// A fault: drop every frame queued for a port (-1: every port), as MacTxDrop.
     /// @param port the port or -1 @param reason why
@@ -203,6 +199,9 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     /// Count a drop of bytes this device sent and fire the Drop trace.
     /// @param packet the packet @param reason why @param payloadBytes bytes counted
     void CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t payloadBytes);
+    /// Drop a frame taken from a queue: MacTxDrop and Drop see it with its MAC header.
+    /// @param frame the frame @param reason why
+    void DropQueuedFrame(const MacFrame& frame, DropReason reason);
     /// @param protocol EtherType @return true if IP, ARP or IPv6 (limited to Mtu)
     static bool IsMtuLimited(uint16_t protocol);
     /// @param bytes the MaxBurstBytes attribute
@@ -224,7 +223,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     uint32_t m_port;                        //!< crossbar port
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
-    std::deque<std::pair<Ptr<Packet>, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
+    std::deque<std::pair<MacFrame, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
     ByteCounters m_bytes;    //!< the bytes this device was asked to send, by fate
     uint64_t m_rxBytes;      //!< payload bytes delivered to the node
     uint64_t m_rxFrames;     //!< frames delivered to the node

@@ -60,8 +60,11 @@ PhotonicCrossbar::DropFaulted(const Frame& frame, DropReason reason)
                          << frame.dstPort << ": " << ToString(reason));
     m_bytes.inFlight -= frame.payloadBytes;
     m_bytes.AddDropped(reason, frame.payloadBytes);
-    m_dropTrace(frame.packet, reason, frame.srcPort);
-    m_endpoints[frame.srcPort]->NotifyFrameDropped(frame.packet, reason);
+    if (!m_dropTrace.IsEmpty())
+    {
+        m_dropTrace(frame.frame.ToPacket(), reason, frame.srcPort);
+    }
+    m_endpoints[frame.srcPort]->NotifyFrameDropped(frame.frame, reason);
 }
 
 void

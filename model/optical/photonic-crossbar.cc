@@ -739,16 +739,16 @@ PhotonicCrossbar::NotifyIdle(uint32_t srcPort, uint32_t srcLane)
 }
 
 void
-PhotonicCrossbar::Transmit(Ptr<Packet> packet,
-                           uint64_t payloadBytes,
+PhotonicCrossbar::Transmit(const MacFrame& optical,
                            uint32_t srcPort,
                            uint32_t srcLane,
                            uint32_t dstPort,
                            Time serialization)
 {
+    const uint64_t payloadBytes = optical.GetPayloadBytes();
     m_bytes.sent += payloadBytes;
     m_bytes.inFlight += payloadBytes;
-    const Frame frame{packet,
+    const Frame frame{optical,
                       payloadBytes,
                       srcPort,
                       srcLane,
@@ -852,7 +852,7 @@ PhotonicCrossbar::Deliver(Frame frame, bool budgetCloses)
         m_bytes.AddDropped(DropReason::LINK_BUDGET, frame.payloadBytes);
     }
     m_endpoints[frame.srcPort]->NotifyFrameArrived(frame.payloadBytes, budgetCloses);
-    m_endpoints[frame.dstPort]->DeliverFrame(frame.packet, budgetCloses);
+    m_endpoints[frame.dstPort]->DeliverFrame(frame.frame, budgetCloses);
 }
 
 void
@@ -866,8 +866,11 @@ PhotonicCrossbar::DropAtCrossbar(const Frame& frame, Time head)
                          << ToString(reason));
     m_bytes.inFlight -= frame.payloadBytes;
     m_bytes.AddDropped(reason, frame.payloadBytes);
-    m_dropTrace(frame.packet, reason, frame.srcPort);
-    m_endpoints[frame.srcPort]->NotifyFrameDropped(frame.packet, reason);
+    if (!m_dropTrace.IsEmpty())
+    {
+        m_dropTrace(frame.frame.ToPacket(), reason, frame.srcPort);
+    }
+    m_endpoints[frame.srcPort]->NotifyFrameDropped(frame.frame, reason);
 }
 
 const ByteCounters&

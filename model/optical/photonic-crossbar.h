@@ -9,6 +9,7 @@
 #include "ns3/circuit-switch.h"
 #include "ns3/crossbar-port-table.h"
 #include "ns3/drop-reason.h"
+#include "ns3/mac-frame.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -221,15 +222,13 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
 
     /**
      * @brief A NIC starts serializing a frame now (called by OpticalNetDevice).
-     * @param frame the frame, with its MAC header
-     * @param payloadBytes its payload (what the byte counters count)
+     * @param frame the frame (its payload is what the byte counters count)
      * @param srcPort the NIC's port
      * @param srcLane the lane it is sent on
      * @param dstPort the destination port
      * @param serialization its serialization time
      */
-    void Transmit(Ptr<Packet> frame,
-                  uint64_t payloadBytes,
+    void Transmit(const MacFrame& frame,
                   uint32_t srcPort,
                   uint32_t srcLane,
                   uint32_t dstPort,
@@ -288,7 +287,7 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     /// What travels with a frame from launch to arrival.
     struct Frame
     {
-        Ptr<Packet> packet;    //!< the frame
+        MacFrame frame;        //!< the frame
         uint64_t payloadBytes; //!< its payload
         uint32_t srcPort;      //!< source port
         uint32_t srcLane;      //!< source lane

@@ -39,11 +39,11 @@ VirtualOutputQueues::BindFreeLane(uint64_t key, Queue& queue)
 }
 
 VirtualOutputQueues::PushResult
-VirtualOutputQueues::Push(uint32_t dstPort, uint8_t flow, Ptr<Packet> frame)
+VirtualOutputQueues::Push(uint32_t dstPort, uint8_t flow, MacFrame frame)
 {
     const uint64_t key = QueueId(dstPort, flow);
     Queue& queue = m_queues[key];
-    queue.frames.push_back(frame);
+    queue.frames.push_back(std::move(frame));
     PushResult r;
     if (queue.lane >= 0 || BindFreeLane(key, queue))
     {
@@ -81,26 +81,26 @@ VirtualOutputQueues::Source(uint32_t lane) const
     return nullptr;
 }
 
-Ptr<Packet>
+MacFrame
 VirtualOutputQueues::Pop(uint32_t lane, uint32_t& dstPort)
 {
     const Lane& l = m_lanes[lane];
     Queue* source = l.up ? Source(lane) : nullptr;
     if (!source)
     {
-        return nullptr;
+        return MacFrame();
     }
-    Ptr<Packet> frame = source->frames.front();
+    MacFrame frame = std::move(source->frames.front());
     source->frames.pop_front();
     dstPort = static_cast<uint32_t>(l.peer); // the destination, or the relaying peer
     return frame;
 }
 
-Ptr<const Packet>
+const MacFrame*
 VirtualOutputQueues::Peek(uint32_t lane) const
 {
     const Queue* source = m_lanes[lane].up ? Source(lane) : nullptr;
-    return source ? source->frames.front() : nullptr;
+    return source ? &source->frames.front() : nullptr;
 }
 
 bool
@@ -187,7 +187,7 @@ VirtualOutputQueues::Down(uint32_t lane)
     return key >> 8;
 }
 
-std::vector<Ptr<Packet>>
+std::vector<MacFrame>
 VirtualOutputQueues::Reject(uint32_t dstPort)
 {
     // The refused request is the oldest one outstanding for this port.
@@ -197,7 +197,7 @@ VirtualOutputQueues::Reject(uint32_t dstPort)
     {
         if (it->second.lane < 0 && it->second.requested)
         {
-            std::vector<Ptr<Packet>> frames = it->second.frames.take();
+            std::vector<MacFrame> frames = it->second.frames.take();
             m_queues.erase(it);
             return frames;
         }
@@ -205,18 +205,18 @@ VirtualOutputQueues::Reject(uint32_t dstPort)
     return {};
 }
 
-std::vector<Ptr<Packet>>
+std::vector<MacFrame>
 VirtualOutputQueues::TakeFrames(int64_t dstPort)
 {
-    std::vector<Ptr<Packet>> taken;
+    std::vector<MacFrame> taken;
     auto it = dstPort < 0 ? m_queues.begin()
                           : m_queues.lower_bound(QueueId(static_cast<uint32_t>(dstPort), 0));
     while (it != m_queues.end() &&
            (dstPort < 0 || (it->first >> 8) == static_cast<uint64_t>(dstPort)))
     {
-        for (Ptr<Packet>& frame : it->second.frames.take())
+        for (MacFrame& frame : it->second.frames.take())
         {
-            taken.push_back(frame);
+            taken.push_back(std::move(frame));
         }
         it->second.requested = false;
         it = it->second.lane < 0 ? m_queues.erase(it) : std::next(it);

@@ -6,7 +6,7 @@
 #define SCALE_ACROSS_VIRTUAL_OUTPUT_QUEUES_H
 
 #include "ns3/compact-fifo.h"
-#include "ns3/packet.h"
+#include "ns3/mac-frame.h"
 
 #include <cstdint>
 #include <map>
@@ -40,28 +40,28 @@ class VirtualOutputQueues
     void SetNLanes(uint32_t lanes);
 
     /**
-     * @brief Queue a frame (with its MAC header).
+     * @brief Queue a frame (its MAC header beside it).
      * @param dstPort destination port
      * @param flow flow
      * @param frame the frame
      * @return the lane serving its queue, or whether a circuit must be requested
      */
-    PushResult Push(uint32_t dstPort, uint8_t flow, Ptr<Packet> frame);
+    PushResult Push(uint32_t dstPort, uint8_t flow, MacFrame frame);
 
     /**
      * @brief Take the next frame for a lane whose circuit is up.
      * @param lane the lane
      * @param dstPort set to its destination
-     * @return the frame, or nullptr if the lane is down or its queue empty
+     * @return the frame, or an empty frame if the lane is down or its queue empty
      */
-    Ptr<Packet> Pop(uint32_t lane, uint32_t& dstPort);
+    MacFrame Pop(uint32_t lane, uint32_t& dstPort);
 
     /**
      * @brief The frame Pop would return next, left in its queue.
      * @param lane the lane
      * @return the frame, or nullptr if the lane is down or its queue empty
      */
-    Ptr<const Packet> Peek(uint32_t lane) const;
+    const MacFrame* Peek(uint32_t lane) const;
 
     /// @param lane a lane @return true if no frame waits for its circuit
     bool IsLaneIdle(uint32_t lane) const;
@@ -81,7 +81,7 @@ class VirtualOutputQueues
      * @param dstPort the port
      * @return the frames of that queue
      */
-    std::vector<Ptr<Packet>> Reject(uint32_t dstPort);
+    std::vector<MacFrame> Reject(uint32_t dstPort);
 
     /**
      * @brief A fault: take every frame queued for a port (or for every port). Queues no lane
@@ -90,7 +90,7 @@ class VirtualOutputQueues
      * @param dstPort the port, or -1 for every port
      * @return the frames, oldest first per queue
      */
-    std::vector<Ptr<Packet>> TakeFrames(int64_t dstPort);
+    std::vector<MacFrame> TakeFrames(int64_t dstPort);
 
     /// Drop everything.
     void Clear();
@@ -113,9 +113,9 @@ class VirtualOutputQueues
     /// Frames waiting for one destination port and flow.
     struct Queue
     {
-        CompactFifo<Ptr<Packet>> frames; //!< frames, oldest first
-        int64_t lane{-1};                //!< lane serving it, -1 if none
-        bool requested{false};           //!< a circuit request is outstanding
+        CompactFifo<MacFrame> frames; //!< frames, oldest first
+        int64_t lane{-1};             //!< lane serving it, -1 if none
+        bool requested{false};        //!< a circuit request is outstanding
     };
 
     /// A circuit lane.

@@ -39,6 +39,9 @@ class TracingTestCase : public TestCase
         Check(prefix);
     }
 
+    Mac48Address m_sender;   //!< the sending device's address
+    Mac48Address m_receiver; //!< the receiving device's address
+
     /// Run and trace; the files are closed when the devices go, at the end of this scope.
     void Trace(const std::string& prefix)
     {
@@ -51,6 +54,8 @@ class TracingTestCase : public TestCase
         fabric.EnablePcapAll(prefix);
         Ptr<NetDevice> sender = devices.Get(0);
         const Address peer = devices.Get(1)->GetAddress();
+        m_sender = Mac48Address::ConvertFrom(sender->GetAddress());
+        m_receiver = Mac48Address::ConvertFrom(peer);
         Simulator::Schedule(Seconds(0), [sender, peer]() {
             sender->Send(Create<Packet>(700), peer, TEST_PROTOCOL);
             sender->Send(Create<Packet>(300), Mac48Address("02:00:00:00:99:99"), TEST_PROTOCOL);
@@ -90,6 +95,16 @@ class TracingTestCase : public TestCase
             pcap.Read(buf, sizeof(buf), sec, usec, inclLen, origLen, readLen);
             NS_TEST_EXPECT_MSG_EQ(pcap.Fail(), false, "one frame in " << file);
             NS_TEST_EXPECT_MSG_EQ(origLen, 700 + MAC_HEADER, "the frame with its MAC header");
+            // The header is built only for the sniffer (issue #17): its bytes must still be
+            // those of an Ethernet II header from device 0 to device 1.
+            Mac48Address destination;
+            Mac48Address source;
+            destination.CopyFrom(buf);
+            source.CopyFrom(buf + 6);
+            NS_TEST_EXPECT_MSG_EQ(destination, m_receiver, "destination MAC in " << file);
+            NS_TEST_EXPECT_MSG_EQ(source, m_sender, "source MAC in " << file);
+            const uint16_t etherType = (buf[12] << 8) | buf[13];
+            NS_TEST_EXPECT_MSG_EQ(etherType, TEST_PROTOCOL, "EtherType in " << file);
             pcap.Close();
         }
     }

@@ -1,0 +1,35 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mac-frame.h"
+
+#include "ns3/ethernet-header.h"
+
+namespace ns3
+{
+
+MacFrame::MacFrame(Ptr<Packet> packet,
+                   Mac48Address source,
+                   Mac48Address destination,
+                   uint16_t protocol)
+    : m_packet(std::move(packet)),
+      m_source(source),
+      m_destination(destination),
+      m_protocol(protocol)
+{
+}
+
+Ptr<Packet>
+MacFrame::ToPacket() const
+{
+    EthernetHeader header(false);
+    header.SetSource(m_source);
+    header.SetDestination(m_destination);
+    header.SetLengthType(m_protocol);
+    Ptr<Packet> framed = m_packet->Copy();
+    framed->AddHeader(header);
+    return framed;
+}
+
+} // namespace ns3
