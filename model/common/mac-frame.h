@@ -5,6 +5,7 @@
 #ifndef SCALE_ACROSS_MAC_FRAME_H
 #define SCALE_ACROSS_MAC_FRAME_H
 
+#include "ns3/address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
@@ -36,11 +37,16 @@ class MacFrame
     MacFrame() = default;
     /**
      * @param packet the packet from the layer above (no MAC header)
-     * @param source source MAC address
+     * @param source source MAC address, as the layer above gave it: kept as an Address,
+     *        which the receiving node's protocol handlers take (a conversion each way costs
+     *        more than the rest of the NIC's work on the frame)
      * @param destination destination MAC address
      * @param protocol EtherType
      */
-    MacFrame(Ptr<Packet> packet, Mac48Address source, Mac48Address destination, uint16_t protocol);
+    MacFrame(Ptr<Packet> packet,
+             const Address& source,
+             Mac48Address destination,
+             uint16_t protocol);
 
     /// @return the packet (no MAC header)
     const Ptr<Packet>& GetPacket() const
@@ -48,8 +54,8 @@ class MacFrame
         return m_packet;
     }
 
-    /// @return source MAC address
-    Mac48Address GetSource() const
+    /// @return source MAC address (a Mac48Address as an Address)
+    const Address& GetSource() const
     {
         return m_source;
     }
@@ -93,7 +99,7 @@ class MacFrame
 
   private:
     Ptr<Packet> m_packet;       //!< the packet, without the MAC header
-    Mac48Address m_source;      //!< source MAC address
+    Address m_source;           //!< source MAC address
     Mac48Address m_destination; //!< destination MAC address
     uint16_t m_protocol{0};     //!< EtherType
 };

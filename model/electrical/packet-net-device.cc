@@ -45,7 +45,8 @@ PacketNetDevice::GetTypeId()
             .AddAttribute("Address",
                           "The MAC address of this device.",
                           Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
-                          MakeMac48AddressAccessor(&PacketNetDevice::m_address),
+                          MakeMac48AddressAccessor(&PacketNetDevice::SetMacAddress,
+                                                   &PacketNetDevice::GetMacAddress),
                           MakeMac48AddressChecker())
             .AddAttribute("Mtu",
                           "Payload bytes of one packet on the wire (1 ... 65535); the largest "
@@ -424,7 +425,7 @@ PacketNetDevice::CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t
 bool
 PacketNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrom(packet, m_address, dest, protocolNumber);
+    return SendFrom(packet, m_addressValue, dest, protocolNumber);
 }
 
 bool
@@ -436,7 +437,7 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
     NS_ABORT_MSG_IF(m_nHosts == 0,
                     "PacketNetDevice::Send on a device that is not attached to a fabric (use "
                     "LeafSpineHelper or FatTreeHelper)");
-    const Mac48Address from = Mac48Address::ConvertFrom(source);
+    NS_ASSERT_MSG(Mac48Address::IsMatchingType(source), "source " << source << " is no MAC-48");
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
@@ -453,14 +454,14 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
     {
         m_macTxTrace(packet);
     }
-    if (to.IsBroadcast() || to.IsGroup())
+    if (to.IsGroup()) // broadcast too: ff:ff:ff:ff:ff:ff has the group bit
     {
         bool all = true;
         for (uint32_t host = 0; host < m_nHosts; ++host)
         {
             if (host != m_host)
             {
-                all = Enqueue(packet->Copy(), from, to, protocolNumber, host, flow) && all;
+                all = Enqueue(packet->Copy(), source, to, protocolNumber, host, flow) && all;
             }
         }
         return all;
@@ -474,7 +475,7 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
         return false;
     }
     return Enqueue(packet,
-                   from,
+                   source,
                    to,
                    protocolNumber,
                    static_cast<uint32_t>(value - m_firstHost),
@@ -483,7 +484,7 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
 
 bool
 PacketNetDevice::Enqueue(Ptr<Packet> packet,
-                         Mac48Address source,
+                         const Address& source,
                          Mac48Address dest,
                          uint16_t protocol,
                          uint32_t dstHost,
@@ -648,18 +649,14 @@ PacketNetDevice::Deliver(const MacFrame& mac)
     const Ptr<Packet>& frame = mac.GetPacket();
     const Mac48Address to = mac.GetDestination();
     const uint16_t protocol = mac.GetProtocol();
-    NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
-    if (to.IsBroadcast())
+    // The common case first: a device's own address is unicast, so a frame for it is
+    // neither broadcast nor multicast (each test is a call into ns-3's network library).
+    NetDevice::PacketType type = NetDevice::PACKET_HOST;
+    if (to != m_address)
     {
-        type = NetDevice::PACKET_BROADCAST;
-    }
-    else if (to.IsGroup())
-    {
-        type = NetDevice::PACKET_MULTICAST;
-    }
-    else if (to == m_address)
-    {
-        type = NetDevice::PACKET_HOST;
+        type = !to.IsGroup()      ? NetDevice::PACKET_OTHERHOST
+               : to.IsBroadcast() ? NetDevice::PACKET_BROADCAST
+                                  : NetDevice::PACKET_MULTICAST;
     }
     m_rxBytes += frame->GetSize();
     ++m_rxFrames;
@@ -688,18 +685,31 @@ PacketNetDevice::GetChannel() const
 }
 
 void
-PacketNetDevice::SetAddress(Address address)
+PacketNetDevice::SetMacAddress(Mac48Address address)
 {
     NS_ABORT_MSG_IF(m_nHosts != 0,
-                    "PacketNetDevice::SetAddress: the address cannot change once the device is "
+                    "ns3::PacketNetDevice::Address cannot change once the device is "
                     "attached (the fabric finds hosts by address)");
-    m_address = Mac48Address::ConvertFrom(address);
+    m_address = address;
+    m_addressValue = address;
+}
+
+Mac48Address
+PacketNetDevice::GetMacAddress() const
+{
+    return m_address;
+}
+
+void
+PacketNetDevice::SetAddress(Address address)
+{
+    SetMacAddress(Mac48Address::ConvertFrom(address));
 }
 
 Address
 PacketNetDevice::GetAddress() const
 {
-    return m_address;
+    return m_addressValue; // kept as an Address: ns-3's Node asks for it on every frame
 }
 
 bool

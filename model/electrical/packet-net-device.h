@@ -158,6 +158,12 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     void DoDispose() override;
 
   private:
+    /// The Address attribute's setter: refused once the device is attached.
+    /// @param address the address
+    void SetMacAddress(Mac48Address address);
+    /// @return the Address attribute
+    Mac48Address GetMacAddress() const;
+
     /// A frame this device sent, until its last cell is resolved.
     struct Frame
     {
@@ -177,7 +183,7 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
 
     /// Add the header and queue a frame. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 Mac48Address source,
+                 const Address& source,
                  Mac48Address dest,
                  uint16_t protocol,
                  uint32_t dstHost,
@@ -207,6 +213,7 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     uint32_t GetHeaderBytes() const;
 
     Mac48Address m_address;             //!< MAC address
+    Address m_addressValue;             //!< m_address as an Address (GetAddress, Send)
     uint16_t m_mtu;                     //!< Mtu attribute
     uint32_t m_cellBytes;               //!< CellBytes attribute
     uint32_t m_headerBytes;             //!< HeaderBytes attribute

@@ -192,10 +192,16 @@ Time
 CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) const
 {
     NS_ASSERT(wavelengths >= 1 && wavelengths <= m_wavelengths);
-    return Seconds(
-        optical::SerializationSeconds(bytes,
-                                      wavelengths,
-                                      static_cast<double>(m_ratePerLambda.GetBitRate())));
+    const uint64_t bitRate = m_ratePerLambda.GetBitRate();
+    if (bytes != m_memo.bytes || wavelengths != m_memo.wavelengths || bitRate != m_memo.bitRate)
+    {
+        m_memo.bytes = bytes;
+        m_memo.wavelengths = wavelengths;
+        m_memo.bitRate = bitRate;
+        m_memo.time = Seconds(
+            optical::SerializationSeconds(bytes, wavelengths, static_cast<double>(bitRate)));
+    }
+    return m_memo.time;
 }
 
 Time

@@ -116,6 +116,18 @@ class CoherentTransceiver : public Object
 
     double m_staticWattsPerLambda; //!< StaticPowerWattsPerWavelength attribute, W
     Time m_since;                  //!< creation (start of its static energy)
+
+    /// The last serialization time computed, with its inputs: collectives send runs of
+    /// frames of one size, and the double-to-Time conversion is most of the call's cost.
+    struct SerializationMemo
+    {
+        uint64_t bytes{0};       //!< frame size
+        uint32_t wavelengths{0}; //!< wavelengths bonded (0: nothing memoized)
+        uint64_t bitRate{0};     //!< DataRatePerWavelength it was computed with, bit/s
+        Time time;               //!< the result
+    };
+
+    mutable SerializationMemo m_memo; //!< see SerializationMemo
 };
 
 } // namespace ns3

@@ -44,7 +44,8 @@ OpticalNetDevice::GetTypeId()
             .AddAttribute("Address",
                           "The MAC address of this device.",
                           Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
-                          MakeMac48AddressAccessor(&OpticalNetDevice::m_address),
+                          MakeMac48AddressAccessor(&OpticalNetDevice::SetMacAddress,
+                                                   &OpticalNetDevice::GetMacAddress),
                           MakeMac48AddressChecker())
             .AddAttribute(
                 "Mtu",
@@ -409,7 +410,7 @@ OpticalNetDevice::DropQueuedFrame(const MacFrame& frame, DropReason reason)
 bool
 OpticalNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrom(packet, m_address, dest, protocolNumber);
+    return SendFrom(packet, m_addressValue, dest, protocolNumber);
 }
 
 bool
@@ -421,7 +422,7 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
-    const Mac48Address from = Mac48Address::ConvertFrom(source);
+    NS_ASSERT_MSG(Mac48Address::IsMatchingType(source), "source " << source << " is no MAC-48");
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
@@ -438,14 +439,14 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     {
         m_macTxTrace(packet);
     }
-    if (to.IsBroadcast() || to.IsGroup())
+    if (to.IsGroup()) // broadcast too: ff:ff:ff:ff:ff:ff has the group bit
     {
         bool all = true;
         for (uint32_t port = 0; port < m_crossbar->GetNPorts(); ++port)
         {
             if (port != m_port && m_crossbar->HasEndpoint(port))
             {
-                all = Enqueue(packet->Copy(), from, to, protocolNumber, port, flow) && all;
+                all = Enqueue(packet->Copy(), source, to, protocolNumber, port, flow) && all;
             }
         }
         return all;
@@ -458,12 +459,12 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
         CountDrop(packet, DropReason::UNKNOWN_DESTINATION, bytes);
         return false;
     }
-    return Enqueue(packet, from, to, protocolNumber, static_cast<uint32_t>(port), flow);
+    return Enqueue(packet, source, to, protocolNumber, static_cast<uint32_t>(port), flow);
 }
 
 bool
 OpticalNetDevice::Enqueue(Ptr<Packet> packet,
-                          Mac48Address source,
+                          const Address& source,
                           Mac48Address dest,
                           uint16_t protocol,
                           uint32_t dstPort,
@@ -752,18 +753,14 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
     const Ptr<Packet>& frame = optical.GetPacket();
     const Mac48Address to = optical.GetDestination();
     const uint16_t protocol = optical.GetProtocol();
-    NetDevice::PacketType type = NetDevice::PACKET_OTHERHOST;
-    if (to.IsBroadcast())
+    // The common case first: a device's own address is unicast, so a frame for it is
+    // neither broadcast nor multicast (each test is a call into ns-3's network library).
+    NetDevice::PacketType type = NetDevice::PACKET_HOST;
+    if (to != m_address)
     {
-        type = NetDevice::PACKET_BROADCAST;
-    }
-    else if (to.IsGroup())
-    {
-        type = NetDevice::PACKET_MULTICAST;
-    }
-    else if (to == m_address)
-    {
-        type = NetDevice::PACKET_HOST;
+        type = !to.IsGroup()      ? NetDevice::PACKET_OTHERHOST
+               : to.IsBroadcast() ? NetDevice::PACKET_BROADCAST
+                                  : NetDevice::PACKET_MULTICAST;
     }
     if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(optical))
     {
@@ -796,18 +793,31 @@ OpticalNetDevice::GetChannel() const
 }
 
 void
-OpticalNetDevice::SetAddress(Address address)
+OpticalNetDevice::SetMacAddress(Mac48Address address)
 {
     NS_ABORT_MSG_IF(m_crossbar != nullptr,
-                    "OpticalNetDevice::SetAddress: the address cannot change once the device "
+                    "ns3::OpticalNetDevice::Address cannot change once the device "
                     "is attached (the crossbar maps addresses to ports)");
-    m_address = Mac48Address::ConvertFrom(address);
+    m_address = address;
+    m_addressValue = address;
+}
+
+Mac48Address
+OpticalNetDevice::GetMacAddress() const
+{
+    return m_address;
+}
+
+void
+OpticalNetDevice::SetAddress(Address address)
+{
+    SetMacAddress(Mac48Address::ConvertFrom(address));
 }
 
 Address
 OpticalNetDevice::GetAddress() const
 {
-    return m_address;
+    return m_addressValue; // kept as an Address: ns-3's Node asks for it on every frame
 }
 
 bool

@@ -156,6 +156,12 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void DoDispose() override;
 
   private:
+    /// The Address attribute's setter: refused once the device is attached.
+    /// @param address the address
+    void SetMacAddress(Mac48Address address);
+    /// @return the Address attribute
+    Mac48Address GetMacAddress() const;
+
     /// Serialization state of a circuit lane (its circuit state is in VirtualOutputQueues).
     struct LaneTiming
     {
@@ -165,7 +171,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
 
     /// Queue a frame for a port, its MAC header beside it. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 Mac48Address source,
+                 const Address& source,
                  Mac48Address dest,
                  uint16_t protocol,
                  uint32_t dstPort,
@@ -212,6 +218,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void SetWavelengthsPerCircuit(uint32_t n);
 
     Mac48Address m_address;                 //!< MAC address
+    Address m_addressValue;                 //!< m_address as an Address (GetAddress, Send)
     uint16_t m_mtu;                         //!< Mtu attribute
     uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute
     uint64_t m_maxQueueBytes;               //!< MaxQueueBytes attribute
