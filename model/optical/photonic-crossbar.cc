@@ -784,7 +784,7 @@ PhotonicCrossbar::Transmit(const MacFrame& optical,
 }
 
 void
-PhotonicCrossbar::CheckAtCrossbar(Frame frame, Time serialization)
+PhotonicCrossbar::CheckAtCrossbar(const Frame& frame, Time serialization)
 {
     const Time head = Simulator::Now();
     DropReason reason;
@@ -834,7 +834,7 @@ PhotonicCrossbar::Forward(const Frame& frame, Time head, Time serialization)
 }
 
 void
-PhotonicCrossbar::Deliver(Frame frame, bool budgetCloses)
+PhotonicCrossbar::Deliver(const Frame& frame, bool budgetCloses)
 {
     DropReason reason;
     if (LostToFault(frame, reason))

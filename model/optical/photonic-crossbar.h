@@ -307,13 +307,13 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void PortCameUp(uint32_t port);
 
     /// Check the circuit when the frame's first bit reaches the crossbar.
-    void CheckAtCrossbar(Frame frame, Time serialization);
+    void CheckAtCrossbar(const Frame& frame, Time serialization);
     /// Accept a frame on its circuit and schedule its arrival.
     void Forward(const Frame& frame, Time head, Time serialization);
     /// Drop a frame at the crossbar and tell its sender.
     void DropAtCrossbar(const Frame& frame, Time head);
     /// A frame's last bit reaches its receiver: account for it and hand it over.
-    void Deliver(Frame frame, bool budgetCloses);
+    void Deliver(const Frame& frame, bool budgetCloses);
     /// A circuit finished its set-up: tell the source endpoint.
     void NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort, uint32_t dstLane);
     /// @param port a port index; aborts naming the attribute if it is out of range
