@@ -437,7 +437,8 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
     NS_ABORT_MSG_IF(m_nHosts == 0,
                     "PacketNetDevice::Send on a device that is not attached to a fabric (use "
                     "LeafSpineHelper or FatTreeHelper)");
-    NS_ASSERT_MSG(Mac48Address::IsMatchingType(source), "source " << source << " is no MAC-48");
+    // The source is passed on as given (as SimpleNetDevice does once it has converted it):
+    // MacFrame::ToPacket converts it, and asserts it is a MAC-48, when a trace needs bytes.
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;

@@ -422,7 +422,8 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
-    NS_ASSERT_MSG(Mac48Address::IsMatchingType(source), "source " << source << " is no MAC-48");
+    // The source is passed on as given (as SimpleNetDevice does once it has converted it):
+    // MacFrame::ToPacket converts it, and asserts it is a MAC-48, when a trace needs bytes.
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
@@ -556,13 +557,14 @@ void
 OpticalNetDevice::TryStart(uint32_t laneIndex)
 {
     LaneTiming& lane = m_lanes[laneIndex];
-    if (!lane.resume.IsExpired())
+    if (lane.resumePending)
     {
         return; // the end of the current frame will start the next one
     }
     const Time now = Simulator::Now();
     if (now < lane.busyUntil)
     {
+        lane.resumePending = true;
         lane.resume = Simulator::Schedule(lane.busyUntil - now,
                                           &OpticalNetDevice::TransmitComplete,
                                           this,
@@ -604,6 +606,7 @@ OpticalNetDevice::TryStart(uint32_t laneIndex)
     const bool more = m_waitForCircuit ? !IsLaneIdle(laneIndex) : !m_blindQueue.empty();
     if (more || !m_phyTxEndTrace.IsEmpty())
     {
+        lane.resumePending = true;
         lane.resume = Simulator::Schedule(serialization,
                                           &OpticalNetDevice::TransmitComplete,
                                           this,
@@ -653,6 +656,7 @@ OpticalNetDevice::FitsBeforeClose(uint32_t laneIndex)
 void
 OpticalNetDevice::TransmitComplete(uint32_t laneIndex, Ptr<Packet> frame)
 {
+    m_lanes[laneIndex].resumePending = false;
     if (frame)
     {
         m_phyTxEndTrace(frame);

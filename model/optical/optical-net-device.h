@@ -167,6 +167,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     {
         Time busyUntil; //!< end of the frame being serialized
         EventId resume; //!< pending end-of-serialization event
+        /// resume is pending (a flag: EventId::IsExpired is a call into the simulator)
+        bool resumePending{false};
     };
 
     /// Queue a frame for a port, its MAC header beside it. @return false if dropped
