@@ -10,7 +10,7 @@ namespace ns3
 {
 
 MacFrame::MacFrame(Ptr<Packet> packet,
-                   const Address& source,
+                   Mac48Address source,
                    Mac48Address destination,
                    uint16_t protocol)
     : m_packet(std::move(packet)),
@@ -24,7 +24,7 @@ Ptr<Packet>
 MacFrame::ToPacket() const
 {
     EthernetHeader header(false);
-    header.SetSource(Mac48Address::ConvertFrom(m_source));
+    header.SetSource(m_source);
     header.SetDestination(m_destination);
     header.SetLengthType(m_protocol);
     Ptr<Packet> framed = m_packet->Copy();

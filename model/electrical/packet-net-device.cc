@@ -425,7 +425,7 @@ PacketNetDevice::CountDrop(Ptr<const Packet> packet, DropReason reason, uint64_t
 bool
 PacketNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrom(packet, m_addressValue, dest, protocolNumber);
+    return DoSend(packet, m_address, dest, protocolNumber);
 }
 
 bool
@@ -434,11 +434,18 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
                           const Address& dest,
                           uint16_t protocolNumber)
 {
+    return DoSend(packet, Mac48Address::ConvertFrom(source), dest, protocolNumber);
+}
+
+bool
+PacketNetDevice::DoSend(Ptr<Packet> packet,
+                        Mac48Address source,
+                        const Address& dest,
+                        uint16_t protocolNumber)
+{
     NS_ABORT_MSG_IF(m_nHosts == 0,
                     "PacketNetDevice::Send on a device that is not attached to a fabric (use "
                     "LeafSpineHelper or FatTreeHelper)");
-    // The source is passed on as given (as SimpleNetDevice does once it has converted it):
-    // MacFrame::ToPacket converts it, and asserts it is a MAC-48, when a trace needs bytes.
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
@@ -485,7 +492,7 @@ PacketNetDevice::SendFrom(Ptr<Packet> packet,
 
 bool
 PacketNetDevice::Enqueue(Ptr<Packet> packet,
-                         const Address& source,
+                         Mac48Address source,
                          Mac48Address dest,
                          uint16_t protocol,
                          uint32_t dstHost,
@@ -664,7 +671,7 @@ PacketNetDevice::Deliver(const MacFrame& mac)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, mac.GetSource(), to, type);
+        m_promiscRxCallback(this, frame, protocol, m_sources.Get(mac.GetSource()), to, type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -674,7 +681,7 @@ PacketNetDevice::Deliver(const MacFrame& mac)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, mac.GetSource());
+            m_rxCallback(this, frame, protocol, m_sources.Get(mac.GetSource()));
         }
     }
 }

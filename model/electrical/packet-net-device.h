@@ -158,6 +158,12 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     void DoDispose() override;
 
   private:
+    /// Send and SendFrom. @param packet the packet @param source its source @param dest its
+    /// destination @param protocolNumber its EtherType @return false if dropped
+    bool DoSend(Ptr<Packet> packet,
+                Mac48Address source,
+                const Address& dest,
+                uint16_t protocolNumber);
     /// The Address attribute's setter: refused once the device is attached.
     /// @param address the address
     void SetMacAddress(Mac48Address address);
@@ -183,7 +189,7 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
 
     /// Add the header and queue a frame. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 const Address& source,
+                 Mac48Address source,
                  Mac48Address dest,
                  uint16_t protocol,
                  uint32_t dstHost,
@@ -213,7 +219,8 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     uint32_t GetHeaderBytes() const;
 
     Mac48Address m_address;             //!< MAC address
-    Address m_addressValue;             //!< m_address as an Address (GetAddress, Send)
+    Address m_addressValue;             //!< m_address as an Address (GetAddress)
+    MacFrame::SourceMemo m_sources;     //!< sources of received frames as Addresses
     uint16_t m_mtu;                     //!< Mtu attribute
     uint32_t m_cellBytes;               //!< CellBytes attribute
     uint32_t m_headerBytes;             //!< HeaderBytes attribute

@@ -410,7 +410,7 @@ OpticalNetDevice::DropQueuedFrame(const MacFrame& frame, DropReason reason)
 bool
 OpticalNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrom(packet, m_addressValue, dest, protocolNumber);
+    return DoSend(packet, m_address, dest, protocolNumber);
 }
 
 bool
@@ -419,11 +419,18 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
                            const Address& dest,
                            uint16_t protocolNumber)
 {
+    return DoSend(packet, Mac48Address::ConvertFrom(source), dest, protocolNumber);
+}
+
+bool
+OpticalNetDevice::DoSend(Ptr<Packet> packet,
+                         Mac48Address source,
+                         const Address& dest,
+                         uint16_t protocolNumber)
+{
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
-    // The source is passed on as given (as SimpleNetDevice does once it has converted it):
-    // MacFrame::ToPacket converts it, and asserts it is a MAC-48, when a trace needs bytes.
     const Mac48Address to = Mac48Address::ConvertFrom(dest);
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
@@ -465,7 +472,7 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
 
 bool
 OpticalNetDevice::Enqueue(Ptr<Packet> packet,
-                          const Address& source,
+                          Mac48Address source,
                           Mac48Address dest,
                           uint16_t protocol,
                           uint32_t dstPort,
@@ -775,7 +782,7 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, optical.GetSource(), to, type);
+        m_promiscRxCallback(this, frame, protocol, m_sources.Get(optical.GetSource()), to, type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -785,7 +792,7 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, optical.GetSource());
+            m_rxCallback(this, frame, protocol, m_sources.Get(optical.GetSource()));
         }
     }
 }

@@ -156,6 +156,12 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void DoDispose() override;
 
   private:
+    /// Send and SendFrom. @param packet the packet @param source its source @param dest its
+    /// destination @param protocolNumber its EtherType @return false if dropped
+    bool DoSend(Ptr<Packet> packet,
+                Mac48Address source,
+                const Address& dest,
+                uint16_t protocolNumber);
     /// The Address attribute's setter: refused once the device is attached.
     /// @param address the address
     void SetMacAddress(Mac48Address address);
@@ -173,7 +179,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
 
     /// Queue a frame for a port, its MAC header beside it. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 const Address& source,
+                 Mac48Address source,
                  Mac48Address dest,
                  uint16_t protocol,
                  uint32_t dstPort,
@@ -220,7 +226,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void SetWavelengthsPerCircuit(uint32_t n);
 
     Mac48Address m_address;                 //!< MAC address
-    Address m_addressValue;                 //!< m_address as an Address (GetAddress, Send)
+    Address m_addressValue;                 //!< m_address as an Address (GetAddress)
+    MacFrame::SourceMemo m_sources;         //!< sources of received frames as Addresses
     uint16_t m_mtu;                         //!< Mtu attribute
     uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute
     uint64_t m_maxQueueBytes;               //!< MaxQueueBytes attribute
