@@ -109,6 +109,7 @@ def build(bld):
         'test/collective/collective-concurrency-test-suite.cc',
         'test/collective/collective-exclude-rank-test-suite.cc',
         'test/collective/collective-failure-test-suite.cc',
+        'test/collective/collective-header-test-suite.cc',
         'test/collective/collective-ideal-fabric-test-suite.cc',
         'test/collective/collective-invariance-test-suite.cc',
         'test/collective/collective-nccl-tests-test-suite.cc',

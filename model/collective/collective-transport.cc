@@ -223,7 +223,7 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
                              NetDevice::PacketType)
 {
     CollectiveHeader header;
-    packet->PeekHeader(header);
+    header.PeekFrom(*packet);
     if (header.dataBytes != header.messageBytes)
     {
         // A message of several bursts: complete when all its bytes are in.
