@@ -62,7 +62,8 @@ CollectiveTransport::GetTypeId()
 }
 
 CollectiveTransport::CollectiveTransport()
-    : m_protocol(0x88B6),
+    : m_nodeId(0),
+      m_protocol(0x88B6),
       m_maxSegment(16 * 1024 * 1024 - 37),
       m_sentBytes(0),
       m_receivedBytes(0),
@@ -83,7 +84,6 @@ CollectiveTransport::DoDispose()
 {
     m_device = nullptr;
     m_receivers.clear();
-    m_creditReceivers.clear();
     m_partial.clear();
     Object::DoDispose();
 }
@@ -102,6 +102,7 @@ CollectiveTransport::Attach(Ptr<NetDevice> device)
         return;
     }
     m_device = device;
+    m_nodeId = device->GetNode()->GetId();
     device->GetNode()->RegisterProtocolHandler(MakeCallback(&CollectiveTransport::Receive, this),
                                                m_protocol,
                                                device);
@@ -118,17 +119,29 @@ CollectiveTransport::Register(uint32_t communicator,
                               MessageCallback callback,
                               CreditCallback credit)
 {
-    NS_ABORT_MSG_IF(m_receivers.count(communicator) != 0,
+    NS_ABORT_MSG_IF(FindReceiver(communicator) != nullptr,
                     "CollectiveTransport on node "
                         << (m_device ? m_device->GetNode()->GetId() : 0)
                         << " already holds a rank of communicator " << communicator
                         << ": a communicator takes one rank per node (one device each)");
-    m_receivers[communicator] = callback;
-    m_creditReceivers[communicator] = credit;
+    m_receivers.push_back(Receiver{communicator, callback, credit});
+}
+
+const CollectiveTransport::Receiver*
+CollectiveTransport::FindReceiver(uint32_t communicator) const
+{
+    for (const auto& r : m_receivers)
+    {
+        if (r.communicator == communicator)
+        {
+            return &r;
+        }
+    }
+    return nullptr;
 }
 
 void
-CollectiveTransport::ReturnCredit(Ptr<CollectiveTransport> to,
+CollectiveTransport::ReturnCredit(const Ptr<CollectiveTransport>& to,
                                   uint32_t communicator,
                                   uint32_t operation,
                                   uint32_t rank,
@@ -137,11 +150,14 @@ CollectiveTransport::ReturnCredit(Ptr<CollectiveTransport> to,
 {
     NS_ASSERT(to && to->m_device && !latency.IsStrictlyNegative());
     ++m_creditsReturned;
-    // An event in the sender node's context, as a channel delivers a frame.
-    Simulator::ScheduleWithContext(to->m_device->GetNode()->GetId(),
+    // An event in the sender node's context, as a channel delivers a frame. The event holds
+    // a plain pointer: a Ptr would add a reference count up and down per credit, and the
+    // transport is aggregated to its node, which lives until Simulator::Destroy, which drops
+    // pending events without running them.
+    Simulator::ScheduleWithContext(to->m_nodeId,
                                    latency,
                                    &CollectiveTransport::DeliverCredit,
-                                   to,
+                                   PeekPointer(to),
                                    communicator,
                                    operation,
                                    rank,
@@ -156,9 +172,9 @@ CollectiveTransport::DeliverCredit(uint32_t communicator,
 {
     ++m_creditsReceived;
     m_creditTrace(communicator, operation, rank, flow);
-    auto it = m_creditReceivers.find(communicator);
-    NS_ASSERT_MSG(it != m_creditReceivers.end(), "credit for an unknown communicator");
-    it->second(operation, rank, flow);
+    const Receiver* r = FindReceiver(communicator);
+    NS_ASSERT_MSG(r, "credit for an unknown communicator");
+    r->credit(operation, rank, flow);
 }
 
 Time
@@ -189,7 +205,10 @@ CollectiveTransport::Send(const Address& to,
                           uint8_t flow)
 {
     NS_ASSERT(wireFactor >= 1.0);
-    const auto perBurst = static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
+    // A wire factor of 1 (NCCL's Simple protocol) needs no floating point: the same numbers.
+    const bool simple = wireFactor == 1.0;
+    const auto perBurst = simple ? uint64_t{m_maxSegment}
+                                 : static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
     NS_ABORT_MSG_IF(perBurst == 0,
                     "CollectiveTransport::MaxSegmentBytes = " << m_maxSegment
                                                               << " is too small for a wire "
@@ -203,7 +222,8 @@ CollectiveTransport::Send(const Address& to,
         header.offset = offset;
         header.dataBytes = static_cast<uint32_t>(data);
         Ptr<Packet> burst = Create<Packet>(
-            static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
+            simple ? static_cast<uint32_t>(data)
+                   : static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
         burst->AddHeader(header);
         if (flow != 0)
         {
@@ -243,12 +263,12 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
     }
     m_receivedBytes += header.messageBytes;
     m_messageTrace(header);
-    auto it = m_receivers.find(header.communicator);
-    NS_ABORT_MSG_IF(it == m_receivers.end(),
-                    "CollectiveTransport on node " << m_device->GetNode()->GetId()
+    const Receiver* r = FindReceiver(header.communicator);
+    NS_ABORT_MSG_IF(!r,
+                    "CollectiveTransport on node " << m_nodeId
                                                    << ": message for unknown communicator "
                                                    << header.communicator);
-    it->second(header);
+    r->message(header);
 }
 
 uint64_t

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -89,7 +90,7 @@ class CollectiveTransport : public Object
      * @param flow the message's flow
      * @param latency how long the credit takes to get there (>= 0)
      */
-    void ReturnCredit(Ptr<CollectiveTransport> to,
+    void ReturnCredit(const Ptr<CollectiveTransport>& to,
                       uint32_t communicator,
                       uint32_t operation,
                       uint32_t rank,
@@ -149,11 +150,24 @@ class CollectiveTransport : public Object
     /// the rank that returned it @param flow the flow
     void DeliverCredit(uint32_t communicator, uint32_t operation, uint32_t rank, uint8_t flow);
 
-    Ptr<NetDevice> m_device;                                //!< the device used
-    uint16_t m_protocol;                                    //!< ProtocolNumber attribute
-    uint32_t m_maxSegment;                                  //!< MaxSegmentBytes attribute
-    std::map<uint32_t, MessageCallback> m_receivers;        //!< by communicator
-    std::map<uint32_t, CreditCallback> m_creditReceivers;   //!< by communicator
+    /// Where one communicator's messages and credits go.
+    struct Receiver
+    {
+        uint32_t communicator{0}; //!< its id
+        MessageCallback message;  //!< its messages
+        CreditCallback credit;    //!< its returned credits
+    };
+
+    /// @param communicator an id @return its receiver, or nullptr if none is registered
+    const Receiver* FindReceiver(uint32_t communicator) const;
+
+    Ptr<NetDevice> m_device; //!< the device used
+    uint32_t m_nodeId;       //!< its node's id (the context of credits delivered here)
+    uint16_t m_protocol;     //!< ProtocolNumber attribute
+    uint32_t m_maxSegment;   //!< MaxSegmentBytes attribute
+    // A node holds a rank of a handful of communicators (a job's, its shrunk reruns'): a
+    // scan of a small array per message beats a std::map's pointer chase.
+    std::vector<Receiver> m_receivers;                      //!< by communicator
     std::map<std::array<uint32_t, 4>, uint64_t> m_partial;  //!< bytes so far, by message
     uint64_t m_sentBytes;                                   //!< data bytes sent
     uint64_t m_receivedBytes;                               //!< data bytes of whole messages
