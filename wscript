@@ -196,6 +196,7 @@ def build(bld):
         'model/collective/collective-header.h',
         'model/collective/collective-result.h',
         'model/collective/collective-transport.h',
+        'model/collective/message-index-map.h',
         'model/collective/nccl-protocol.h',
         'model/training/checkpoint-ledger.h',
         'model/training/p2-quantile.h',
