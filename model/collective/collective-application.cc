@@ -416,13 +416,15 @@ CollectiveApplication::Send(uint32_t sequence,
     // No NS_LOG here: this runs once per message, and even a disabled log statement costs a
     // LogComponent::IsEnabled call (issue #17); the transport's MessageReceived trace and the
     // communicator's traces show every message instead.
-    CollectiveHeader h;
+    CollectiveHeader& h = m_sendHeader;
     h.communicator = m_communicator->GetId();
     h.operation = sequence;
     h.source = m_rank;
     h.tag = tag;
     h.messageBytes = bytes;
     h.flow = flow;
+    h.offset = 0;
+    h.dataBytes = 0;
     m_transport->Send(m_communicator->GetAddress(peer), h, m_communicator->GetWireFactor(), flow);
 }
 

@@ -214,6 +214,9 @@ class CollectiveApplication : public Application
 
     std::array<CreditLatencyEntry, 16> m_creditLatency; //!< by peer modulo 16
     uint32_t m_nBegun;                                  //!< operations begun so far
+    /// The header of each send, reused: an ns-3 Header made and destroyed per message costs
+    /// two LogComponent::IsEnabled calls (~Header, ~ObjectBase). The transport copies it.
+    CollectiveHeader m_sendHeader;
 };
 
 } // namespace ns3

@@ -69,7 +69,9 @@ CollectiveTransport::CollectiveTransport()
       m_receivedBytes(0),
       m_partialBytes(0),
       m_creditsReturned(0),
-      m_creditsReceived(0)
+      m_creditsReceived(0),
+      m_sending(false),
+      m_receiving(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -200,9 +202,29 @@ CollectiveTransport::GetPathLatency(const Address& to) const
 
 void
 CollectiveTransport::Send(const Address& to,
-                          CollectiveHeader header,
+                          const CollectiveHeader& header,
                           double wireFactor,
                           uint8_t flow)
+{
+    // No device calls back into its sender from Send (they deliver in events), so the
+    // nested branch is only a guard: it keeps a burst's header from changing under it.
+    if (m_sending)
+    {
+        CollectiveHeader nested = header;
+        SendBursts(to, nested, wireFactor, flow);
+        return;
+    }
+    m_sending = true;
+    m_sendHeader = header;
+    SendBursts(to, m_sendHeader, wireFactor, flow);
+    m_sending = false;
+}
+
+void
+CollectiveTransport::SendBursts(const Address& to,
+                                CollectiveHeader& header,
+                                double wireFactor,
+                                uint8_t flow)
 {
     NS_ASSERT(wireFactor >= 1.0);
     // A wire factor of 1 (NCCL's Simple protocol) needs no floating point: the same numbers.
@@ -242,8 +264,23 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
                              const Address&,
                              NetDevice::PacketType)
 {
-    CollectiveHeader header;
-    header.PeekFrom(*packet);
+    // A message handler that sends does not receive on this node within the call (devices
+    // deliver in events), so the nested branch is only a guard, as in Send.
+    if (m_receiving)
+    {
+        CollectiveHeader nested;
+        ReceiveBurst(*packet, nested);
+        return;
+    }
+    m_receiving = true;
+    ReceiveBurst(*packet, m_receiveHeader);
+    m_receiving = false;
+}
+
+void
+CollectiveTransport::ReceiveBurst(const Packet& packet, CollectiveHeader& header)
+{
+    header.PeekFrom(packet);
     if (header.dataBytes != header.messageBytes)
     {
         // A message of several bursts: complete when all its bytes are in.

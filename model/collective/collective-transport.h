@@ -79,7 +79,7 @@ class CollectiveTransport : public Object
      * @param wireFactor wire bytes per data byte (>= 1; e.g. 2 for NCCL's LL protocol)
      * @param flow the message's flow (FabricFlowTag: its own circuit lane per peer)
      */
-    void Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow);
+    void Send(const Address& to, const CollectiveHeader& header, double wireFactor, uint8_t flow);
 
     /**
      * @brief Give a sender its credit back: delivered to its transport after a latency.
@@ -146,6 +146,21 @@ class CollectiveTransport : public Object
                  const Address& to,
                  NetDevice::PacketType type);
 
+    /**
+     * @brief Send's work, with the header object its bursts carry.
+     * @param to the peer's device address
+     * @param header the message's header; offset and dataBytes are set per burst
+     * @param wireFactor wire bytes per data byte
+     * @param flow the message's flow
+     */
+    void SendBursts(const Address& to, CollectiveHeader& header, double wireFactor, uint8_t flow);
+    /**
+     * @brief Receive's work, with the header object to read the burst into.
+     * @param packet the burst
+     * @param header where its header is read
+     */
+    void ReceiveBurst(const Packet& packet, CollectiveHeader& header);
+
     /// Event: a credit reaches this node. @param communicator @param operation @param rank
     /// the rank that returned it @param flow the flow
     void DeliverCredit(uint32_t communicator, uint32_t operation, uint32_t rank, uint8_t flow);
@@ -167,14 +182,20 @@ class CollectiveTransport : public Object
     uint32_t m_maxSegment;   //!< MaxSegmentBytes attribute
     // A node holds a rank of a handful of communicators (a job's, its shrunk reruns'): a
     // scan of a small array per message beats a std::map's pointer chase.
-    std::vector<Receiver> m_receivers;                      //!< by communicator
-    std::map<std::array<uint32_t, 4>, uint64_t> m_partial;  //!< bytes so far, by message
-    uint64_t m_sentBytes;                                   //!< data bytes sent
-    uint64_t m_receivedBytes;                               //!< data bytes of whole messages
-    uint64_t m_partialBytes;                                //!< data bytes of partial ones
-    uint64_t m_creditsReturned;                             //!< credits sent back from here
-    uint64_t m_creditsReceived;                             //!< credits delivered here
-    TracedCallback<const CollectiveHeader&> m_messageTrace; //!< MessageReceived
+    std::vector<Receiver> m_receivers;                     //!< by communicator
+    std::map<std::array<uint32_t, 4>, uint64_t> m_partial; //!< bytes so far, by message
+    uint64_t m_sentBytes;                                  //!< data bytes sent
+    uint64_t m_receivedBytes;                              //!< data bytes of whole messages
+    uint64_t m_partialBytes;                               //!< data bytes of partial ones
+    uint64_t m_creditsReturned;                            //!< credits sent back from here
+    uint64_t m_creditsReceived;                            //!< credits delivered here
+    // One header object each for sending and receiving, reused: an ns-3 Header made and
+    // destroyed per message costs two LogComponent::IsEnabled calls (~Header, ~ObjectBase).
+    CollectiveHeader m_sendHeader;    //!< the bursts' header in Send
+    CollectiveHeader m_receiveHeader; //!< the burst's header in Receive
+    bool m_sending;                   //!< in Send (a nested call uses its own header)
+    bool m_receiving;                 //!< in Receive (a nested call uses its own header)
+    TracedCallback<const CollectiveHeader&> m_messageTrace;              //!< MessageReceived
     TracedCallback<uint32_t, uint32_t, uint32_t, uint8_t> m_creditTrace; //!< CreditReceived
 };
 
