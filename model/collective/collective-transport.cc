@@ -6,6 +6,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/channel.h"
+#include "ns3/event-impl.h"
 #include "ns3/fabric-flow-tag.h"
 #include "ns3/fabric-net-device.h"
 #include "ns3/log.h"
@@ -28,6 +29,37 @@ namespace
 /// Bytes of CollectiveHeader on every burst.
 const uint32_t HEADER_BYTES = CollectiveHeader().GetSerializedSize();
 } // namespace
+
+/**
+ * A send credit on its way to a sender's transport: an event object that goes back to the
+ * pool of the transport that sent it as soon as it runs, so credits allocate only while
+ * more of them are pending than ever before. The simulator holds one reference while it is
+ * pending (dropped after it runs, or by Simulator::Destroy if it never does), its pool
+ * another, so it lives until both are gone.
+ */
+class CollectiveTransport::CreditEvent : public EventImpl
+{
+  public:
+    CollectiveTransport* owner{nullptr}; //!< the transport whose pool it returns to
+    CollectiveTransport* to{nullptr};    //!< the sender's transport
+    uint32_t communicator{0};            //!< the communicator
+    uint32_t operation{0};               //!< the message's operation
+    uint32_t rank{0};                    //!< the rank that returned the credit
+    uint8_t flow{0};                     //!< the message's flow
+
+  protected:
+    void Notify() override
+    {
+        // Back to the pool first: a credit returned inside the delivery may reuse it.
+        CollectiveTransport* target = to;
+        const uint32_t c = communicator;
+        const uint32_t o = operation;
+        const uint32_t r = rank;
+        const uint8_t f = flow;
+        owner->m_creditPool.push_back(this);
+        target->DeliverCredit(c, o, r, f);
+    }
+};
 
 TypeId
 CollectiveTransport::GetTypeId()
@@ -79,6 +111,21 @@ CollectiveTransport::CollectiveTransport()
 CollectiveTransport::~CollectiveTransport()
 {
     NS_LOG_FUNCTION(this);
+    ReleaseCreditEvents();
+}
+
+void
+CollectiveTransport::ReleaseCreditEvents()
+{
+    // A pending one keeps the simulator's reference and is freed when that is dropped; it
+    // never runs after its transports are gone (they live until Simulator::Destroy, which
+    // drops pending events without running them).
+    for (CreditEvent* event : m_creditEvents)
+    {
+        event->Unref();
+    }
+    m_creditEvents.clear();
+    m_creditPool.clear();
 }
 
 void
@@ -87,6 +134,7 @@ CollectiveTransport::DoDispose()
     m_device = nullptr;
     m_receivers.clear();
     m_partial.clear();
+    ReleaseCreditEvents();
     Object::DoDispose();
 }
 
@@ -152,18 +200,28 @@ CollectiveTransport::ReturnCredit(const Ptr<CollectiveTransport>& to,
 {
     NS_ASSERT(to && to->m_device && !latency.IsStrictlyNegative());
     ++m_creditsReturned;
-    // An event in the sender node's context, as a channel delivers a frame. The event holds
-    // a plain pointer: a Ptr would add a reference count up and down per credit, and the
-    // transport is aggregated to its node, which lives until Simulator::Destroy, which drops
-    // pending events without running them.
-    Simulator::ScheduleWithContext(to->m_nodeId,
-                                   latency,
-                                   &CollectiveTransport::DeliverCredit,
-                                   PeekPointer(to),
-                                   communicator,
-                                   operation,
-                                   rank,
-                                   flow);
+    CreditEvent* event;
+    if (m_creditPool.empty())
+    {
+        event = new CreditEvent(); // its one reference is the pool's
+        m_creditEvents.push_back(event);
+    }
+    else
+    {
+        event = m_creditPool.back();
+        m_creditPool.pop_back();
+    }
+    // The event holds plain pointers: the transports are aggregated to their nodes, which
+    // live until Simulator::Destroy, and Destroy drops pending events without running them.
+    event->owner = this;
+    event->to = PeekPointer(to);
+    event->communicator = communicator;
+    event->operation = operation;
+    event->rank = rank;
+    event->flow = flow;
+    event->Ref(); // the simulator's, dropped once it has run
+    // An event in the sender node's context, as a channel delivers a frame.
+    Simulator::ScheduleWithContext(to->m_nodeId, latency, event);
 }
 
 void

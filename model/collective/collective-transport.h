@@ -138,6 +138,11 @@ class CollectiveTransport : public Object
     void DoDispose() override;
 
   private:
+    class CreditEvent;
+
+    /// Release the credit events made here (DoDispose and the destructor; idempotent).
+    void ReleaseCreditEvents();
+
     /// Protocol handler.
     void Receive(Ptr<NetDevice> device,
                  Ptr<const Packet> packet,
@@ -195,6 +200,9 @@ class CollectiveTransport : public Object
     CollectiveHeader m_receiveHeader; //!< the burst's header in Receive
     bool m_sending;                   //!< in Send (a nested call uses its own header)
     bool m_receiving;                 //!< in Receive (a nested call uses its own header)
+    // Credit events, reused: one allocated per credit was one heap allocation per message.
+    std::vector<CreditEvent*> m_creditEvents; //!< every one made here (one reference each)
+    std::vector<CreditEvent*> m_creditPool;   //!< those not pending, free for the next credit
     TracedCallback<const CollectiveHeader&> m_messageTrace;              //!< MessageReceived
     TracedCallback<uint32_t, uint32_t, uint32_t, uint8_t> m_creditTrace; //!< CreditReceived
 };
