@@ -158,10 +158,9 @@ CollectiveApplication::GetAwaitedPeers(uint32_t sequence) const
         {
             continue;
         }
-        for (const auto& [key, index] : op->expected)
-        {
+        op->expected.ForEach([&peers](uint64_t key, uint64_t) {
             peers.push_back(static_cast<uint32_t>(key >> 32));
-        }
+        });
     }
     std::sort(peers.begin(), peers.end());
     peers.erase(std::unique(peers.begin(), peers.end()), peers.end());
@@ -222,8 +221,8 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
         op.streams[i].inFlight = 0;
     }
     op.nStreams = 0;
-    op.expected.clear();
-    op.early.clear();
+    op.expected.Clear();
+    op.early.Clear();
     op.inProgress = false;
     const std::string collective = ToString(schedule->GetKind());
     const std::string algorithm = schedule->GetAlgorithm();
@@ -231,7 +230,7 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     auto early = m_earlyOps.find(sequence);
     if (early != m_earlyOps.end())
     {
-        op.early.swap(early->second);
+        op.early.Swap(early->second);
         m_earlyOps.erase(early);
     }
     auto held = m_heldCredits.find(sequence);
@@ -307,13 +306,13 @@ CollectiveApplication::ReadOps(Operation& op, bool beyondWindow)
         }
         op.done.Append(false);
         const uint64_t key = MessageId(next.peer, next.tag);
-        if (op.early.erase(key) != 0)
+        if (op.early.Erase(key))
         {
-            CompleteReceive(op, index, next);
+            CompleteReceive(op, index, &next);
         }
         else
         {
-            op.expected.emplace(key, index);
+            op.expected.Insert(key, index);
         }
     }
     return any;
@@ -345,17 +344,22 @@ CollectiveApplication::StartSends(Operation& op)
             {
                 break;
             }
+            // Its size now, while the schedule is at hand: a delayed Send need not look it up.
+            const uint64_t bytes = op.schedule->GetOpBytes(send);
             if (op.sendLatency.IsStrictlyPositive())
             {
                 Simulator::Schedule(op.sendLatency,
                                     &CollectiveApplication::Send,
                                     this,
                                     op.sequence,
-                                    send);
+                                    send.peer,
+                                    send.tag,
+                                    send.flow,
+                                    bytes);
             }
             else
             {
-                Send(op.sequence, send);
+                Send(op.sequence, send.peer, send.tag, send.flow, bytes);
             }
             queue.pop_front();
             stream.headRead = false;
@@ -399,26 +403,29 @@ CollectiveApplication::StreamFor(Operation& op, uint64_t key)
 }
 
 void
-CollectiveApplication::Send(uint32_t sequence, CollectiveOp send)
+CollectiveApplication::Send(uint32_t sequence,
+                            uint32_t peer,
+                            uint32_t tag,
+                            uint8_t flow,
+                            uint64_t bytes)
 {
     if (m_communicator->GetFailureMonitor().IsFailed(sequence))
     {
         return; // a send delayed by the protocol's latency, of an operation failed since
     }
-    const CollectiveSchedule& schedule = m_communicator->GetSchedule(sequence);
-    CollectiveHeader h;
+    // No NS_LOG here: this runs once per message, and even a disabled log statement costs a
+    // LogComponent::IsEnabled call (issue #17); the transport's MessageReceived trace and the
+    // communicator's traces show every message instead.
+    CollectiveHeader& h = m_sendHeader;
     h.communicator = m_communicator->GetId();
     h.operation = sequence;
     h.source = m_rank;
-    h.tag = send.tag;
-    h.messageBytes = schedule.GetOpBytes(send);
-    h.flow = send.flow;
-    NS_LOG_LOGIC("rank " << m_rank << " sends tag " << send.tag << " of operation " << sequence
-                         << " (" << h.messageBytes << " bytes) to " << send.peer);
-    m_transport->Send(m_communicator->GetAddress(send.peer),
-                      h,
-                      m_communicator->GetWireFactor(),
-                      send.flow);
+    h.tag = tag;
+    h.messageBytes = bytes;
+    h.flow = flow;
+    h.offset = 0;
+    h.dataBytes = 0;
+    m_transport->Send(m_communicator->GetAddress(peer), h, m_communicator->GetWireFactor(), flow);
 }
 
 void
@@ -483,23 +490,23 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
                                 << header.source << " after it finished that operation");
         // This rank has not issued it yet: the message waits in its receive slot, which is
         // freed (its credit returned) when the rank begins the operation.
-        m_earlyOps[header.operation].insert(key);
+        m_earlyOps[header.operation].Insert(key, 0);
         if (credits)
         {
             m_heldCredits[header.operation].emplace_back(header.source, header.flow);
         }
         return;
     }
-    auto it = op->expected.find(key);
-    if (it == op->expected.end())
+    const uint64_t* found = op->expected.Find(key);
+    if (!found)
     {
-        op->early.insert(key);
+        op->early.Insert(key, 0);
         return;
     }
-    const uint64_t index = it->second;
-    op->expected.erase(it);
+    const uint64_t index = *found;
+    op->expected.Erase(key);
     const uint32_t sequence = op->sequence;
-    CompleteReceive(*op, index, op->schedule->GetOp(m_rank, index));
+    CompleteReceive(*op, index, nullptr);
     Progress(sequence);
 }
 
@@ -530,15 +537,23 @@ CollectiveApplication::CreditLatencyTo(uint32_t peer)
 }
 
 void
-CollectiveApplication::CompleteReceive(Operation& op, uint64_t index, const CollectiveOp& recv)
+CollectiveApplication::CompleteReceive(Operation& op, uint64_t index, const CollectiveOp* recv)
 {
     const DataRate rate = m_communicator->GetReductionRate();
-    if (recv.reduce && rate.GetBitRate() > 0)
+    if (rate.GetBitRate() > 0)
     {
-        const Time compute =
-            Seconds(8.0 * static_cast<double>(op.schedule->GetOpBytes(recv)) / rate.GetBitRate());
-        Simulator::Schedule(compute, &CollectiveApplication::ReceiveDone, this, op.sequence, index);
-        return;
+        const CollectiveOp read = recv ? *recv : op.schedule->GetOp(m_rank, index);
+        if (read.reduce)
+        {
+            const Time compute = Seconds(8.0 * static_cast<double>(op.schedule->GetOpBytes(read)) /
+                                         rate.GetBitRate());
+            Simulator::Schedule(compute,
+                                &CollectiveApplication::ReceiveDone,
+                                this,
+                                op.sequence,
+                                index);
+            return;
+        }
     }
     op.done.SetDone(index);
     OpDone(op);
@@ -571,7 +586,7 @@ CollectiveApplication::OpDone(Operation& op)
     }
     NS_LOG_INFO("rank " << m_rank << " done with operation " << op.sequence << " at "
                         << Simulator::Now().As(Time::US));
-    NS_ASSERT_MSG(op.early.empty(), "messages of a finished operation are left over");
+    NS_ASSERT_MSG(op.early.Empty(), "messages of a finished operation are left over");
     const uint32_t sequence = op.sequence;
     // Retire it before telling the communicator, which may begin the next operation.
     for (size_t i = 0; i < m_active.size(); ++i)

@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_COLLECTIVE_APPLICATION_H
 
 #include "collective-header.h"
+#include "message-index-map.h"
 
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
@@ -16,8 +17,6 @@
 #include <array>
 #include <map>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace ns3
@@ -128,12 +127,12 @@ class CollectiveApplication : public Application
         CompletionWindow done;        //!< which ops read so far are done (sends at once)
         // Streams [0, nStreams) have sends; the rest are spares that keep their storage, so
         // a stream that empties and comes back (every step of a ring) allocates nothing.
-        std::vector<SendStream> streams;                 //!< send streams
-        size_t nStreams{0};                              //!< streams in use
-        std::unordered_map<uint64_t, uint64_t> expected; //!< receive op index by message key
-        std::unordered_set<uint64_t> early;              //!< arrived before their op was read
-        bool inProgress{false};                          //!< re-entry guard of Progress
-        Time sendLatency;                                //!< NCCL protocol latency per send
+        std::vector<SendStream> streams; //!< send streams
+        size_t nStreams{0};              //!< streams in use
+        MessageIndexMap expected;        //!< receive op index by message key
+        MessageIndexMap early;           //!< arrived before their op was read (values unused)
+        bool inProgress{false};          //!< re-entry guard of Progress
+        Time sendLatency;                //!< NCCL protocol latency per send
     };
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active
@@ -166,10 +165,23 @@ class CollectiveApplication : public Application
     bool StartSends(Operation& op);
     /// @param op the operation @param key peer << 8 | flow @return its send stream
     SendStream& StreamFor(Operation& op, uint64_t key);
-    /// Hand a send to the transport (after the protocol's latency, if any).
-    void Send(uint32_t sequence, CollectiveOp op);
-    /// Mark a receive complete (after the reduction time, if any).
-    void CompleteReceive(Operation& op, uint64_t index, const CollectiveOp& recv);
+    /**
+     * @brief Hand a send to the transport (after the protocol's latency, if any).
+     * @param sequence its operation
+     * @param peer the receiver
+     * @param tag its tag
+     * @param flow its flow
+     * @param bytes its data bytes (read from the schedule when it started)
+     */
+    void Send(uint32_t sequence, uint32_t peer, uint32_t tag, uint8_t flow, uint64_t bytes);
+    /**
+     * @brief Mark a receive complete (after the reduction time, if any).
+     * @param op the operation
+     * @param index the receive's op index
+     * @param recv the receive op if read already, else nullptr (read only if it reduces:
+     *        without a ReductionRate nothing of it is needed)
+     */
+    void CompleteReceive(Operation& op, uint64_t index, const CollectiveOp* recv);
     /// Mark a receive done and move on.
     void ReceiveDone(uint32_t sequence, uint64_t index);
     /// Count one finished op; tell the communicator when all are.
@@ -186,10 +198,10 @@ class CollectiveApplication : public Application
     uint32_t m_rank;                            //!< this rank
     uint32_t m_window;                          //!< ReadWindow attribute
 
-    std::vector<std::unique_ptr<Operation>> m_active;            //!< operations begun, not finished
-    std::vector<std::unique_ptr<Operation>> m_retired;           //!< finished in this event
-    std::vector<std::unique_ptr<Operation>> m_spares;            //!< finished ones, storage kept
-    std::map<uint32_t, std::unordered_set<uint64_t>> m_earlyOps; //!< by operation not begun
+    std::vector<std::unique_ptr<Operation>> m_active;  //!< operations begun, not finished
+    std::vector<std::unique_ptr<Operation>> m_retired; //!< finished in this event
+    std::vector<std::unique_ptr<Operation>> m_spares;  //!< finished ones, storage kept
+    std::map<uint32_t, MessageIndexMap> m_earlyOps;    //!< by operation not begun
     /// Credits of messages of operations not begun (sender, flow): returned at the begin.
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>> m_heldCredits;
 
@@ -202,6 +214,9 @@ class CollectiveApplication : public Application
 
     std::array<CreditLatencyEntry, 16> m_creditLatency; //!< by peer modulo 16
     uint32_t m_nBegun;                                  //!< operations begun so far
+    /// The header of each send, reused: an ns-3 Header made and destroyed per message costs
+    /// two LogComponent::IsEnabled calls (~Header, ~ObjectBase). The transport copies it.
+    CollectiveHeader m_sendHeader;
 };
 
 } // namespace ns3

@@ -334,7 +334,7 @@ CollectiveCommunicator::GetId() const
     return m_id;
 }
 
-Ptr<CollectiveTransport>
+const Ptr<CollectiveTransport>&
 CollectiveCommunicator::GetTransport(uint32_t rank) const
 {
     return m_transports.at(rank);

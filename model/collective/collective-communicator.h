@@ -106,7 +106,7 @@ class CollectiveCommunicator : public Object
     /// @return the communicator id (unique in the simulation)
     uint32_t GetId() const;
     /// @param rank a rank @return the CollectiveTransport of its node
-    Ptr<CollectiveTransport> GetTransport(uint32_t rank) const;
+    const Ptr<CollectiveTransport>& GetTransport(uint32_t rank) const;
 
     /**
      * @brief nccl-tests mode: one operation per size, one after the other, each started on

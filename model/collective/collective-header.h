@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_COLLECTIVE_HEADER_H
 
 #include "ns3/header.h"
+#include "ns3/packet.h"
 
 namespace ns3
 {
@@ -36,6 +37,26 @@ class CollectiveHeader : public Header
     uint64_t offset{0};       //!< first data byte carried by this burst
     uint32_t dataBytes{0};    //!< data bytes carried by this burst
     uint8_t flow{0};          //!< channel or tree (the receiver returns its send credit)
+
+    /// Bytes of the header on the wire.
+    static constexpr uint32_t SERIALIZED_SIZE = 4 * 4 + 8 + 8 + 4 + 1;
+
+    /**
+     * @brief Write the header's wire form (network byte order, fields in declaration order).
+     * @param bytes SERIALIZED_SIZE bytes
+     */
+    void Encode(uint8_t* bytes) const;
+    /**
+     * @brief Read the header from its wire form.
+     * @param bytes SERIALIZED_SIZE bytes
+     */
+    void Decode(const uint8_t* bytes);
+    /**
+     * @brief Read the header at the front of a packet without Packet::PeekHeader: one copy
+     * of its bytes instead of a Buffer::Iterator read per byte (the per-message path).
+     * @param packet a packet that starts with a CollectiveHeader
+     */
+    void PeekFrom(const Packet& packet);
 
     uint32_t GetSerializedSize() const override;
     void Serialize(Buffer::Iterator start) const override;

@@ -6,6 +6,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/channel.h"
+#include "ns3/event-impl.h"
 #include "ns3/fabric-flow-tag.h"
 #include "ns3/fabric-net-device.h"
 #include "ns3/log.h"
@@ -28,6 +29,37 @@ namespace
 /// Bytes of CollectiveHeader on every burst.
 const uint32_t HEADER_BYTES = CollectiveHeader().GetSerializedSize();
 } // namespace
+
+/**
+ * A send credit on its way to a sender's transport: an event object that goes back to the
+ * pool of the transport that sent it as soon as it runs, so credits allocate only while
+ * more of them are pending than ever before. The simulator holds one reference while it is
+ * pending (dropped after it runs, or by Simulator::Destroy if it never does), its pool
+ * another, so it lives until both are gone.
+ */
+class CollectiveTransport::CreditEvent : public EventImpl
+{
+  public:
+    CollectiveTransport* owner{nullptr}; //!< the transport whose pool it returns to
+    CollectiveTransport* to{nullptr};    //!< the sender's transport
+    uint32_t communicator{0};            //!< the communicator
+    uint32_t operation{0};               //!< the message's operation
+    uint32_t rank{0};                    //!< the rank that returned the credit
+    uint8_t flow{0};                     //!< the message's flow
+
+  protected:
+    void Notify() override
+    {
+        // Back to the pool first: a credit returned inside the delivery may reuse it.
+        CollectiveTransport* target = to;
+        const uint32_t c = communicator;
+        const uint32_t o = operation;
+        const uint32_t r = rank;
+        const uint8_t f = flow;
+        owner->m_creditPool.push_back(this);
+        target->DeliverCredit(c, o, r, f);
+    }
+};
 
 TypeId
 CollectiveTransport::GetTypeId()
@@ -62,13 +94,16 @@ CollectiveTransport::GetTypeId()
 }
 
 CollectiveTransport::CollectiveTransport()
-    : m_protocol(0x88B6),
+    : m_nodeId(0),
+      m_protocol(0x88B6),
       m_maxSegment(16 * 1024 * 1024 - 37),
       m_sentBytes(0),
       m_receivedBytes(0),
       m_partialBytes(0),
       m_creditsReturned(0),
-      m_creditsReceived(0)
+      m_creditsReceived(0),
+      m_sending(false),
+      m_receiving(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -76,6 +111,21 @@ CollectiveTransport::CollectiveTransport()
 CollectiveTransport::~CollectiveTransport()
 {
     NS_LOG_FUNCTION(this);
+    ReleaseCreditEvents();
+}
+
+void
+CollectiveTransport::ReleaseCreditEvents()
+{
+    // A pending one keeps the simulator's reference and is freed when that is dropped; it
+    // never runs after its transports are gone (they live until Simulator::Destroy, which
+    // drops pending events without running them).
+    for (CreditEvent* event : m_creditEvents)
+    {
+        event->Unref();
+    }
+    m_creditEvents.clear();
+    m_creditPool.clear();
 }
 
 void
@@ -83,8 +133,8 @@ CollectiveTransport::DoDispose()
 {
     m_device = nullptr;
     m_receivers.clear();
-    m_creditReceivers.clear();
     m_partial.clear();
+    ReleaseCreditEvents();
     Object::DoDispose();
 }
 
@@ -102,6 +152,7 @@ CollectiveTransport::Attach(Ptr<NetDevice> device)
         return;
     }
     m_device = device;
+    m_nodeId = device->GetNode()->GetId();
     device->GetNode()->RegisterProtocolHandler(MakeCallback(&CollectiveTransport::Receive, this),
                                                m_protocol,
                                                device);
@@ -118,17 +169,29 @@ CollectiveTransport::Register(uint32_t communicator,
                               MessageCallback callback,
                               CreditCallback credit)
 {
-    NS_ABORT_MSG_IF(m_receivers.count(communicator) != 0,
+    NS_ABORT_MSG_IF(FindReceiver(communicator) != nullptr,
                     "CollectiveTransport on node "
                         << (m_device ? m_device->GetNode()->GetId() : 0)
                         << " already holds a rank of communicator " << communicator
                         << ": a communicator takes one rank per node (one device each)");
-    m_receivers[communicator] = callback;
-    m_creditReceivers[communicator] = credit;
+    m_receivers.push_back(Receiver{communicator, callback, credit});
+}
+
+const CollectiveTransport::Receiver*
+CollectiveTransport::FindReceiver(uint32_t communicator) const
+{
+    for (const auto& r : m_receivers)
+    {
+        if (r.communicator == communicator)
+        {
+            return &r;
+        }
+    }
+    return nullptr;
 }
 
 void
-CollectiveTransport::ReturnCredit(Ptr<CollectiveTransport> to,
+CollectiveTransport::ReturnCredit(const Ptr<CollectiveTransport>& to,
                                   uint32_t communicator,
                                   uint32_t operation,
                                   uint32_t rank,
@@ -137,15 +200,28 @@ CollectiveTransport::ReturnCredit(Ptr<CollectiveTransport> to,
 {
     NS_ASSERT(to && to->m_device && !latency.IsStrictlyNegative());
     ++m_creditsReturned;
+    CreditEvent* event;
+    if (m_creditPool.empty())
+    {
+        event = new CreditEvent(); // its one reference is the pool's
+        m_creditEvents.push_back(event);
+    }
+    else
+    {
+        event = m_creditPool.back();
+        m_creditPool.pop_back();
+    }
+    // The event holds plain pointers: the transports are aggregated to their nodes, which
+    // live until Simulator::Destroy, and Destroy drops pending events without running them.
+    event->owner = this;
+    event->to = PeekPointer(to);
+    event->communicator = communicator;
+    event->operation = operation;
+    event->rank = rank;
+    event->flow = flow;
+    event->Ref(); // the simulator's, dropped once it has run
     // An event in the sender node's context, as a channel delivers a frame.
-    Simulator::ScheduleWithContext(to->m_device->GetNode()->GetId(),
-                                   latency,
-                                   &CollectiveTransport::DeliverCredit,
-                                   to,
-                                   communicator,
-                                   operation,
-                                   rank,
-                                   flow);
+    Simulator::ScheduleWithContext(to->m_nodeId, latency, event);
 }
 
 void
@@ -156,9 +232,9 @@ CollectiveTransport::DeliverCredit(uint32_t communicator,
 {
     ++m_creditsReceived;
     m_creditTrace(communicator, operation, rank, flow);
-    auto it = m_creditReceivers.find(communicator);
-    NS_ASSERT_MSG(it != m_creditReceivers.end(), "credit for an unknown communicator");
-    it->second(operation, rank, flow);
+    const Receiver* r = FindReceiver(communicator);
+    NS_ASSERT_MSG(r, "credit for an unknown communicator");
+    r->credit(operation, rank, flow);
 }
 
 Time
@@ -184,12 +260,35 @@ CollectiveTransport::GetPathLatency(const Address& to) const
 
 void
 CollectiveTransport::Send(const Address& to,
-                          CollectiveHeader header,
+                          const CollectiveHeader& header,
                           double wireFactor,
                           uint8_t flow)
 {
+    // No device calls back into its sender from Send (they deliver in events), so the
+    // nested branch is only a guard: it keeps a burst's header from changing under it.
+    if (m_sending)
+    {
+        CollectiveHeader nested = header;
+        SendBursts(to, nested, wireFactor, flow);
+        return;
+    }
+    m_sending = true;
+    m_sendHeader = header;
+    SendBursts(to, m_sendHeader, wireFactor, flow);
+    m_sending = false;
+}
+
+void
+CollectiveTransport::SendBursts(const Address& to,
+                                CollectiveHeader& header,
+                                double wireFactor,
+                                uint8_t flow)
+{
     NS_ASSERT(wireFactor >= 1.0);
-    const auto perBurst = static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
+    // A wire factor of 1 (NCCL's Simple protocol) needs no floating point: the same numbers.
+    const bool simple = wireFactor == 1.0;
+    const auto perBurst = simple ? uint64_t{m_maxSegment}
+                                 : static_cast<uint64_t>(std::floor(m_maxSegment / wireFactor));
     NS_ABORT_MSG_IF(perBurst == 0,
                     "CollectiveTransport::MaxSegmentBytes = " << m_maxSegment
                                                               << " is too small for a wire "
@@ -203,7 +302,8 @@ CollectiveTransport::Send(const Address& to,
         header.offset = offset;
         header.dataBytes = static_cast<uint32_t>(data);
         Ptr<Packet> burst = Create<Packet>(
-            static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
+            simple ? static_cast<uint32_t>(data)
+                   : static_cast<uint32_t>(std::ceil(static_cast<double>(data) * wireFactor)));
         burst->AddHeader(header);
         if (flow != 0)
         {
@@ -222,8 +322,23 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
                              const Address&,
                              NetDevice::PacketType)
 {
-    CollectiveHeader header;
-    packet->PeekHeader(header);
+    // A message handler that sends does not receive on this node within the call (devices
+    // deliver in events), so the nested branch is only a guard, as in Send.
+    if (m_receiving)
+    {
+        CollectiveHeader nested;
+        ReceiveBurst(*packet, nested);
+        return;
+    }
+    m_receiving = true;
+    ReceiveBurst(*packet, m_receiveHeader);
+    m_receiving = false;
+}
+
+void
+CollectiveTransport::ReceiveBurst(const Packet& packet, CollectiveHeader& header)
+{
+    header.PeekFrom(packet);
     if (header.dataBytes != header.messageBytes)
     {
         // A message of several bursts: complete when all its bytes are in.
@@ -243,12 +358,12 @@ CollectiveTransport::Receive(Ptr<NetDevice>,
     }
     m_receivedBytes += header.messageBytes;
     m_messageTrace(header);
-    auto it = m_receivers.find(header.communicator);
-    NS_ABORT_MSG_IF(it == m_receivers.end(),
-                    "CollectiveTransport on node " << m_device->GetNode()->GetId()
+    const Receiver* r = FindReceiver(header.communicator);
+    NS_ABORT_MSG_IF(!r,
+                    "CollectiveTransport on node " << m_nodeId
                                                    << ": message for unknown communicator "
                                                    << header.communicator);
-    it->second(header);
+    r->message(header);
 }
 
 uint64_t

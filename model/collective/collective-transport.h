@@ -15,6 +15,7 @@
 
 #include <array>
 #include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -78,7 +79,7 @@ class CollectiveTransport : public Object
      * @param wireFactor wire bytes per data byte (>= 1; e.g. 2 for NCCL's LL protocol)
      * @param flow the message's flow (FabricFlowTag: its own circuit lane per peer)
      */
-    void Send(const Address& to, CollectiveHeader header, double wireFactor, uint8_t flow);
+    void Send(const Address& to, const CollectiveHeader& header, double wireFactor, uint8_t flow);
 
     /**
      * @brief Give a sender its credit back: delivered to its transport after a latency.
@@ -89,7 +90,7 @@ class CollectiveTransport : public Object
      * @param flow the message's flow
      * @param latency how long the credit takes to get there (>= 0)
      */
-    void ReturnCredit(Ptr<CollectiveTransport> to,
+    void ReturnCredit(const Ptr<CollectiveTransport>& to,
                       uint32_t communicator,
                       uint32_t operation,
                       uint32_t rank,
@@ -137,6 +138,11 @@ class CollectiveTransport : public Object
     void DoDispose() override;
 
   private:
+    class CreditEvent;
+
+    /// Release the credit events made here (DoDispose and the destructor; idempotent).
+    void ReleaseCreditEvents();
+
     /// Protocol handler.
     void Receive(Ptr<NetDevice> device,
                  Ptr<const Packet> packet,
@@ -145,22 +151,59 @@ class CollectiveTransport : public Object
                  const Address& to,
                  NetDevice::PacketType type);
 
+    /**
+     * @brief Send's work, with the header object its bursts carry.
+     * @param to the peer's device address
+     * @param header the message's header; offset and dataBytes are set per burst
+     * @param wireFactor wire bytes per data byte
+     * @param flow the message's flow
+     */
+    void SendBursts(const Address& to, CollectiveHeader& header, double wireFactor, uint8_t flow);
+    /**
+     * @brief Receive's work, with the header object to read the burst into.
+     * @param packet the burst
+     * @param header where its header is read
+     */
+    void ReceiveBurst(const Packet& packet, CollectiveHeader& header);
+
     /// Event: a credit reaches this node. @param communicator @param operation @param rank
     /// the rank that returned it @param flow the flow
     void DeliverCredit(uint32_t communicator, uint32_t operation, uint32_t rank, uint8_t flow);
 
-    Ptr<NetDevice> m_device;                                //!< the device used
-    uint16_t m_protocol;                                    //!< ProtocolNumber attribute
-    uint32_t m_maxSegment;                                  //!< MaxSegmentBytes attribute
-    std::map<uint32_t, MessageCallback> m_receivers;        //!< by communicator
-    std::map<uint32_t, CreditCallback> m_creditReceivers;   //!< by communicator
-    std::map<std::array<uint32_t, 4>, uint64_t> m_partial;  //!< bytes so far, by message
-    uint64_t m_sentBytes;                                   //!< data bytes sent
-    uint64_t m_receivedBytes;                               //!< data bytes of whole messages
-    uint64_t m_partialBytes;                                //!< data bytes of partial ones
-    uint64_t m_creditsReturned;                             //!< credits sent back from here
-    uint64_t m_creditsReceived;                             //!< credits delivered here
-    TracedCallback<const CollectiveHeader&> m_messageTrace; //!< MessageReceived
+    /// Where one communicator's messages and credits go.
+    struct Receiver
+    {
+        uint32_t communicator{0}; //!< its id
+        MessageCallback message;  //!< its messages
+        CreditCallback credit;    //!< its returned credits
+    };
+
+    /// @param communicator an id @return its receiver, or nullptr if none is registered
+    const Receiver* FindReceiver(uint32_t communicator) const;
+
+    Ptr<NetDevice> m_device; //!< the device used
+    uint32_t m_nodeId;       //!< its node's id (the context of credits delivered here)
+    uint16_t m_protocol;     //!< ProtocolNumber attribute
+    uint32_t m_maxSegment;   //!< MaxSegmentBytes attribute
+    // A node holds a rank of a handful of communicators (a job's, its shrunk reruns'): a
+    // scan of a small array per message beats a std::map's pointer chase.
+    std::vector<Receiver> m_receivers;                     //!< by communicator
+    std::map<std::array<uint32_t, 4>, uint64_t> m_partial; //!< bytes so far, by message
+    uint64_t m_sentBytes;                                  //!< data bytes sent
+    uint64_t m_receivedBytes;                              //!< data bytes of whole messages
+    uint64_t m_partialBytes;                               //!< data bytes of partial ones
+    uint64_t m_creditsReturned;                            //!< credits sent back from here
+    uint64_t m_creditsReceived;                            //!< credits delivered here
+    // One header object each for sending and receiving, reused: an ns-3 Header made and
+    // destroyed per message costs two LogComponent::IsEnabled calls (~Header, ~ObjectBase).
+    CollectiveHeader m_sendHeader;    //!< the bursts' header in Send
+    CollectiveHeader m_receiveHeader; //!< the burst's header in Receive
+    bool m_sending;                   //!< in Send (a nested call uses its own header)
+    bool m_receiving;                 //!< in Receive (a nested call uses its own header)
+    // Credit events, reused: one allocated per credit was one heap allocation per message.
+    std::vector<CreditEvent*> m_creditEvents; //!< every one made here (one reference each)
+    std::vector<CreditEvent*> m_creditPool;   //!< those not pending, free for the next credit
+    TracedCallback<const CollectiveHeader&> m_messageTrace;              //!< MessageReceived
     TracedCallback<uint32_t, uint32_t, uint32_t, uint8_t> m_creditTrace; //!< CreditReceived
 };
 

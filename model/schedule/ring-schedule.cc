@@ -50,6 +50,9 @@ RingSchedule::RingSchedule(CollectiveKind kind,
                            uint64_t chunkBytes,
                            uint32_t channels)
     : CollectiveSchedule(kind, ranks, bytes),
+      m_ranks(ranks),
+      m_allReduce(kind == CollectiveKind::ALL_REDUCE),
+      m_allGather(kind == CollectiveKind::ALL_GATHER),
       m_channels(channels),
       m_steps(kind == CollectiveKind::ALL_REDUCE ? 2 * (ranks - 1) : ranks - 1)
 {
@@ -147,42 +150,40 @@ RingSchedule::GetNOps(uint32_t rank) const
 CollectiveOp
 RingSchedule::GetOp(uint32_t rank, uint64_t index) const
 {
-    const uint32_t p = GetNRanks();
+    // Called for every op a rank reads, several times per message: 32-bit arithmetic (the
+    // constructor's CheckCount keeps slots below 2^32) and the kind's flags read once.
+    const uint32_t p = m_ranks;
     // Ops are ordered step by step, then chunk, then channel, so that a rank reading its
     // schedule a window at a time advances all channels together.
-    const bool isRecv = index % 2 == 1;
-    const uint64_t slot = index / 2; // (step * chunks + chunk) * channels + channel
-    const auto channel = static_cast<uint32_t>(slot % m_channels);
-    const auto chunk = static_cast<uint32_t>((slot / m_channels) % m_chunks);
-    const auto step = static_cast<uint32_t>(slot / (uint64_t{m_channels} * m_chunks));
+    const bool isRecv = (index & 1) != 0;
+    const auto slot =
+        static_cast<uint32_t>(index >> 1); // (step * chunks + chunk) * channels + channel
+    const uint32_t channel = slot % m_channels;
+    const uint32_t rest = slot / m_channels;
+    const uint32_t chunk = rest % m_chunks;
+    const uint32_t step = rest / m_chunks;
     const uint32_t stride = m_stride[channel];
     // Ring position of this rank; labels are positions, block of label L is rank at L - 1.
-    const int64_t q = Mod(int64_t{rank} * m_inverse[channel], p);
-    const bool gatherPhase = GetKind() == CollectiveKind::ALL_GATHER ||
-                             (GetKind() == CollectiveKind::ALL_REDUCE && step >= p - 1);
-    const int64_t u =
-        GetKind() == CollectiveKind::ALL_REDUCE && gatherPhase ? step - (p - 1) : step;
-    int64_t label;
-    if (isRecv)
-    {
-        label = gatherPhase ? q - u : q - u - 1;
-    }
-    else
-    {
-        label = gatherPhase ? q + 1 - u : q - u;
-    }
-    const uint32_t block = Mod(int64_t{Mod(label - 1, p)} * stride, p);
+    const auto q = static_cast<uint32_t>(uint64_t{rank} * m_inverse[channel] % p);
+    const bool gatherPhase = m_allGather || (m_allReduce && step >= p - 1);
+    const uint32_t u = m_allReduce && gatherPhase ? step - (p - 1) : step;
+    // label - 1 is q - u - 1 for a receive of the gather phase, q - u - 2 for one of the
+    // reduce phase, one more for a send; u <= p - 2, so adding 2p keeps it non-negative.
+    const auto labelMinus1 = static_cast<uint32_t>(
+        (uint64_t{q} + 2 * uint64_t{p} + (isRecv ? 0 : 1) - (gatherPhase ? 0 : 1) - 1 - u) % p);
+    const auto block = static_cast<uint32_t>(uint64_t{labelMinus1} * stride % p);
 
     CollectiveOp op;
     op.kind = isRecv ? CollectiveOp::Kind::RECV : CollectiveOp::Kind::SEND;
     op.reduce = isRecv && !gatherPhase;
-    op.peer = isRecv ? Mod(int64_t{rank} - stride, p) : Mod(int64_t{rank} + stride, p);
-    op.tag = static_cast<uint32_t>(slot);
+    op.peer = static_cast<uint32_t>((uint64_t{rank} + (isRecv ? p - stride : stride)) % p);
+    op.tag = slot;
     op.segment = (channel * p + block) * m_chunks + chunk;
     op.flow = static_cast<uint8_t>(channel);
     if (!isRecv && step > 0)
     {
-        op.deps[0] = static_cast<int64_t>((slot - uint64_t{m_chunks} * m_channels) * 2 + 1);
+        op.deps[0] =
+            static_cast<int64_t>((uint64_t{slot} - uint64_t{m_chunks} * m_channels) * 2 + 1);
     }
     return op;
 }

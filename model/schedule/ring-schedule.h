@@ -62,6 +62,9 @@ class RingSchedule : public CollectiveSchedule
     /// @return the block (and so the owner rank) of a segment
     uint32_t BlockOf(uint32_t segment) const;
 
+    uint32_t m_ranks;                //!< ranks (GetNRanks, kept here for GetOp)
+    bool m_allReduce;                //!< the kind is ALL_REDUCE
+    bool m_allGather;                //!< the kind is ALL_GATHER
     uint32_t m_channels;             //!< parallel rings
     uint32_t m_chunks;               //!< chunks per block
     uint32_t m_steps;                //!< steps per channel
