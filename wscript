@@ -160,6 +160,7 @@ def build(bld):
         'model/common/byte-counters.h',
         'model/common/compact-fifo.h',
         'model/common/completion-window.h',
+        'model/common/event-pool.h',
         'model/common/drop-reason.h',
         'model/common/fabric-flow-tag.h',
         'model/common/fabric-net-device.h',

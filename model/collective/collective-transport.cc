@@ -31,11 +31,9 @@ const uint32_t HEADER_BYTES = CollectiveHeader().GetSerializedSize();
 } // namespace
 
 /**
- * A send credit on its way to a sender's transport: an event object that goes back to the
- * pool of the transport that sent it as soon as it runs, so credits allocate only while
- * more of them are pending than ever before. The simulator holds one reference while it is
- * pending (dropped after it runs, or by Simulator::Destroy if it never does), its pool
- * another, so it lives until both are gone.
+ * A send credit on its way to a sender's transport: an event of the EventPool of the
+ * transport that sent it, back there as soon as it runs, so credits allocate only while more
+ * of them are pending than ever before.
  */
 class CollectiveTransport::CreditEvent : public EventImpl
 {
@@ -56,7 +54,7 @@ class CollectiveTransport::CreditEvent : public EventImpl
         const uint32_t o = operation;
         const uint32_t r = rank;
         const uint8_t f = flow;
-        owner->m_creditPool.push_back(this);
+        owner->m_creditEvents.Give(this);
         target->DeliverCredit(c, o, r, f);
     }
 };
@@ -120,12 +118,7 @@ CollectiveTransport::ReleaseCreditEvents()
     // A pending one keeps the simulator's reference and is freed when that is dropped; it
     // never runs after its transports are gone (they live until Simulator::Destroy, which
     // drops pending events without running them).
-    for (CreditEvent* event : m_creditEvents)
-    {
-        event->Unref();
-    }
-    m_creditEvents.clear();
-    m_creditPool.clear();
+    m_creditEvents.Clear();
 }
 
 void
@@ -200,17 +193,7 @@ CollectiveTransport::ReturnCredit(const Ptr<CollectiveTransport>& to,
 {
     NS_ASSERT(to && to->m_device && !latency.IsStrictlyNegative());
     ++m_creditsReturned;
-    CreditEvent* event;
-    if (m_creditPool.empty())
-    {
-        event = new CreditEvent(); // its one reference is the pool's
-        m_creditEvents.push_back(event);
-    }
-    else
-    {
-        event = m_creditPool.back();
-        m_creditPool.pop_back();
-    }
+    CreditEvent* event = m_creditEvents.Take(); // the simulator's reference taken
     // The event holds plain pointers: the transports are aggregated to their nodes, which
     // live until Simulator::Destroy, and Destroy drops pending events without running them.
     event->owner = this;
@@ -219,7 +202,6 @@ CollectiveTransport::ReturnCredit(const Ptr<CollectiveTransport>& to,
     event->operation = operation;
     event->rank = rank;
     event->flow = flow;
-    event->Ref(); // the simulator's, dropped once it has run
     // An event in the sender node's context, as a channel delivers a frame.
     Simulator::ScheduleWithContext(to->m_nodeId, latency, event);
 }

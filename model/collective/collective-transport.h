@@ -8,6 +8,7 @@
 #include "collective-header.h"
 
 #include "ns3/callback.h"
+#include "ns3/event-pool.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -201,8 +202,7 @@ class CollectiveTransport : public Object
     bool m_sending;                   //!< in Send (a nested call uses its own header)
     bool m_receiving;                 //!< in Receive (a nested call uses its own header)
     // Credit events, reused: one allocated per credit was one heap allocation per message.
-    std::vector<CreditEvent*> m_creditEvents; //!< every one made here (one reference each)
-    std::vector<CreditEvent*> m_creditPool;   //!< those not pending, free for the next credit
+    EventPool<CreditEvent> m_creditEvents;                               //!< credit events, reused
     TracedCallback<const CollectiveHeader&> m_messageTrace;              //!< MessageReceived
     TracedCallback<uint32_t, uint32_t, uint32_t, uint8_t> m_creditTrace; //!< CreditReceived
 };

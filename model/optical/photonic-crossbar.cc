@@ -31,6 +31,29 @@ NS_LOG_COMPONENT_DEFINE("PhotonicCrossbar");
 
 NS_OBJECT_ENSURE_REGISTERED(PhotonicCrossbar);
 
+/**
+ * A frame on its way to its receiver: an event of the crossbar's EventPool (one allocated per
+ * frame was one heap allocation per message). It drops its packet and goes back to the pool
+ * once the frame is handed over.
+ */
+class PhotonicCrossbar::DeliveryEvent : public EventImpl
+{
+  public:
+    PhotonicCrossbar* crossbar{nullptr}; //!< the crossbar
+    Frame frame;                         //!< the frame
+    bool budgetCloses{false};            //!< its path's link budget closes
+
+  protected:
+    void Notify() override
+    {
+        crossbar->Deliver(frame, budgetCloses);
+        // Given back only now: a frame sent inside the delivery takes another event, and
+        // this one is not overwritten while Deliver reads it.
+        frame.frame = MacFrame();
+        crossbar->m_deliveries.Give(this);
+    }
+};
+
 namespace
 {
 
@@ -227,6 +250,7 @@ PhotonicCrossbar::DoDispose()
     m_stages = nullptr;
     m_endpoints.clear();
     m_fibers.clear();
+    m_deliveries.Clear();
     Object::DoDispose();
 }
 
@@ -825,12 +849,11 @@ PhotonicCrossbar::Forward(const Frame& frame, Time head, Time serialization)
     budget.connectorLossDb = fiberIn.GetConnectorLossDb() + fiberOut.GetConnectorLossDb();
     budget.sensitivityDbm = rxXcvr.GetReceiverSensitivityDbm();
 
-    Simulator::ScheduleWithContext(rx->GetEndpointContext(),
-                                   arrival - Simulator::Now(),
-                                   &PhotonicCrossbar::Deliver,
-                                   this,
-                                   frame,
-                                   budget.Closes());
+    DeliveryEvent* event = m_deliveries.Take();
+    event->crossbar = this;
+    event->frame = frame;
+    event->budgetCloses = budget.Closes();
+    Simulator::ScheduleWithContext(rx->GetEndpointContext(), arrival - Simulator::Now(), event);
 }
 
 void

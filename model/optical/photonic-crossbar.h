@@ -9,6 +9,7 @@
 #include "ns3/circuit-switch.h"
 #include "ns3/crossbar-port-table.h"
 #include "ns3/drop-reason.h"
+#include "ns3/event-pool.h"
 #include "ns3/mac-frame.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
@@ -314,6 +315,8 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void DropAtCrossbar(const Frame& frame, Time head);
     /// A frame's last bit reaches its receiver: account for it and hand it over.
     void Deliver(const Frame& frame, bool budgetCloses);
+
+    class DeliveryEvent;
     /// A circuit finished its set-up: tell the source endpoint.
     void NotifyUp(uint32_t srcPort, uint32_t srcLane, uint32_t dstPort, uint32_t dstLane);
     /// @param port a port index; aborts naming the attribute if it is out of range
@@ -368,6 +371,7 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitUpTrace;   //!< CircuitUp
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_circuitDownTrace; //!< CircuitDown
     TracedCallback<Ptr<const Packet>, DropReason, uint32_t> m_dropTrace;       //!< Drop
+    EventPool<DeliveryEvent> m_deliveries; //!< frame arrivals, reused (one per frame)
 
     // Energy (issue #15): counted per set-up, turned into joules only when asked.
     double m_reconfigurationJ;                                         //!< J per set-up
