@@ -122,6 +122,7 @@ def build(bld):
         'test/common/attribute-ranges-test-suite.cc',
         'test/common/build-lists-test-suite.cc',
         'test/common/byte-conservation-test-suite.cc',
+        'test/common/event-pool-test-suite.cc',
         'test/common/trace-paths-test-suite.cc',
         'test/electrical/electrical-bad-input-test-suite.cc',
         'test/electrical/electrical-cell-size-test-suite.cc',

@@ -25,9 +25,11 @@ namespace ns3
  * gone, and a pool may go before the events it made. Its owner must outlive every event that
  * runs: the fabrics' objects live until Simulator::Destroy, which runs no pending event.
  *
- * Events are scheduled with the EventImpl* forms of Simulator::Schedule and
- * ScheduleWithContext, in the same order as MakeEvent's would be, so every time and every
- * tie-break stays the same. They are never cancelled (no EventId is kept).
+ * Schedule an event with Simulator::ScheduleWithContext (context, delay, EventImpl*), which
+ * takes over the reference Take added (Simulator::Schedule takes a Ptr<EventImpl> and adds a
+ * reference of its own: the event would never be freed). In the same order as MakeEvent's
+ * events, so every time and every tie-break stays the same. Pooled events are never cancelled
+ * (no EventId is kept).
  *
  * @tparam Event the event class
  */
