@@ -20,6 +20,22 @@ MacFrame::MacFrame(Ptr<Packet> packet,
 {
 }
 
+NetDevice::PacketType
+MacFrame::GetPacketType(Mac48Address receiver) const
+{
+    // The common case first: a NIC's own address is unicast, so a frame for it is neither
+    // broadcast nor multicast (each test is a call into ns-3's network library).
+    if (m_destination == receiver)
+    {
+        return NetDevice::PACKET_HOST;
+    }
+    if (!m_destination.IsGroup())
+    {
+        return NetDevice::PACKET_OTHERHOST;
+    }
+    return m_destination.IsBroadcast() ? NetDevice::PACKET_BROADCAST : NetDevice::PACKET_MULTICAST;
+}
+
 Ptr<Packet>
 MacFrame::ToPacket() const
 {

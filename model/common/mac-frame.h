@@ -7,6 +7,7 @@
 
 #include "ns3/address.h"
 #include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
 
@@ -84,6 +85,13 @@ class MacFrame
     {
         return m_packet != nullptr;
     }
+
+    /**
+     * @brief What the frame is to a NIC.
+     * @param receiver the NIC's address
+     * @return PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST or PACKET_OTHERHOST
+     */
+    NetDevice::PacketType GetPacketType(Mac48Address receiver) const;
 
     /**
      * @brief The frame as bytes, as a sniffer or trace sees it: a copy of the packet (same

@@ -657,15 +657,7 @@ PacketNetDevice::Deliver(const MacFrame& mac)
     const Ptr<Packet>& frame = mac.GetPacket();
     const Mac48Address to = mac.GetDestination();
     const uint16_t protocol = mac.GetProtocol();
-    // The common case first: a device's own address is unicast, so a frame for it is
-    // neither broadcast nor multicast (each test is a call into ns-3's network library).
-    NetDevice::PacketType type = NetDevice::PACKET_HOST;
-    if (to != m_address)
-    {
-        type = !to.IsGroup()      ? NetDevice::PACKET_OTHERHOST
-               : to.IsBroadcast() ? NetDevice::PACKET_BROADCAST
-                                  : NetDevice::PACKET_MULTICAST;
-    }
+    const NetDevice::PacketType type = mac.GetPacketType(m_address);
     m_rxBytes += frame->GetSize();
     ++m_rxFrames;
     if (!m_promiscRxCallback.IsNull())

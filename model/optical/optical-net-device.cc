@@ -764,15 +764,7 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
     const Ptr<Packet>& frame = optical.GetPacket();
     const Mac48Address to = optical.GetDestination();
     const uint16_t protocol = optical.GetProtocol();
-    // The common case first: a device's own address is unicast, so a frame for it is
-    // neither broadcast nor multicast (each test is a call into ns-3's network library).
-    NetDevice::PacketType type = NetDevice::PACKET_HOST;
-    if (to != m_address)
-    {
-        type = !to.IsGroup()      ? NetDevice::PACKET_OTHERHOST
-               : to.IsBroadcast() ? NetDevice::PACKET_BROADCAST
-                                  : NetDevice::PACKET_MULTICAST;
-    }
+    const NetDevice::PacketType type = optical.GetPacketType(m_address);
     if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(optical))
     {
         return;
