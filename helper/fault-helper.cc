@@ -297,12 +297,11 @@ FaultHelper::AddRandomSwitchFailures(const std::vector<Ptr<PacketSwitch>>& switc
                                      Time repairTime,
                                      Time until)
 {
-    std::vector<uint32_t> ids;
-    for (const Ptr<PacketSwitch>& sw : switches)
-    {
-        ids.push_back(AddSwitch(sw));
-    }
-    return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+    return AddRandomPartFailures(switches,
+                                 &FaultHelper::AddSwitch,
+                                 failuresPerHour,
+                                 repairTime,
+                                 until);
 }
 
 std::vector<Time>
@@ -311,12 +310,11 @@ FaultHelper::AddRandomCrossbarFailures(const std::vector<Ptr<PhotonicCrossbar>>&
                                        Time repairTime,
                                        Time until)
 {
-    std::vector<uint32_t> ids;
-    for (const Ptr<PhotonicCrossbar>& crossbar : crossbars)
-    {
-        ids.push_back(AddCrossbar(crossbar));
-    }
-    return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+    return AddRandomPartFailures(crossbars,
+                                 &FaultHelper::AddCrossbar,
+                                 failuresPerHour,
+                                 repairTime,
+                                 until);
 }
 
 std::vector<Time>
@@ -325,12 +323,7 @@ FaultHelper::AddRandomLinkFailures(const std::vector<Ptr<PacketLink>>& links,
                                    Time repairTime,
                                    Time until)
 {
-    std::vector<uint32_t> ids;
-    for (const Ptr<PacketLink>& link : links)
-    {
-        ids.push_back(AddLink(link));
-    }
-    return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+    return AddRandomPartFailures(links, &FaultHelper::AddLink, failuresPerHour, repairTime, until);
 }
 
 } // namespace ns3

@@ -185,6 +185,28 @@ class FaultHelper
     /// @param link a link @return its id (registered now)
     uint32_t AddLink(Ptr<PacketLink> link);
 
+    /**
+     * @brief Register whole parts of one kind and draw their random failures.
+     * @param parts the parts @param add the registration of one part
+     * @param failuresPerHour rate per part @param repairTime repair time (0: none)
+     * @param until horizon @return the failure instants
+     */
+    template <typename Part>
+    std::vector<Time> AddRandomPartFailures(const std::vector<Ptr<Part>>& parts,
+                                            uint32_t (FaultHelper::*add)(Ptr<Part>),
+                                            double failuresPerHour,
+                                            Time repairTime,
+                                            Time until)
+    {
+        std::vector<uint32_t> ids;
+        ids.reserve(parts.size());
+        for (const Ptr<Part>& part : parts)
+        {
+            ids.push_back((this->*add)(part));
+        }
+        return m_injector->AddRandomFailures(ids, failuresPerHour, repairTime, until);
+    }
+
     Ptr<FaultInjector> m_injector; //!< the injector
 };
 

@@ -109,16 +109,6 @@ CollectiveTransport::CollectiveTransport()
 CollectiveTransport::~CollectiveTransport()
 {
     NS_LOG_FUNCTION(this);
-    ReleaseCreditEvents();
-}
-
-void
-CollectiveTransport::ReleaseCreditEvents()
-{
-    // A pending one keeps the simulator's reference and is freed when that is dropped; it
-    // never runs after its transports are gone (they live until Simulator::Destroy, which
-    // drops pending events without running them).
-    m_creditEvents.Clear();
 }
 
 void
@@ -127,7 +117,11 @@ CollectiveTransport::DoDispose()
     m_device = nullptr;
     m_receivers.clear();
     m_partial.clear();
-    ReleaseCreditEvents();
+    // A pending credit event keeps the simulator's reference and is freed when that is
+    // dropped; it never runs after its transports are gone (they live until
+    // Simulator::Destroy, which drops pending events without running them). The pool's
+    // destructor clears it too, for a transport never disposed.
+    m_creditEvents.Clear();
     Object::DoDispose();
 }
 

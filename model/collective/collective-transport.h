@@ -141,9 +141,6 @@ class CollectiveTransport : public Object
   private:
     class CreditEvent;
 
-    /// Release the credit events made here (DoDispose and the destructor; idempotent).
-    void ReleaseCreditEvents();
-
     /// Protocol handler.
     void Receive(Ptr<NetDevice> device,
                  Ptr<const Packet> packet,
