@@ -67,14 +67,15 @@ PacketSwitch::GetTypeId()
                 "BufferBytes",
                 "Packet buffer, bytes (>= 1), shared out equally among the input "
                 "ports as the credits of their senders. Each port's share must hold "
-                "one cell. Default 32 MiB (as in SimAI's configurations).",
+                "one cell. Set before wiring. Default 32 MiB (as in SimAI's configurations).",
                 UintegerValue(uint64_t{32} << 20),
                 MakeUintegerAccessor(&PacketSwitch::SetBufferBytes, &PacketSwitch::GetBufferBytes),
                 MakeUintegerChecker<uint64_t>())
             .AddAttribute("ForwardingLatency",
                           "Port-to-port latency of the pipeline, from a cell's arrival (its "
                           "tail, or its head if CutThrough) to its forwarding (>= 0). Default "
-                          "600 ns (an assumption, see doc).",
+                          "600 ns (an assumption, see doc). Set before wiring (PFC headroom "
+                          "and credits are checked against it then).",
                           TimeValue(NanoSeconds(600)),
                           MakeTimeAccessor(&PacketSwitch::SetForwardingLatency,
                                            &PacketSwitch::GetForwardingLatency),
@@ -112,46 +113,51 @@ PacketSwitch::GetTypeId()
                 StringValue("partitioned"),
                 MakeStringAccessor(&PacketSwitch::SetBufferMode, &PacketSwitch::GetBufferMode),
                 MakeStringChecker())
-            .AddAttribute("SharedAlpha",
-                          "Dynamic threshold of the shared buffer (> 0): an input port may "
-                          "hold (PFC) or be allotted (credits, beyond SharedReservedBytes) "
-                          "alpha x the free buffer. Default 0.125, as SimAI's PFC threshold "
-                          "(free >> 3).",
-                          DoubleValue(0.125),
-                          MakeDoubleAccessor(&PacketSwitch::m_alpha),
-                          MakeDoubleChecker<double>(1e-9))
+            .AddAttribute(
+                "SharedAlpha",
+                "Dynamic threshold of the shared buffer (> 0): an input port may "
+                "hold (PFC) or be allotted (credits, beyond SharedReservedBytes) "
+                "alpha x the free buffer. Default 0.125, as SimAI's PFC threshold "
+                "(free >> 3). Set before wiring.",
+                DoubleValue(0.125),
+                MakeDoubleAccessor(&PacketSwitch::SetSharedAlpha, &PacketSwitch::GetSharedAlpha),
+                MakeDoubleChecker<double>(1e-9))
             .AddAttribute("SharedReservedBytes",
                           "Credits each input port's sender starts with and keeps in a shared "
                           "buffer under credit flow control, bytes (>= 1; NumPorts x it <= "
                           "BufferBytes, checked at wiring; each must hold a cell). Default "
-                          "64 KiB: 16 cells of 4 KiB (an assumption).",
+                          "64 KiB: 16 cells of 4 KiB (an assumption). Set before wiring.",
                           UintegerValue(64 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::m_reservedBytes),
+                          MakeUintegerAccessor(&PacketSwitch::SetSharedReservedBytes,
+                                               &PacketSwitch::GetSharedReservedBytes),
                           MakeUintegerChecker<uint64_t>(1))
             .AddAttribute("PfcHeadroomBytes",
                           "Buffer each input port keeps under PFC for the bytes in flight "
                           "while a pause travels, bytes (>= 1; at least (2 x link delay + "
                           "ForwardingLatency) x rate + 2 cells, checked at wiring and at the "
                           "first cell). Default 128 KiB: 10 m links at 800 Gb/s need 78 KB "
-                          "with 4 KiB packets.",
+                          "with 4 KiB packets. Set before wiring.",
                           UintegerValue(128 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::m_headroomBytes),
+                          MakeUintegerAccessor(&PacketSwitch::SetPfcHeadroomBytes,
+                                               &PacketSwitch::GetPfcHeadroomBytes),
                           MakeUintegerChecker<uint64_t>(1))
             .AddAttribute("PfcXoffBytes",
                           "PFC: bytes buffered from an input port at which its sender is "
                           "paused (>= 1; partitioned: plus PfcHeadroomBytes at most "
                           "BufferBytes / NumPorts). Default 256 KiB (an assumption: half a "
-                          "port's share of the default buffer).",
+                          "port's share of the default buffer). Set before wiring.",
                           UintegerValue(256 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::m_xoffBytes),
+                          MakeUintegerAccessor(&PacketSwitch::SetPfcXoffBytes,
+                                               &PacketSwitch::GetPfcXoffBytes),
                           MakeUintegerChecker<uint64_t>(1))
-            .AddAttribute("PfcXonBytes",
-                          "PFC: bytes buffered from a paused input port at which its sender "
-                          "is resumed (0 ... PfcXoffBytes). Default 253 KiB: 3 KiB below "
-                          "PfcXoffBytes, as SimAI.",
-                          UintegerValue(253 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::m_xonBytes),
-                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute(
+                "PfcXonBytes",
+                "PFC: bytes buffered from a paused input port at which its sender "
+                "is resumed (0 ... PfcXoffBytes). Default 253 KiB: 3 KiB below "
+                "PfcXoffBytes, as SimAI. Set before wiring.",
+                UintegerValue(253 * 1024),
+                MakeUintegerAccessor(&PacketSwitch::SetPfcXonBytes, &PacketSwitch::GetPfcXonBytes),
+                MakeUintegerChecker<uint64_t>())
             .AddAttribute("FailureDetectionTime",
                           "Time from a fault on a link (a port, its cable, the switch at the "
                           "far end) to this switch routing around it (>= 0). Until then cells "
@@ -212,26 +218,27 @@ PacketSwitch::GetTypeId()
 
 PacketSwitch::PacketSwitch()
     : m_nPorts(0),
-      m_bufferBytes(uint64_t{32} << 20),
       m_latency(NanoSeconds(600)),
       m_cutThrough(false),
       m_seed(0),
       m_buffered(0),
       m_maxBuffered(0),
       m_watched(false),
-      m_flowControl(SwitchBuffer::FlowControl::CREDIT),
-      m_bufferMode(SwitchBuffer::Mode::PARTITIONED),
-      m_alpha(0.125),
-      m_reservedBytes(64 * 1024),
-      m_headroomBytes(128 * 1024),
-      m_xoffBytes(256 * 1024),
-      m_xonBytes(253 * 1024),
       m_asicWatts(450),
       m_asicPjPerBit(0),
       m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
     m_detectionTime = MilliSeconds(1);
+    // The attributes' defaults (ConstructSelf sets them again).
+    m_settings.flowControl = SwitchBuffer::FlowControl::CREDIT;
+    m_settings.mode = SwitchBuffer::Mode::PARTITIONED;
+    m_settings.bufferBytes = uint64_t{32} << 20;
+    m_settings.alpha = 0.125;
+    m_settings.reservedBytes = 64 * 1024;
+    m_settings.headroomBytes = 128 * 1024;
+    m_settings.xoffBytes = 256 * 1024;
+    m_settings.xonBytes = 253 * 1024;
     SetNPorts(64);
 }
 
@@ -317,6 +324,7 @@ PacketSwitch::SetNPorts(uint32_t n)
     m_resumes.assign(n, 0);
     m_detect.assign(n, EventId());
     m_nPorts = n;
+    m_settings.ports = n;
 }
 
 uint32_t
@@ -329,13 +337,79 @@ void
 PacketSwitch::SetBufferBytes(uint64_t bytes)
 {
     NS_ABORT_MSG_IF(bytes == 0, "ns3::PacketSwitch::BufferBytes = 0 is invalid: use 1 or more");
-    m_bufferBytes = bytes;
+    CheckNotWired("BufferBytes");
+    m_settings.bufferBytes = bytes;
 }
 
 uint64_t
 PacketSwitch::GetBufferBytes() const
 {
-    return m_bufferBytes;
+    return m_settings.bufferBytes;
+}
+
+void
+PacketSwitch::SetSharedAlpha(double alpha)
+{
+    CheckNotWired("SharedAlpha");
+    m_settings.alpha = alpha;
+}
+
+double
+PacketSwitch::GetSharedAlpha() const
+{
+    return m_settings.alpha;
+}
+
+void
+PacketSwitch::SetSharedReservedBytes(uint64_t bytes)
+{
+    CheckNotWired("SharedReservedBytes");
+    m_settings.reservedBytes = bytes;
+}
+
+uint64_t
+PacketSwitch::GetSharedReservedBytes() const
+{
+    return m_settings.reservedBytes;
+}
+
+void
+PacketSwitch::SetPfcHeadroomBytes(uint64_t bytes)
+{
+    CheckNotWired("PfcHeadroomBytes");
+    m_settings.headroomBytes = bytes;
+}
+
+uint64_t
+PacketSwitch::GetPfcHeadroomBytes() const
+{
+    return m_settings.headroomBytes;
+}
+
+void
+PacketSwitch::SetPfcXoffBytes(uint64_t bytes)
+{
+    CheckNotWired("PfcXoffBytes");
+    m_settings.xoffBytes = bytes;
+}
+
+uint64_t
+PacketSwitch::GetPfcXoffBytes() const
+{
+    return m_settings.xoffBytes;
+}
+
+void
+PacketSwitch::SetPfcXonBytes(uint64_t bytes)
+{
+    CheckNotWired("PfcXonBytes");
+    m_settings.xonBytes = bytes;
+}
+
+uint64_t
+PacketSwitch::GetPfcXonBytes() const
+{
+    return m_settings.xonBytes;
 }
 
 void
@@ -344,6 +418,8 @@ PacketSwitch::SetForwardingLatency(Time latency)
     NS_ABORT_MSG_IF(latency.IsStrictlyNegative(),
                     "ns3::PacketSwitch::ForwardingLatency = " << latency
                                                               << " is invalid: use 0 or more");
+    // The PFC headroom and the credits were checked against it at wiring.
+    CheckNotWired("ForwardingLatency");
     m_latency = latency;
 }
 
@@ -376,42 +452,26 @@ void
 PacketSwitch::SetFlowControl(std::string mode)
 {
     CheckNotWired("FlowControl");
-    m_flowControl = Checked([&]() { return SwitchBuffer::ParseFlowControl(mode); });
+    m_settings.flowControl = Checked([&]() { return SwitchBuffer::ParseFlowControl(mode); });
 }
 
 std::string
 PacketSwitch::GetFlowControl() const
 {
-    return SwitchBuffer::FlowControlName(m_flowControl);
+    return SwitchBuffer::FlowControlName(m_settings.flowControl);
 }
 
 void
 PacketSwitch::SetBufferMode(std::string mode)
 {
     CheckNotWired("BufferMode");
-    m_bufferMode = Checked([&]() { return SwitchBuffer::ParseMode(mode); });
+    m_settings.mode = Checked([&]() { return SwitchBuffer::ParseMode(mode); });
 }
 
 std::string
 PacketSwitch::GetBufferMode() const
 {
-    return SwitchBuffer::ModeName(m_bufferMode);
-}
-
-SwitchBuffer::Settings
-PacketSwitch::CurrentSettings() const
-{
-    SwitchBuffer::Settings s;
-    s.flowControl = m_flowControl;
-    s.mode = m_bufferMode;
-    s.bufferBytes = m_bufferBytes;
-    s.ports = m_nPorts;
-    s.alpha = m_alpha;
-    s.reservedBytes = m_reservedBytes;
-    s.headroomBytes = m_headroomBytes;
-    s.xoffBytes = m_xoffBytes;
-    s.xonBytes = m_xonBytes;
-    return s;
+    return SwitchBuffer::ModeName(m_settings.mode);
 }
 
 void
@@ -456,7 +516,7 @@ PacketSwitch::IsCutThrough() const
 uint64_t
 PacketSwitch::GetIngressCredits(uint32_t port) const
 {
-    return SwitchBuffer::InitialCredits(CurrentSettings());
+    return SwitchBuffer::InitialCredits(m_settings);
 }
 
 uint32_t
@@ -579,7 +639,7 @@ PacketSwitch::PortConnected(uint32_t port)
     Checked([&]() {
         if (!m_buffer.IsConfigured())
         {
-            m_buffer.Configure(CurrentSettings());
+            m_buffer.Configure(m_settings);
         }
         m_buffer.Connect(port, RoundTripBytes(m_ports[port]));
     });

@@ -109,6 +109,16 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     uint32_t GetNPorts() const;
     /// @return the BufferBytes attribute
     uint64_t GetBufferBytes() const;
+    /// @return the SharedAlpha attribute
+    double GetSharedAlpha() const;
+    /// @return the SharedReservedBytes attribute
+    uint64_t GetSharedReservedBytes() const;
+    /// @return the PfcHeadroomBytes attribute
+    uint64_t GetPfcHeadroomBytes() const;
+    /// @return the PfcXoffBytes attribute
+    uint64_t GetPfcXoffBytes() const;
+    /// @return the PfcXonBytes attribute
+    uint64_t GetPfcXonBytes() const;
     /// @return wire bytes buffered now
     uint64_t GetBufferedBytes() const;
     /// @return the most wire bytes ever buffered at once
@@ -249,6 +259,16 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute
     void SetBufferBytes(uint64_t bytes);
+    /// @param alpha the SharedAlpha attribute
+    void SetSharedAlpha(double alpha);
+    /// @param bytes the SharedReservedBytes attribute
+    void SetSharedReservedBytes(uint64_t bytes);
+    /// @param bytes the PfcHeadroomBytes attribute
+    void SetPfcHeadroomBytes(uint64_t bytes);
+    /// @param bytes the PfcXoffBytes attribute
+    void SetPfcXoffBytes(uint64_t bytes);
+    /// @param bytes the PfcXonBytes attribute
+    void SetPfcXonBytes(uint64_t bytes);
     /// @param latency the ForwardingLatency attribute
     void SetForwardingLatency(Time latency);
     /// @param routing the Routing attribute
@@ -259,15 +279,12 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetFlowControl(std::string mode);
     /// @param mode the BufferMode attribute
     void SetBufferMode(std::string mode);
-    /// @return the buffer's settings from the attributes
-    SwitchBuffer::Settings CurrentSettings() const;
     /// Abort if a port is wired (the buffer takes its settings then). @param what the attribute
     void CheckNotWired(const std::string& what) const;
     /// @param p a wired port @return bytes its link carries in 2 x delay + ForwardingLatency
     uint64_t RoundTripBytes(const Port& p) const;
 
     uint32_t m_nPorts;                             //!< NumPorts attribute
-    uint64_t m_bufferBytes;                        //!< BufferBytes attribute
     Time m_latency;                                //!< ForwardingLatency attribute
     bool m_cutThrough;                             //!< CutThrough attribute
     uint32_t m_seed;                               //!< Seed attribute
@@ -279,22 +296,18 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     uint64_t m_buffered;                           //!< wire bytes in all queues
     uint64_t m_maxBuffered;                        //!< most wire bytes in all queues
     bool m_watched;                                //!< registered with ByteConservation
-    SwitchBuffer::FlowControl m_flowControl;       //!< FlowControl attribute
-    SwitchBuffer::Mode m_bufferMode;               //!< BufferMode attribute
-    double m_alpha;                                //!< SharedAlpha attribute
-    uint64_t m_reservedBytes;                      //!< SharedReservedBytes attribute
-    uint64_t m_headroomBytes;                      //!< PfcHeadroomBytes attribute
-    uint64_t m_xoffBytes;                          //!< PfcXoffBytes attribute
-    uint64_t m_xonBytes;                           //!< PfcXonBytes attribute
-    SwitchBuffer m_buffer;                         //!< per input port accounting
-    std::vector<Time> m_pauseSince;                //!< per input port: its pause was sent
-    std::vector<Time> m_pauseTime;                 //!< per input port: closed pauses
-    std::vector<uint64_t> m_pauses;                //!< per input port: pauses sent
-    std::vector<uint64_t> m_resumes;               //!< per input port: resumes sent
-    ByteCounters m_bytes;                          //!< entered = forwarded + queued + dropped
-    double m_asicWatts;                            //!< AsicPowerWatts attribute
-    double m_asicPjPerBit;                         //!< AsicEnergyPerBitPicojoules attribute
-    Time m_since;                                  //!< creation (start of its static energy)
+    /// The buffer attributes (FlowControl, BufferMode, BufferBytes, Shared*, Pfc*), which the
+    /// buffer takes when the first port is wired: each setter refuses a change after that.
+    SwitchBuffer::Settings m_settings;
+    SwitchBuffer m_buffer;           //!< per input port accounting
+    std::vector<Time> m_pauseSince;  //!< per input port: its pause was sent
+    std::vector<Time> m_pauseTime;   //!< per input port: closed pauses
+    std::vector<uint64_t> m_pauses;  //!< per input port: pauses sent
+    std::vector<uint64_t> m_resumes; //!< per input port: resumes sent
+    ByteCounters m_bytes;            //!< entered = forwarded + queued + dropped
+    double m_asicWatts;              //!< AsicPowerWatts attribute
+    double m_asicPjPerBit;           //!< AsicEnergyPerBitPicojoules attribute
+    Time m_since;                    //!< creation (start of its static energy)
     TracedCallback<uint32_t, uint32_t, DropReason> m_dropTrace; //!< Drop
     TracedCallback<uint32_t, uint64_t> m_pfcPauseTrace;         //!< PfcPause
     TracedCallback<uint32_t, Time> m_pfcResumeTrace;            //!< PfcResume

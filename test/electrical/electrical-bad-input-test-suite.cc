@@ -7,15 +7,20 @@
 
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/data-rate.h"
+#include "ns3/double.h"
 #include "ns3/fat-tree-helper.h"
 #include "ns3/leaf-spine-helper.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
 #include "ns3/packet-link.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -54,6 +59,22 @@ BuildPfc(const std::vector<std::pair<std::string, uint64_t>>& settings)
         fabric.SetSwitchAttribute(name, UintegerValue(value));
     }
     fabric.Install(nodes);
+}
+
+/**
+ * @brief Install a one-leaf fabric, then set a switch attribute through its Config path.
+ * @param name the attribute
+ * @param value its new value
+ */
+void
+SetAfterWiring(const std::string& name, const AttributeValue& value)
+{
+    NodeContainer nodes;
+    nodes.Create(4);
+    LeafSpineHelper fabric;
+    fabric.SetRadix(8);
+    fabric.Install(nodes);
+    Config::Set("/NodeList/*/$ns3::PacketSwitch/" + name, value);
 }
 
 /// The suite.
@@ -176,6 +197,28 @@ class ElectricalBadInputTestSuite : public TestSuite
         AddTestCase(new FatalTestCase("unknown transceiver preset",
                                       []() { LeafSpineHelper().SetTransceiver("dsp-3.2t"); },
                                       {"dsp-3.2t", "dsp-800g, dsp-1.6t, lpo-800g or cpo-1.6t"}));
+        // The buffer takes these when the first port is wired: a later Config::Set must be
+        // refused, not kept in the attribute while the buffer goes on with the old value.
+        const std::vector<std::pair<std::string, std::function<void()>>> afterWiring{
+            {"BufferBytes", []() { SetAfterWiring("BufferBytes", UintegerValue(1 << 20)); }},
+            {"SharedAlpha", []() { SetAfterWiring("SharedAlpha", DoubleValue(0.5)); }},
+            {"SharedReservedBytes",
+             []() { SetAfterWiring("SharedReservedBytes", UintegerValue(8192)); }},
+            {"PfcHeadroomBytes",
+             []() { SetAfterWiring("PfcHeadroomBytes", UintegerValue(1 << 18)); }},
+            {"PfcXoffBytes", []() { SetAfterWiring("PfcXoffBytes", UintegerValue(1 << 17)); }},
+            {"PfcXonBytes", []() { SetAfterWiring("PfcXonBytes", UintegerValue(1 << 16)); }},
+            {"ForwardingLatency",
+             []() { SetAfterWiring("ForwardingLatency", TimeValue(NanoSeconds(100))); }},
+            {"FlowControl", []() { SetAfterWiring("FlowControl", StringValue("pfc")); }},
+            {"BufferMode", []() { SetAfterWiring("BufferMode", StringValue("shared")); }},
+        };
+        for (const auto& [name, fn] : afterWiring)
+        {
+            AddTestCase(new FatalTestCase(name + " set after wiring",
+                                          fn,
+                                          {"PacketSwitch::" + name, "cannot change once"}));
+        }
         AddTestCase(new FatalTestCase(
             "unknown routing",
             []() { CreateObject<PacketSwitch>()->SetAttribute("Routing", StringValue("random")); },
