@@ -80,11 +80,13 @@ PacketSwitch::GetTypeId()
                           MakeTimeAccessor(&PacketSwitch::SetForwardingLatency,
                                            &PacketSwitch::GetForwardingLatency),
                           MakeTimeChecker())
-            .AddAttribute("CutThrough",
-                          "true: forward a cell from its head; false: store it whole first.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&PacketSwitch::m_cutThrough),
-                          MakeBooleanChecker())
+            .AddAttribute(
+                "CutThrough",
+                "true: forward a cell from its head; false: store it whole first. Set "
+                "before wiring (its senders time their cells by it then).",
+                BooleanValue(false),
+                MakeBooleanAccessor(&PacketSwitch::SetCutThrough, &PacketSwitch::IsCutThrough),
+                MakeBooleanChecker())
             .AddAttribute("Routing",
                           "Choice among the up ports: ecmp (flow hash), spray (per cell, in "
                           "turn) or adaptive (least queued bytes).",
@@ -505,6 +507,13 @@ uint32_t
 PacketSwitch::EcmpHash(uint32_t src, uint32_t dst, uint8_t flow, uint32_t seed)
 {
     return SwitchRoutes::EcmpHash(src, dst, flow, seed);
+}
+
+void
+PacketSwitch::SetCutThrough(bool cutThrough)
+{
+    CheckNotWired("CutThrough");
+    m_cutThrough = cutThrough;
 }
 
 bool

@@ -271,6 +271,8 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetPfcXonBytes(uint64_t bytes);
     /// @param latency the ForwardingLatency attribute
     void SetForwardingLatency(Time latency);
+    /// @param cutThrough the CutThrough attribute
+    void SetCutThrough(bool cutThrough);
     /// @param routing the Routing attribute
     void SetRouting(std::string routing);
     /// @return the Routing attribute

@@ -7,6 +7,7 @@
 
 #include "../scale-across-test-fixture.h"
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
@@ -210,6 +211,7 @@ class ElectricalBadInputTestSuite : public TestSuite
             {"PfcXonBytes", []() { SetAfterWiring("PfcXonBytes", UintegerValue(1 << 16)); }},
             {"ForwardingLatency",
              []() { SetAfterWiring("ForwardingLatency", TimeValue(NanoSeconds(100))); }},
+            {"CutThrough", []() { SetAfterWiring("CutThrough", BooleanValue(true)); }},
             {"FlowControl", []() { SetAfterWiring("FlowControl", StringValue("pfc")); }},
             {"BufferMode", []() { SetAfterWiring("BufferMode", StringValue("shared")); }},
         };
