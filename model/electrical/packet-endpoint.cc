@@ -23,8 +23,60 @@ namespace
 __extension__ typedef unsigned __int128 Wide; //!< for bytes x 8 x steps per second
 } // namespace
 
+/// An event of a port: a cell's arrival, or the wake of its transmitter.
+class PacketEndpoint::PortEvent : public EventImpl
+{
+  public:
+    PacketEndpoint* endpoint{nullptr}; //!< whose port
+    uint32_t port{0};                  //!< the port
+    bool arrival{false};               //!< Arrive, else Wake
+
+  protected:
+    void Notify() override
+    {
+        if (endpoint->m_disposed)
+        {
+            return; // its pool is gone: nothing to give it back to
+        }
+        if (arrival)
+        {
+            endpoint->Arrive(port);
+        }
+        else
+        {
+            endpoint->Wake(port);
+        }
+        // Given back only now: an event scheduled inside takes another one.
+        endpoint->m_events.Give(this);
+    }
+};
+
+// Defined here, where PortEvent is complete (the pool's destructor needs it).
+PacketEndpoint::PacketEndpoint() = default;
+
 PacketEndpoint::~PacketEndpoint()
 {
+}
+
+void
+PacketEndpoint::SchedulePortEvent(uint32_t context, Time delay, uint32_t port, bool arrival)
+{
+    PortEvent* event = m_events.Take();
+    event->endpoint = this;
+    event->port = port;
+    event->arrival = arrival;
+    // The EventImpl* form: the Ptr form of Schedule would add a reference never dropped.
+    Simulator::ScheduleWithContext(context, delay, event);
+}
+
+void
+PacketEndpoint::ScheduleWake(uint32_t port, Time delay)
+{
+    Port& p = m_ports[port];
+    NS_ASSERT(!p.wakePending);
+    p.wakePending = true;
+    // In the current context, as Simulator::Schedule would: the same order of events.
+    SchedulePortEvent(Simulator::GetContext(), delay, port, false);
 }
 
 Time
@@ -235,8 +287,7 @@ PacketEndpoint::Stall(uint32_t port, uint64_t need)
     const int64_t at = WhenCovered(p, need);
     if (at >= 0)
     {
-        p.wake =
-            Simulator::Schedule(TimeStep(at) - Simulator::Now(), &PacketEndpoint::Wake, this, port);
+        ScheduleWake(port, TimeStep(at) - Simulator::Now());
     }
     // Otherwise AddCredits schedules the wake when enough credit is on its way.
 }
@@ -253,7 +304,7 @@ PacketEndpoint::AddCredits(uint32_t port, Time at, uint32_t bytes)
     const int64_t step = std::max<int64_t>(at.GetTimeStep(), p.lastCreditStep);
     p.lastCreditStep = step;
     p.pending.push_back({step, bytes});
-    if (p.stalled && p.wake.IsExpired())
+    if (p.stalled && !p.wakePending)
     {
         const PacketCell* cell = PeekCell(port);
         if (cell)
@@ -261,10 +312,7 @@ PacketEndpoint::AddCredits(uint32_t port, Time at, uint32_t bytes)
             const int64_t when = WhenCovered(p, cell->wire);
             if (when >= 0)
             {
-                p.wake = Simulator::Schedule(TimeStep(when) - Simulator::Now(),
-                                             &PacketEndpoint::Wake,
-                                             this,
-                                             port);
+                ScheduleWake(port, TimeStep(when) - Simulator::Now());
             }
         }
     }
@@ -279,12 +327,9 @@ PacketEndpoint::SetPaused(uint32_t port, Time at, bool paused)
     p.lastOrderStep = step;
     p.orders.push_back({step, paused});
     ++(paused ? p.pausesReceived : p.resumesReceived);
-    if (!paused && p.pauseWaiting && p.wake.IsExpired())
+    if (!paused && p.pauseWaiting && !p.wakePending)
     {
-        p.wake = Simulator::Schedule(TimeStep(step) - Simulator::Now(),
-                                     &PacketEndpoint::Wake,
-                                     this,
-                                     port);
+        ScheduleWake(port, TimeStep(step) - Simulator::Now());
     }
 }
 
@@ -312,10 +357,7 @@ PacketEndpoint::PauseStall(uint32_t port)
     {
         if (!p.orders[i].second)
         {
-            p.wake = Simulator::Schedule(TimeStep(p.orders[i].first) - Simulator::Now(),
-                                         &PacketEndpoint::Wake,
-                                         this,
-                                         port);
+            ScheduleWake(port, TimeStep(p.orders[i].first) - Simulator::Now());
             return;
         }
     }
@@ -325,6 +367,7 @@ PacketEndpoint::PauseStall(uint32_t port)
 void
 PacketEndpoint::Wake(uint32_t port)
 {
+    m_ports[port].wakePending = false;
     TryStart(port);
 }
 
@@ -332,14 +375,14 @@ void
 PacketEndpoint::TryStart(uint32_t port)
 {
     Port& p = m_ports[port];
-    if (!p.wake.IsExpired())
+    if (p.wakePending)
     {
         return; // a start is already planned
     }
     const Time now = Simulator::Now();
     if (now < p.busyUntil)
     {
-        p.wake = Simulator::Schedule(p.busyUntil - now, &PacketEndpoint::Wake, this, port);
+        ScheduleWake(port, p.busyUntil - now);
         return;
     }
     if (!p.link->IsUp())
@@ -359,7 +402,7 @@ PacketEndpoint::TryStart(uint32_t port)
     const Time earliest = TimeStep(head->ready) - tx;
     if (earliest > now)
     {
-        p.wake = Simulator::Schedule(earliest - now, &PacketEndpoint::Wake, this, port);
+        ScheduleWake(port, earliest - now);
         return;
     }
     if (!p.orders.empty())
@@ -415,14 +458,10 @@ PacketEndpoint::TryStart(uint32_t port)
     cell.linkEpoch = p.link->GetEpoch();
     const Time arrival = p.peerCutThrough ? p.delay + p.peerLatency : tail;
     p.peer->m_ports[p.peerPort].arriving.push_back(cell);
-    Simulator::ScheduleWithContext(p.peer->GetEndpointContext(),
-                                   arrival,
-                                   &PacketEndpoint::Arrive,
-                                   p.peer,
-                                   p.peerPort);
+    p.peer->SchedulePortEvent(p.peer->GetEndpointContext(), arrival, p.peerPort, true);
     if (PeekCell(port))
     {
-        p.wake = Simulator::Schedule(tx, &PacketEndpoint::Wake, this, port);
+        ScheduleWake(port, tx);
     }
 }
 
@@ -439,9 +478,11 @@ PacketEndpoint::TakeArrival(uint32_t port)
 void
 PacketEndpoint::DisposePorts()
 {
+    m_disposed = true;
+    m_events.Clear(); // pending events are freed unrun by Simulator::Destroy
     for (Port& p : m_ports)
     {
-        p.wake.Cancel();
+        p.wakePending = false;
         p.link = nullptr;
         p.peer = nullptr;
         p.arriving.clear();

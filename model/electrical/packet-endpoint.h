@@ -9,7 +9,7 @@
 #include "packet-link.h"
 
 #include "ns3/compact-fifo.h"
-#include "ns3/event-id.h"
+#include "ns3/event-pool.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/traced-callback.h"
@@ -63,6 +63,7 @@ namespace ns3
 class PacketEndpoint
 {
   public:
+    PacketEndpoint();
     virtual ~PacketEndpoint();
 
     /**
@@ -170,7 +171,7 @@ class PacketEndpoint
         bool peerCutThrough{false};                        //!< far end cuts through
         Time peerLatency;                                  //!< far end's forwarding latency
         Time busyUntil;                                    //!< end of the cell on the wire
-        EventId wake;                                      //!< pending start of the next cell
+        bool wakePending{false};                           //!< a start of its next cell is planned
         bool limited{false};                               //!< the far end needs credits
         uint64_t initialCredits{0};                        //!< credits at wiring
         uint64_t credits{0};                               //!< usable credits, bytes
@@ -238,6 +239,19 @@ class PacketEndpoint
     TracedCallback<uint32_t, Time> m_pauseStallTrace;  //!< PauseStall
 
   private:
+    class PortEvent;
+
+    /**
+     * @brief Schedule a port's event from this endpoint's pool (no allocation once the pool
+     * has grown to the most pending at once).
+     * @param context the event's node context
+     * @param delay from now
+     * @param port the port
+     * @param arrival true: Arrive; false: Wake
+     */
+    void SchedulePortEvent(uint32_t context, Time delay, uint32_t port, bool arrival);
+    /// Plan Wake on a port at now + delay (none may be planned). @param port it @param delay
+    void ScheduleWake(uint32_t port, Time delay);
     /// Event: a port may start its next cell. @param port the port
     void Wake(uint32_t port);
     /// Event: the first cell of a port's arriving queue is here; lost (its sender told, its
@@ -255,6 +269,11 @@ class PacketEndpoint
     static void AbsorbOrders(Port& p, int64_t now);
     /// Start waiting for a resume (or keep waiting). @param port the port
     void PauseStall(uint32_t port);
+
+    // Events of this endpoint's ports (arrivals here and wakes of its transmitters), reused:
+    // an ns-3 MakeEvent costs an allocation and a free per cell hop.
+    EventPool<PortEvent> m_events; //!< the pool
+    bool m_disposed{false};        //!< DisposePorts has run: events still pending do nothing
 };
 
 } // namespace ns3
