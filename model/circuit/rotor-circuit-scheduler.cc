@@ -85,6 +85,8 @@ RotorCircuitScheduler::SetGuardTime(Time t)
     NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
                     "ns3::RotorCircuitScheduler::GuardTime = " << t.As(Time::NS)
                                                                << " is invalid: use >= 0");
+    // The cycle took it as its set-up time when the simulation started.
+    CheckNotStarted("GuardTime");
     m_guardTime = t;
 }
 

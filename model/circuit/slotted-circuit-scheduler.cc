@@ -67,10 +67,16 @@ SlottedCircuitScheduler::SetSlotTime(Time t)
     NS_ABORT_MSG_IF(!t.IsStrictlyPositive(),
                     GetInstanceTypeId().GetName()
                         << "::SlotTime = " << t.As(Time::NS) << " is invalid: use > 0");
+    CheckNotStarted("SlotTime");
+    m_slotTime = t;
+}
+
+void
+SlottedCircuitScheduler::CheckNotStarted(const std::string& attribute) const
+{
     NS_ABORT_MSG_IF(m_cycle,
                     GetInstanceTypeId().GetName()
-                        << "::SlotTime cannot change once the simulation has started");
-    m_slotTime = t;
+                        << "::" << attribute << " cannot change once the simulation has started");
 }
 
 Time

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
 
 namespace ns3
@@ -105,6 +106,12 @@ class SlottedCircuitScheduler : public CircuitScheduler
     virtual void CheckSetUp(Time setUp, Time reconfiguration) const = 0;
     /// @param t slot length (> 0)
     void SetSlotTime(Time t);
+    /**
+     * @brief Stop if the cycle is built: it holds SlotTime and the set-up time as they were
+     * then, and a later value would disagree with it.
+     * @param attribute the attribute being set
+     */
+    void CheckNotStarted(const std::string& attribute) const;
 
   private:
     /// Build the cycle from the switch (once).

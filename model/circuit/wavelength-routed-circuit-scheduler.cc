@@ -56,6 +56,8 @@ WavelengthRoutedCircuitScheduler::SetTuningTime(Time t)
     NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
                     "ns3::WavelengthRoutedCircuitScheduler::TuningTime = "
                         << t.As(Time::NS) << " is invalid: use >= 0");
+    // The cycle took it as its set-up time when the simulation started.
+    CheckNotStarted("TuningTime");
     m_tuningTime = t;
 }
 

@@ -70,9 +70,11 @@ CollectiveTransport::GetTypeId()
             .AddAttribute("ProtocolNumber",
                           "EtherType of collective bursts. 0x88B6 (IEEE local experimental) "
                           "by default; ns-3's point-to-point device carries only 0x0800 and "
-                          "0x86DD, so use 0x0800 there (on nodes without an Internet stack).",
+                          "0x86DD, so use 0x0800 there (on nodes without an Internet stack). Set "
+                          "before the transport is attached.",
                           UintegerValue(0x88B6),
-                          MakeUintegerAccessor(&CollectiveTransport::m_protocol),
+                          MakeUintegerAccessor(&CollectiveTransport::SetProtocolNumber,
+                                               &CollectiveTransport::GetProtocolNumber),
                           MakeUintegerChecker<uint16_t>())
             .AddAttribute("MaxSegmentBytes",
                           "Most data bytes per burst (>= 1). The default fills the optical "
@@ -143,6 +145,23 @@ CollectiveTransport::Attach(Ptr<NetDevice> device)
     device->GetNode()->RegisterProtocolHandler(MakeCallback(&CollectiveTransport::Receive, this),
                                                m_protocol,
                                                device);
+}
+
+void
+CollectiveTransport::SetProtocolNumber(uint16_t protocol)
+{
+    // The node's handler listens on the number it had at Attach: senders would use the new
+    // one and every burst would be dropped unseen.
+    NS_ABORT_MSG_IF(m_device,
+                    "ns3::CollectiveTransport::ProtocolNumber cannot change once the transport "
+                    "is attached to a device");
+    m_protocol = protocol;
+}
+
+uint16_t
+CollectiveTransport::GetProtocolNumber() const
+{
+    return m_protocol;
 }
 
 Ptr<NetDevice>

@@ -164,6 +164,11 @@ class CollectiveTransport : public Object
      */
     void ReceiveBurst(const Packet& packet, CollectiveHeader& header);
 
+    /// @param protocol the ProtocolNumber attribute (refused once attached)
+    void SetProtocolNumber(uint16_t protocol);
+    /// @return the ProtocolNumber attribute
+    uint16_t GetProtocolNumber() const;
+
     /// Event: a credit reaches this node. @param communicator @param operation @param rank
     /// the rank that returned it @param flow the flow
     void DeliverCredit(uint32_t communicator, uint32_t operation, uint32_t rank, uint8_t flow);

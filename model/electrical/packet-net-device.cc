@@ -57,9 +57,10 @@ PacketNetDevice::GetTypeId()
             .AddAttribute("CellBytes",
                           "Payload bytes of one simulated cell: 0 for Mtu (one cell per "
                           "packet), or a multiple of Mtu (faster, coarser timing; checked at "
-                          "Attach).",
+                          "Attach). Set before Attach.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&PacketNetDevice::m_cellBytes),
+                          MakeUintegerAccessor(&PacketNetDevice::SetCellBytes,
+                                               &PacketNetDevice::GetCellBytesAttribute),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("HeaderBytes",
                           "Header bytes of each Mtu-sized packet on the wire (0 ... 65535). "
@@ -318,7 +319,25 @@ PacketNetDevice::SetHeaderBytes(uint32_t bytes)
     NS_ABORT_MSG_IF(bytes > MAX_HEADER_BYTES,
                     "ns3::PacketNetDevice::HeaderBytes = " << bytes << " is invalid: use 0 ... "
                                                            << MAX_HEADER_BYTES);
+    // The fabric's switches checked their buffers against the wire size of a cell at wiring.
+    NS_ABORT_MSG_IF(m_nHosts != 0,
+                    "ns3::PacketNetDevice::HeaderBytes cannot change once the device is attached");
     m_headerBytes = bytes;
+}
+
+void
+PacketNetDevice::SetCellBytes(uint32_t bytes)
+{
+    // Frames in progress were cut by the old size, and the switches checked it at wiring.
+    NS_ABORT_MSG_IF(m_nHosts != 0,
+                    "ns3::PacketNetDevice::CellBytes cannot change once the device is attached");
+    m_cellBytes = bytes;
+}
+
+uint32_t
+PacketNetDevice::GetCellBytesAttribute() const
+{
+    return m_cellBytes;
 }
 
 uint32_t

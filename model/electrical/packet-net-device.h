@@ -213,8 +213,12 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     void SetMaxBurstBytes(uint32_t bytes);
     /// @return the MaxBurstBytes attribute
     uint32_t GetMaxBurstBytes() const;
-    /// @param bytes the HeaderBytes attribute
+    /// @param bytes the HeaderBytes attribute (refused once attached)
     void SetHeaderBytes(uint32_t bytes);
+    /// @param bytes the CellBytes attribute (refused once attached)
+    void SetCellBytes(uint32_t bytes);
+    /// @return the CellBytes attribute as set (0: Mtu; GetCellBytes resolves it)
+    uint32_t GetCellBytesAttribute() const;
     /// @return the HeaderBytes attribute
     uint32_t GetHeaderBytes() const;
 

@@ -376,6 +376,24 @@ class CircuitsRotorTestSuite : public TestSuite
         AddTestCase(new FatalTestCase("a slot no longer than its guard",
                                       RunRotor(NanoSeconds(0), NanoSeconds(100)),
                                       {"SlotTime", "100"}));
+        // The cycle holds SlotTime and GuardTime from the start of the run: a later value
+        // would disagree with it (and with what the NICs fit into a slot).
+        for (const std::string attribute : {"GuardTime", "SlotTime"})
+        {
+            AddTestCase(new FatalTestCase(
+                attribute + " set after the run started",
+                [attribute]() {
+                    FabricConfig config = RotorFabric(1, MicroSeconds(1));
+                    Ptr<CircuitScheduler> rotor = config.scheduler;
+                    TestFabric f(config);
+                    f.SendAt(Seconds(0), 0, 1, SMALL);
+                    Simulator::Schedule(MicroSeconds(3), [rotor, attribute]() {
+                        rotor->SetAttribute(attribute, TimeValue(NanoSeconds(500)));
+                    });
+                    Simulator::Run();
+                },
+                {"RotorCircuitScheduler::" + attribute, "cannot change once"}));
+        }
         AddTestCase(new FatalTestCase("more lanes than matchings",
                                       []() {
                                           TestFabric f(RotorFabric(4, MicroSeconds(1)));

@@ -140,6 +140,27 @@ class CircuitsWavelengthRoutedTestSuite : public TestSuite
         AddTestCase(new AllToAllTestCase(8, 1));
         AddTestCase(new AllToAllTestCase(8, 2));
         AddTestCase(new AllToAllTestCase(5, 4));
+        // The cycle took TuningTime as its set-up time when the run started.
+        AddTestCase(new FatalTestCase(
+            "TuningTime set after the run started",
+            []() {
+                FabricConfig config;
+                config.nodes = 4;
+                config.fiberMeters = 0;
+                config.technology = "AWGR";
+                config.reconfiguration = NanoSeconds(4);
+                Ptr<WavelengthRoutedCircuitScheduler> awgr =
+                    CreateObject<WavelengthRoutedCircuitScheduler>();
+                awgr->SetAttribute("SlotTime", TimeValue(NanoSeconds(100)));
+                config.scheduler = awgr;
+                TestFabric f(config);
+                f.SendAt(Seconds(0), 0, 1, SMALL);
+                Simulator::Schedule(NanoSeconds(150), [awgr]() {
+                    awgr->SetAttribute("TuningTime", TimeValue(NanoSeconds(8)));
+                });
+                Simulator::Run();
+            },
+            {"WavelengthRoutedCircuitScheduler::TuningTime", "cannot change once"}));
     }
 };
 

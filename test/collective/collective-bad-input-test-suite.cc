@@ -8,6 +8,7 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/collective-helper.h"
+#include "ns3/config.h"
 #include "ns3/mac48-address.h"
 #include "ns3/optical-fabric-helper.h"
 #include "ns3/simple-net-device.h"
@@ -130,6 +131,13 @@ class CollectiveBadInputTestSuite : public TestSuite
                 CollectiveHelper().Install(devices);
             },
             {"already holds a rank of communicator", "one rank per node"});
+        // The node's handler listens on the number the transport had when it was attached.
+        Add("the transport's ProtocolNumber set after Install",
+            PointToPoint([](Ptr<CollectiveCommunicator>) {
+                Config::Set("/NodeList/*/$ns3::CollectiveTransport/ProtocolNumber",
+                            UintegerValue(0x0800));
+            }),
+            {"CollectiveTransport::ProtocolNumber", "cannot change once"});
     }
 
   private:

@@ -215,6 +215,22 @@ class ElectricalBadInputTestSuite : public TestSuite
             {"FlowControl", []() { SetAfterWiring("FlowControl", StringValue("pfc")); }},
             {"BufferMode", []() { SetAfterWiring("BufferMode", StringValue("shared")); }},
         };
+        // A NIC's cells were checked against the switches' buffers at wiring.
+        for (const std::string attribute : {"CellBytes", "HeaderBytes"})
+        {
+            AddTestCase(new FatalTestCase(
+                "the NIC's " + attribute + " set after wiring",
+                [attribute]() {
+                    NodeContainer nodes;
+                    nodes.Create(4);
+                    LeafSpineHelper fabric;
+                    fabric.SetRadix(8);
+                    fabric.Install(nodes);
+                    Config::Set("/NodeList/*/DeviceList/*/$ns3::PacketNetDevice/" + attribute,
+                                UintegerValue(0));
+                },
+                {"PacketNetDevice::" + attribute, "cannot change once"}));
+        }
         for (const auto& [name, fn] : afterWiring)
         {
             AddTestCase(new FatalTestCase(name + " set after wiring",
