@@ -200,12 +200,6 @@ TrainingJob::Setup(Ptr<CollectiveCommunicator> comm,
                    const std::vector<Ptr<TrainingJobApplication>>& apps)
 {
     NS_LOG_FUNCTION(this << comm << apps.size());
-    if (m_layerBytes % 4 != 0)
-    {
-        NS_FATAL_ERROR("ns3::TrainingJob: LayerBytes = "
-                       << m_layerBytes << " is invalid: use a positive multiple of 4 (whole "
-                       << "floats)");
-    }
     if (m_variability == nullptr)
     {
         // The attribute's initial value is null (a default object would be shared by every
@@ -218,7 +212,7 @@ TrainingJob::Setup(Ptr<CollectiveCommunicator> comm,
                                             << (comm ? comm->GetNRanks() : 0)
                                             << " ranks: give one application per rank");
     }
-    CheckFaultAttributes();
+    CheckAttributes(); // early, at Install; Start checks again what it takes
     m_comm = comm;
     m_apps = apps;
     PlanBuckets();
@@ -226,6 +220,15 @@ TrainingJob::Setup(Ptr<CollectiveCommunicator> comm,
                                        MakeCallback(&TrainingJob::RankCollectiveDone, this));
     m_comm->TraceConnectWithoutContext("OperationFailed",
                                        MakeCallback(&TrainingJob::OperationFailed, this));
+}
+
+void
+TrainingJob::TakeAttributes()
+{
+    // At Start, not at Install: a Config::Set between Install and Simulator::Run counts, as
+    // for ns-3's own applications. (Later changes to these are not followed.)
+    CheckAttributes();
+    PlanBuckets();
     if (!m_outputFile.empty())
     {
         m_csv = std::make_unique<std::ofstream>(m_outputFile);
@@ -240,10 +243,16 @@ TrainingJob::Setup(Ptr<CollectiveCommunicator> comm,
 }
 
 void
-TrainingJob::CheckFaultAttributes() const
+TrainingJob::CheckAttributes() const
 {
     // Checked here rather than by the attributes' checkers, whose message names neither the
     // value nor what is valid.
+    if (m_layerBytes % 4 != 0)
+    {
+        NS_FATAL_ERROR("ns3::TrainingJob: LayerBytes = "
+                       << m_layerBytes << " is invalid: use a positive multiple of 4 (whole "
+                       << "floats)");
+    }
     if (m_checkpointInterval == 0 || m_checkpointInterval > 1000000000)
     {
         NS_FATAL_ERROR("ns3::TrainingJob: CheckpointInterval = " << m_checkpointInterval
@@ -294,6 +303,7 @@ TrainingJob::Start()
     if (!m_started)
     {
         m_started = true;
+        TakeAttributes();
         m_variability->Setup(GetNRanks());
         m_start = Simulator::Now();
         m_previousEnd = m_start;

@@ -222,9 +222,12 @@ class TrainingJob : public Object
     void RankCollectiveDone(uint32_t sequence, uint32_t rank, Time start, Time end);
     /// Plan the buckets from NumLayers, LayerBytes and BucketBytes.
     void PlanBuckets();
-    /// Stop with one message if CheckpointInterval, CheckpointTime, RestartTime or
-    /// FailureRate is out of its range.
-    void CheckFaultAttributes() const;
+    /// Stop with one message if LayerBytes, CheckpointInterval, CheckpointTime, RestartTime
+    /// or FailureRate is out of its range.
+    void CheckAttributes() const;
+    /// At Start: check the attributes, plan the buckets and open OutputFile, with the values
+    /// the attributes have then.
+    void TakeAttributes();
     /// @brief The job fails now: stop, roll back, restart. @param reason why
     void Fail(const std::string& reason);
     /// An operation of the communicator failed. @param result its result

@@ -13,9 +13,11 @@
 #include "../training-test-fixture.h"
 
 #include "ns3/collective-helper.h"
+#include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/node-container.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/training-job-helper.h"
 #include "ns3/training-job.h"
@@ -23,6 +25,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <sstream>
 
 using namespace ns3;
@@ -81,17 +85,53 @@ StepClosedForm(const TrainingRunConfig& c)
 class NoVariabilityTestCase : public TestCase
 {
   public:
-    /// @param name what is checked @param c the job
-    NoVariabilityTestCase(std::string name, TrainingRunConfig c)
+    /**
+     * @param name what is checked
+     * @param c the job
+     * @param setAfterInstall install the job with other NumLayers, LayerBytes, BucketBytes
+     * and OutputFile, and set c's through the job's Config path between Install and
+     * Simulator::Run (the job takes them at its start, as ns-3's applications do)
+     */
+    NoVariabilityTestCase(std::string name, TrainingRunConfig c, bool setAfterInstall = false)
         : TestCase(std::move(name)),
-          m_c(std::move(c))
+          m_c(std::move(c)),
+          m_setAfterInstall(setAfterInstall)
     {
     }
 
   private:
     void DoRun() override
     {
-        const TrainingRunOutcome out = RunTraining(m_c);
+        TrainingRunConfig run = m_c;
+        if (m_setAfterInstall)
+        {
+            m_c.outputFile = CreateTempDirFilename("training-set-after-install.csv");
+            run.layers = 1;
+            run.layerBytes = 4;
+            run.bucketBytes = 4;
+            run.outputFile = "";
+            run.beforeRun = [c = m_c]() {
+                const std::string job =
+                    "/NodeList/*/ApplicationList/*/$ns3::TrainingJobApplication/Job/";
+                Config::Set(job + "NumLayers", UintegerValue(c.layers));
+                Config::Set(job + "LayerBytes", UintegerValue(c.layerBytes));
+                Config::Set(job + "BucketBytes", UintegerValue(c.bucketBytes));
+                Config::Set(job + "OutputFile", StringValue(c.outputFile));
+            };
+        }
+        const TrainingRunOutcome out = RunTraining(run);
+        if (!m_c.outputFile.empty())
+        {
+            // One line per rank and iteration after the header, in the file set last.
+            std::ifstream csv(m_c.outputFile);
+            uint32_t lines = 0;
+            for (std::string line; std::getline(csv, line);)
+            {
+                ++lines;
+            }
+            NS_TEST_EXPECT_MSG_EQ(lines, 1 + m_c.ranks * m_c.iterations, "OutputFile's lines");
+            std::remove(m_c.outputFile.c_str());
+        }
         const auto buckets = DdpBuckets(m_c);
         NS_TEST_ASSERT_MSG_EQ(out.complete, true, "the job ends");
         NS_TEST_ASSERT_MSG_EQ(out.steps.size(), m_c.iterations, "one step per iteration");
@@ -139,7 +179,8 @@ class NoVariabilityTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ_TOL(out.p50Step, step, tol, "p50 step");
     }
 
-    TrainingRunConfig m_c; //!< the job
+    TrainingRunConfig m_c;  //!< the job
+    bool m_setAfterInstall; //!< set its attributes between Install and Run
 };
 
 /// One straggler of factor s: every step follows the recurrence, and is later than without.
@@ -285,6 +326,10 @@ class TrainingClosedFormTestSuite : public TestSuite
             AddTestCase(new NoVariabilityTestCase(
                 "buckets as DDP fills them (whole layers, closed at the cap), 8 ranks",
                 c));
+            AddTestCase(new NoVariabilityTestCase(
+                "the same job with its layers, buckets and OutputFile set between Install and Run",
+                c,
+                true));
         }
         AddTestCase(new StragglerTestCase(8, 1.5));
         AddTestCase(new StragglerTestCase(4, 3.0));
