@@ -55,6 +55,12 @@ RunFailure(const FailRun& c)
         MakeCallback(+[](FailOutcome* o, uint32_t, uint32_t, Time, Time) {
             ++o->rankComplete;
         }).Bind(&out));
+    if (!c.changeTimeoutAt.IsStrictlyNegative())
+    {
+        Simulator::Schedule(c.changeTimeoutAt, [comm, t = c.newTimeout]() {
+            comm->SetAttribute("FailureTimeout", TimeValue(t));
+        });
+    }
     for (const auto& [at, rank, up] : c.links)
     {
         Ptr<LinkToggleNetDevice> d = f.Dev(rank);

@@ -53,6 +53,9 @@ struct FailRun
     bool pointToPoint{false};      //!< a Send 0 -> 1 and its Recv instead of all-reduces
     std::string algorithm{"ring"}; //!< the all-reduces' algorithm
     uint32_t sendCredits{0};       //!< SendCredits (0: unlimited, as the closed forms assume)
+    /// If not negative, FailureTimeout is set to newTimeout at this time
+    Time changeTimeoutAt{Seconds(-1)};
+    Time newTimeout{Seconds(0)}; //!< see changeTimeoutAt
 };
 
 /// What it gave.

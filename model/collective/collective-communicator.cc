@@ -267,6 +267,10 @@ CollectiveCommunicator::SetFailureTimeout(Time t)
                     "ns3::CollectiveCommunicator::FailureTimeout = "
                         << t.As(Time::S) << " is invalid: use a time >= 0 (0 turns it off)");
     m_failureTimeout = t;
+    if (m_monitor)
+    {
+        m_monitor->TimeoutChanged(); // its watchdog may be armed with the old value
+    }
 }
 
 Time

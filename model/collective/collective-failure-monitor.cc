@@ -197,6 +197,24 @@ CollectiveFailureMonitor::OperationEnded(uint32_t sequence)
 }
 
 void
+CollectiveFailureMonitor::TimeoutChanged()
+{
+    if (m_lastProgress.empty())
+    {
+        return; // nothing watched, no watchdog (this runs at construction too)
+    }
+    if (!m_watchdog.IsExpired())
+    {
+        Simulator::Remove(m_watchdog); // removed, not cancelled: see OperationEnded
+    }
+    if (!m_comm->m_failureTimeout.IsStrictlyPositive())
+    {
+        m_lastProgress.clear();
+    }
+    Arm();
+}
+
+void
 CollectiveFailureMonitor::Arm()
 {
     if (!m_watchdog.IsExpired() || m_lastProgress.empty())

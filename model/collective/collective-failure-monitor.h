@@ -96,6 +96,12 @@ class CollectiveFailureMonitor
     void NotifyProgress(uint32_t sequence);
     /// @brief An operation finished on every rank. @param sequence the operation
     void OperationEnded(uint32_t sequence);
+    /**
+     * @brief FailureTimeout was set: the watchdog follows it. 0 stops watching the operations
+     * in flight (none fails for it then); another value moves the deadline. Operations
+     * issued while it was 0 stay unwatched.
+     */
+    void TimeoutChanged();
 
     /// @param sequence an operation @return true if it failed (Abort or ExcludeRank)
     bool IsFailed(uint32_t sequence) const;

@@ -242,6 +242,48 @@ class WatchdogOffCase : public FailureTestCase
     }
 };
 
+/// FailureTimeout set while the watchdog is armed: 0 turns it off (the operation stays in
+/// flight and the run ends with the last frame, as if it had been 0 all along); a longer one
+/// moves the detection to the last arrival plus the new timeout
+class WatchdogChangedCase : public FailureTestCase
+{
+  public:
+    /// @param newTimeout the FailureTimeout set 3 steps in
+    WatchdogChangedCase(Time newTimeout)
+        : FailureTestCase("no progress, FailureTimeout set to " +
+                          std::to_string(newTimeout.GetMicroSeconds()) +
+                          " us while the watchdog is armed: it follows the new value"),
+          m_newTimeout(newTimeout)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FailRun c;
+        c.blackList = {{2, 3}};
+        c.failureTimeout = MicroSeconds(50);
+        c.changeTimeoutAt = RING_ISSUE + RingStep(8) * 3;
+        c.newTimeout = m_newTimeout;
+        const FailOutcome o = RunFailure(c);
+        const Time last = RING_ISSUE + RingStep(8) * 7; // as in WatchdogCase
+        if (m_newTimeout.IsZero())
+        {
+            NS_TEST_EXPECT_MSG_EQ(o.failed.size() + o.completed.size(), 0, "no outcome");
+            NS_TEST_EXPECT_MSG_EQ(o.active, 1, "still in flight");
+            NS_TEST_EXPECT_MSG_EQ(o.end, RING_ISSUE + RingStep(8) * 8, "as WatchdogOffCase");
+        }
+        else
+        {
+            NS_TEST_ASSERT_MSG_EQ(o.failed.size(), 1, "one failure");
+            NS_TEST_EXPECT_MSG_EQ(o.failed[0].detected, last + m_newTimeout, "detection");
+        }
+        ExpectBalance(o, 8 * RING_BYTES / 8);
+    }
+
+    Time m_newTimeout; //!< FailureTimeout set 3 steps in
+};
+
 /// the same run twice gives the same outcome
 class SameRunTwiceCase : public FailureTestCase
 {
@@ -443,6 +485,8 @@ class CollectiveFailureTestSuite : public TestSuite
         AddTestCase(new RepairCase());
         AddTestCase(new WatchdogCase());
         AddTestCase(new WatchdogOffCase());
+        AddTestCase(new WatchdogChangedCase(Seconds(0)));
+        AddTestCase(new WatchdogChangedCase(MicroSeconds(80)));
         AddTestCase(new OpticalLinkBudgetCase());
         AddTestCase(new SweepCase());
         AddTestCase(new CreditsCase());
