@@ -70,6 +70,8 @@ RotorCircuitScheduler::SetRouting(std::string name)
                     "ns3::RotorCircuitScheduler::Routing = \"" << name
                                                                << "\" is invalid: use Direct or "
                                                                   "TwoHop");
+    // The NICs took it (whether to relay) when the simulation started.
+    CheckNotStarted("Routing");
     m_routing = name == "TwoHop" ? TWO_HOP : DIRECT;
 }
 

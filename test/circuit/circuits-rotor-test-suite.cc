@@ -378,6 +378,18 @@ class CircuitsRotorTestSuite : public TestSuite
                                       {"SlotTime", "100"}));
         // The cycle holds SlotTime and GuardTime from the start of the run: a later value
         // would disagree with it (and with what the NICs fit into a slot).
+        AddTestCase(new FatalTestCase("Routing set after the run started",
+                                      []() {
+                                          FabricConfig config = RotorFabric(1, MicroSeconds(1));
+                                          Ptr<CircuitScheduler> rotor = config.scheduler;
+                                          TestFabric f(config);
+                                          f.SendAt(Seconds(0), 0, 1, SMALL);
+                                          Simulator::Schedule(MicroSeconds(3), [rotor]() {
+                                              rotor->SetAttribute("Routing", StringValue("TwoHop"));
+                                          });
+                                          Simulator::Run();
+                                      },
+                                      {"RotorCircuitScheduler::Routing", "cannot change once"}));
         for (const std::string attribute : {"GuardTime", "SlotTime"})
         {
             AddTestCase(new FatalTestCase(
