@@ -22,6 +22,10 @@ NS_OBJECT_ENSURE_REGISTERED(CoherentTransceiver);
 /// Upper bound on wavelengths per transceiver: a full C+L band grid at 50 GHz is ~240.
 static constexpr uint32_t MAX_WAVELENGTHS = 1024;
 
+/// The DataRatePerWavelength attribute's default, bit/s (1600Gbps; built from the integer, as
+/// parsing the string costs more than the rest of the constructor).
+static constexpr uint64_t DEFAULT_RATE_PER_WAVELENGTH_BPS = 1600000000000ULL;
+
 TypeId
 CoherentTransceiver::GetTypeId()
 {
@@ -90,7 +94,7 @@ CoherentTransceiver::GetTypeId()
 
 CoherentTransceiver::CoherentTransceiver()
     : m_wavelengths(1),
-      m_ratePerLambda(DataRate("1600Gbps")),
+      m_ratePerLambda(DEFAULT_RATE_PER_WAVELENGTH_BPS),
       m_launchPowerDbm(0),
       m_sensitivityDbm(-15),
       m_energyPerBitPj(0),
@@ -99,6 +103,22 @@ CoherentTransceiver::CoherentTransceiver()
       m_since(Simulator::Now())
 {
     NS_LOG_FUNCTION(this);
+}
+
+CoherentTransceiver::CoherentTransceiver(const CoherentTransceiver& o)
+    : Object(o),
+      m_wavelengths(o.m_wavelengths),
+      m_ratePerLambda(o.m_ratePerLambda),
+      m_dspLatency(o.m_dspLatency),
+      m_fecLatency(o.m_fecLatency),
+      m_launchPowerDbm(o.m_launchPowerDbm),
+      m_sensitivityDbm(o.m_sensitivityDbm),
+      m_energyPerBitPj(o.m_energyPerBitPj),
+      m_transmittedBits(0),
+      m_staticWattsPerLambda(o.m_staticWattsPerLambda),
+      m_since(Simulator::Now())
+{
+    NS_LOG_FUNCTION(this << &o);
 }
 
 CoherentTransceiver::~CoherentTransceiver()

@@ -43,8 +43,7 @@ class CoherentTransceiver : public Object
     CoherentTransceiver();
     ~CoherentTransceiver() override;
 
-    // Delete copy constructor and assignment operator to avoid misuse
-    CoherentTransceiver(const CoherentTransceiver&) = delete;
+    // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     CoherentTransceiver& operator=(const CoherentTransceiver&) = delete;
 
     /// @param n number of DWDM wavelengths (1 ... 1024)
@@ -100,6 +99,21 @@ class CoherentTransceiver : public Object
     double GetEnergyJoules() const;
 
   private:
+    /**
+     * @brief A new transceiver with the attributes of another and none of its state (no bits
+     * transmitted, its static energy counted from now), for CopyObject.
+     *
+     * OpticalFabricHelper copies the first endpoint's transceiver for the others: in ns-3.37
+     * built with logging (as Debian ships it), constructing an object through its attributes
+     * serializes every attribute's value to a string, which cost more than all the rest of a
+     * fabric's build.
+     * @param o the transceiver to copy
+     */
+    CoherentTransceiver(const CoherentTransceiver& o);
+    /// CopyObject calls the copy constructor. @tparam T the copied type
+    template <typename T>
+    friend Ptr<T> CopyObject(Ptr<T> object);
+
     /// @param pj energy per bit, pJ (>= 0)
     void SetEnergyPerBitPj(double pj);
     /// @param w static power per wavelength, W (>= 0)

@@ -66,6 +66,24 @@ OpticalChannel::OpticalChannel()
     UpdateDelay();
 }
 
+OpticalChannel::OpticalChannel(const OpticalChannel& o)
+    : Channel(),
+      m_length(o.m_length),
+      m_refractiveIndex(o.m_refractiveIndex),
+      m_attenuationDbPerKm(o.m_attenuationDbPerKm),
+      m_connectorLossDb(o.m_connectorLossDb),
+      m_delay(o.m_delay),
+      m_copiedTypeId(o.GetInstanceTypeId())
+{
+    NS_LOG_FUNCTION(this << &o);
+}
+
+TypeId
+OpticalChannel::GetInstanceTypeId() const
+{
+    return m_copiedTypeId.GetUid() != 0 ? m_copiedTypeId : Channel::GetInstanceTypeId();
+}
+
 OpticalChannel::~OpticalChannel()
 {
     NS_LOG_FUNCTION(this);

@@ -39,9 +39,14 @@ class OpticalChannel : public Channel
     OpticalChannel();
     ~OpticalChannel() override;
 
-    // Delete copy constructor and assignment operator to avoid misuse
-    OpticalChannel(const OpticalChannel&) = delete;
+    // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     OpticalChannel& operator=(const OpticalChannel&) = delete;
+
+    /**
+     * @return the TypeId of this fiber: the one its factory gave it, or for a copy the one of
+     *         the fiber it was copied from (see the copy constructor)
+     */
+    TypeId GetInstanceTypeId() const override;
 
     /**
      * @brief Attach the device at the NIC end of the fiber.
@@ -78,6 +83,24 @@ class OpticalChannel : public Channel
     void DoDispose() override;
 
   private:
+    /**
+     * @brief A new fiber with the attributes of another and none of its state (no device, no
+     * degradation), for CopyObject.
+     *
+     * OpticalFabricHelper copies the first endpoint's fiber for the others: in ns-3.37 built
+     * with logging (as Debian ships it), constructing an object through its attributes
+     * serializes every attribute's value to a string, which cost more than all the rest of a
+     * fabric's build. The copy starts from Channel's default constructor, so that it gets its
+     * own ChannelList index as a new channel does (Channel's copy would take the other's); that
+     * constructor gives it Object's TypeId, so the copy keeps the original's in
+     * m_copiedTypeId for GetInstanceTypeId.
+     * @param o the fiber to copy
+     */
+    OpticalChannel(const OpticalChannel& o);
+    /// CopyObject calls the copy constructor. @tparam T the copied type
+    template <typename T>
+    friend Ptr<T> CopyObject(Ptr<T> object);
+
     /// @param meters fiber length (>= 0)
     void SetLength(double meters);
     /// @param n group refractive index (>= 1)
@@ -98,6 +121,7 @@ class OpticalChannel : public Channel
     double m_growthDbPerS{0};       //!< degradation rate since m_growthSince, dB/s
     Time m_growthSince;             //!< start of the current rate
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
+    TypeId m_copiedTypeId;          //!< a copy's TypeId (uid 0 unless copied)
 };
 
 } // namespace ns3
