@@ -100,7 +100,7 @@ CoherentTransceiver::CoherentTransceiver()
       m_energyPerBitPj(0),
       m_transmittedBits(0),
       m_staticWattsPerLambda(25),
-      m_since(Simulator::Now())
+      m_sinceStep(Simulator::Now().GetTimeStep())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -116,7 +116,7 @@ CoherentTransceiver::CoherentTransceiver(const CoherentTransceiver& o)
       m_energyPerBitPj(o.m_energyPerBitPj),
       m_transmittedBits(0),
       m_staticWattsPerLambda(o.m_staticWattsPerLambda),
-      m_since(Simulator::Now())
+      m_sinceStep(Simulator::Now().GetTimeStep())
 {
     NS_LOG_FUNCTION(this << &o);
 }
@@ -221,7 +221,7 @@ CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) 
         m_memo.time = Seconds(
             optical::SerializationSeconds(bytes, wavelengths, static_cast<double>(bitRate)));
     }
-    return m_memo.time;
+    return *m_memo.time;
 }
 
 Time
@@ -280,7 +280,7 @@ CoherentTransceiver::GetEnergyJoules() const
 {
     // Computed from the bit counter on demand: the per-frame path only adds to an integer.
     return GetTransmitEnergyJoules() +
-           GetStaticPowerWatts() * (Simulator::Now() - m_since).GetSeconds();
+           GetStaticPowerWatts() * (Simulator::Now() - TimeStep(m_sinceStep)).GetSeconds();
 }
 
 } // namespace ns3

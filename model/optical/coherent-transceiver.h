@@ -9,6 +9,8 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
+#include <optional>
+
 namespace ns3
 {
 
@@ -129,7 +131,12 @@ class CoherentTransceiver : public Object
     uint64_t m_transmittedBits; //!< bits transmitted so far
 
     double m_staticWattsPerLambda; //!< StaticPowerWattsPerWavelength attribute, W
-    Time m_since;                  //!< creation (start of its static energy)
+    /// Creation (start of its static energy), in time steps. Not a Time: ns-3 enters every
+    /// Time that exists before Simulator::Run in a global set (to convert it if the
+    /// resolution changes), which cost a large fabric's build more than the rest of this
+    /// object; a value taken from Now() is 0 until Run, when the resolution is frozen, so it
+    /// needs no conversion.
+    int64_t m_sinceStep;
 
     /// The last serialization time computed, with its inputs: collectives send runs of
     /// frames of one size, and the double-to-Time conversion is most of the call's cost.
@@ -138,7 +145,9 @@ class CoherentTransceiver : public Object
         uint64_t bytes{0};       //!< frame size
         uint32_t wavelengths{0}; //!< wavelengths bonded (0: nothing memoized)
         uint64_t bitRate{0};     //!< DataRatePerWavelength it was computed with, bit/s
-        Time time;               //!< the result
+        /// the result; empty until the first call, so that no Time exists (and is entered
+        /// in ns-3's set of Times, see m_sinceStep) for a transceiver that has sent nothing
+        std::optional<Time> time;
     };
 
     mutable SerializationMemo m_memo; //!< see SerializationMemo

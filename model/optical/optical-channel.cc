@@ -171,7 +171,8 @@ OpticalChannel::GetDegradationDb() const
     {
         return m_grownDb;
     }
-    return m_grownDb + m_growthDbPerS * (Simulator::Now() - m_growthSince).GetSeconds();
+    return m_grownDb +
+           m_growthDbPerS * (Simulator::Now() - TimeStep(m_growthSinceStep)).GetSeconds();
 }
 
 void
@@ -184,7 +185,7 @@ OpticalChannel::SetLossGrowth(double dbPerSecond)
                                                                 "rate >= 0");
     m_grownDb = GetDegradationDb();
     m_growthDbPerS = dbPerSecond;
-    m_growthSince = Simulator::Now();
+    m_growthSinceStep = Simulator::Now().GetTimeStep();
 }
 
 double

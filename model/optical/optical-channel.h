@@ -112,14 +112,17 @@ class OpticalChannel : public Channel
     /// Recompute the cached delay after a change of length or index.
     void UpdateDelay();
 
-    double m_length;                //!< fiber length, m
-    double m_refractiveIndex;       //!< group index
-    double m_attenuationDbPerKm;    //!< attenuation, dB/km
-    double m_connectorLossDb;       //!< connectors on this fiber, dB
-    Time m_delay;                   //!< cached propagation delay
-    double m_grownDb{0};            //!< degradation accrued before m_growthSince, dB
-    double m_growthDbPerS{0};       //!< degradation rate since m_growthSince, dB/s
-    Time m_growthSince;             //!< start of the current rate
+    double m_length;             //!< fiber length, m
+    double m_refractiveIndex;    //!< group index
+    double m_attenuationDbPerKm; //!< attenuation, dB/km
+    double m_connectorLossDb;    //!< connectors on this fiber, dB
+    Time m_delay;                //!< cached propagation delay
+    double m_grownDb{0};         //!< degradation accrued before m_growthSince, dB
+    double m_growthDbPerS{0};    //!< degradation rate since m_growthSince, dB/s
+    /// Start of the current rate, in time steps: set from Now(), so 0 until Simulator::Run;
+    /// not a Time, which ns-3 would enter in its set of Times that exist before Run (see
+    /// CoherentTransceiver::m_sinceStep)
+    int64_t m_growthSinceStep{0};
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
     TypeId m_copiedTypeId;          //!< a copy's TypeId (uid 0 unless copied)
 };

@@ -525,7 +525,7 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
     MacFrame frame(std::move(packet), source, dest, protocol);
     if (!m_waitForCircuit)
     {
-        m_blindQueue.emplace_back(std::move(frame), dstPort);
+        m_blindQueue.push_back({std::move(frame), dstPort});
         TryStart(0);
         return true;
     }

@@ -9,6 +9,7 @@
 #include "virtual-output-queues.h"
 
 #include "ns3/byte-conservation.h"
+#include "ns3/compact-fifo.h"
 #include "ns3/drop-reason.h"
 #include "ns3/event-id.h"
 #include "ns3/fabric-net-device.h"
@@ -19,7 +20,6 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
-#include <deque>
 #include <vector>
 
 namespace ns3
@@ -255,7 +255,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     uint32_t m_port;                        //!< crossbar port
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
-    std::deque<std::pair<MacFrame, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
+    /// WaitForCircuit = false (a CompactFifo: a std::deque allocates 576 bytes while empty)
+    CompactFifo<std::pair<MacFrame, uint32_t>> m_blindQueue;
     ByteCounters m_bytes;    //!< the bytes this device was asked to send, by fate
     uint64_t m_rxBytes;      //!< payload bytes delivered to the node
     uint64_t m_rxFrames;     //!< frames delivered to the node
