@@ -72,16 +72,19 @@ OpticalChannel::OpticalChannel(const OpticalChannel& o)
       m_refractiveIndex(o.m_refractiveIndex),
       m_attenuationDbPerKm(o.m_attenuationDbPerKm),
       m_connectorLossDb(o.m_connectorLossDb),
-      m_delay(o.m_delay),
-      m_copiedTypeId(o.GetInstanceTypeId())
+      m_delay(o.m_delay)
 {
     NS_LOG_FUNCTION(this << &o);
 }
 
-TypeId
-OpticalChannel::GetInstanceTypeId() const
+template <>
+Ptr<OpticalChannel>
+CopyObject<OpticalChannel>(Ptr<OpticalChannel> object)
 {
-    return m_copiedTypeId.GetUid() != 0 ? m_copiedTypeId : Channel::GetInstanceTypeId();
+    Ptr<OpticalChannel> copy(new OpticalChannel(*PeekPointer(object)), false);
+    // Object::SetTypeId is private; CopyObject is a friend of Object.
+    static_cast<Object*>(PeekPointer(copy))->SetTypeId(object->GetInstanceTypeId());
+    return copy;
 }
 
 OpticalChannel::~OpticalChannel()

@@ -43,12 +43,6 @@ class OpticalChannel : public Channel
     OpticalChannel& operator=(const OpticalChannel&) = delete;
 
     /**
-     * @return the TypeId of this fiber: the one its factory gave it, or for a copy the one of
-     *         the fiber it was copied from (see the copy constructor)
-     */
-    TypeId GetInstanceTypeId() const override;
-
-    /**
      * @brief Attach the device at the NIC end of the fiber.
      * @param device the device (the fiber takes exactly one)
      */
@@ -92,8 +86,8 @@ class OpticalChannel : public Channel
      * serializes every attribute's value to a string, which cost more than all the rest of a
      * fabric's build. The copy starts from Channel's default constructor, so that it gets its
      * own ChannelList index as a new channel does (Channel's copy would take the other's); that
-     * constructor gives it Object's TypeId, so the copy keeps the original's in
-     * m_copiedTypeId for GetInstanceTypeId.
+     * constructor gives it Object's TypeId, which CopyObject<OpticalChannel> replaces by the
+     * original's.
      * @param o the fiber to copy
      */
     OpticalChannel(const OpticalChannel& o);
@@ -124,8 +118,19 @@ class OpticalChannel : public Channel
     /// CoherentTransceiver::m_sinceStep)
     int64_t m_growthSinceStep{0};
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
-    TypeId m_copiedTypeId;          //!< a copy's TypeId (uid 0 unless copied)
 };
+
+/**
+ * @ingroup scale-across-optical
+ * @brief CopyObject for a fiber: the copy constructor (see there) starts from Channel(), for
+ * a ChannelList index of its own, and this gives the copy the TypeId of the original, as
+ * Object's copy constructor does for other classes (ns-3 lets only CopyObject, ObjectFactory
+ * and CreateObject set an object's TypeId).
+ * @param object the fiber to copy
+ * @return the copy
+ */
+template <>
+Ptr<OpticalChannel> CopyObject<OpticalChannel>(Ptr<OpticalChannel> object);
 
 } // namespace ns3
 
