@@ -145,6 +145,7 @@ def build(bld):
         'test/optical/optical-contention-test-suite.cc',
         'test/optical/optical-determinism-test-suite.cc',
         'test/optical/optical-drop-test-suite.cc',
+        'test/optical/optical-fabric-copy-test-suite.cc',
         'test/optical/optical-ipv4-test-suite.cc',
         'test/optical/optical-tracing-test-suite.cc',
         'test/optical/optical-transfer-test-suite.cc',

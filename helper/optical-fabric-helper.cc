@@ -102,14 +102,35 @@ OpticalFabricHelper::Install(const NodeContainer& nodes)
     {
         m_crossbarFactory.Set("NumPorts", UintegerValue(nodes.GetN()));
     }
+    // The first endpoint's device (with its transceiver) and fiber are built from the
+    // factories; the others are copies of them (CopyObject), which is the same thing when the
+    // factories make exactly these classes: a copy takes the attributes and none of the state.
+    // It matters for speed: ns-3.37 built with logging (Debian's) serializes every attribute
+    // to a string whenever an object is built from its attributes, which was most of a large
+    // fabric's build time. A factory set to a derived class builds every endpoint (a copy
+    // would lose what the derived class adds).
+    const bool copyFirst = m_deviceFactory.GetTypeId() == OpticalNetDevice::GetTypeId() &&
+                           m_transceiverFactory.GetTypeId() == CoherentTransceiver::GetTypeId() &&
+                           m_channelFactory.GetTypeId() == OpticalChannel::GetTypeId();
     NetDeviceContainer devices;
     m_crossbar = nullptr;
+    Ptr<OpticalNetDevice> firstDevice;
+    Ptr<OpticalChannel> firstFiber;
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
         Ptr<Node> node = nodes.Get(i);
-        Ptr<OpticalNetDevice> device = m_deviceFactory.Create<OpticalNetDevice>();
+        Ptr<OpticalNetDevice> device;
+        if (copyFirst && firstDevice)
+        {
+            device = CopyObject(firstDevice); // with a copy of its transceiver
+        }
+        else
+        {
+            device = m_deviceFactory.Create<OpticalNetDevice>();
+            device->SetTransceiver(m_transceiverFactory.Create<CoherentTransceiver>());
+            firstDevice = device;
+        }
         device->SetAddress(Mac48Address::Allocate());
-        device->SetTransceiver(m_transceiverFactory.Create<CoherentTransceiver>());
         node->AddDevice(device);
         if (!m_crossbar)
         {
@@ -127,7 +148,17 @@ OpticalFabricHelper::Install(const NodeContainer& nodes)
                 m_scheduler = nullptr;
             }
         }
-        device->Attach(m_channelFactory.Create<OpticalChannel>(), m_crossbar, i);
+        Ptr<OpticalChannel> fiber;
+        if (copyFirst && firstFiber)
+        {
+            fiber = CopyObject(firstFiber);
+        }
+        else
+        {
+            fiber = m_channelFactory.Create<OpticalChannel>();
+            firstFiber = fiber;
+        }
+        device->Attach(fiber, m_crossbar, i);
         devices.Add(device);
     }
     return devices;

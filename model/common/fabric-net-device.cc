@@ -22,6 +22,12 @@ FabricNetDevice::FabricNetDevice()
 {
 }
 
+FabricNetDevice::FabricNetDevice(const FabricNetDevice& o)
+    : NetDevice(o),
+      m_ifIndex(0)
+{
+}
+
 FabricNetDevice::~FabricNetDevice() = default;
 
 void

@@ -63,6 +63,13 @@ class FabricNetDevice : public NetDevice
     virtual Time GetPathLatency(const Address& to) const = 0;
 
   protected:
+    /**
+     * @brief For a derived device's copy constructor (CopyObject): the copy has the TypeId of
+     * the original but none of its wiring (no node, interface index 0, no callbacks).
+     * @param o the device copied
+     */
+    FabricNetDevice(const FabricNetDevice& o);
+
     void DoDispose() override;
 
     Ptr<Node> m_node;                                      //!< owning node

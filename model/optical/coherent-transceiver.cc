@@ -22,6 +22,10 @@ NS_OBJECT_ENSURE_REGISTERED(CoherentTransceiver);
 /// Upper bound on wavelengths per transceiver: a full C+L band grid at 50 GHz is ~240.
 static constexpr uint32_t MAX_WAVELENGTHS = 1024;
 
+/// The DataRatePerWavelength attribute's default, bit/s (1600Gbps; built from the integer, as
+/// parsing the string costs more than the rest of the constructor).
+static constexpr uint64_t DEFAULT_RATE_PER_WAVELENGTH_BPS = 1600000000000ULL;
+
 TypeId
 CoherentTransceiver::GetTypeId()
 {
@@ -90,15 +94,31 @@ CoherentTransceiver::GetTypeId()
 
 CoherentTransceiver::CoherentTransceiver()
     : m_wavelengths(1),
-      m_ratePerLambda(DataRate("1600Gbps")),
+      m_ratePerLambda(DEFAULT_RATE_PER_WAVELENGTH_BPS),
       m_launchPowerDbm(0),
       m_sensitivityDbm(-15),
       m_energyPerBitPj(0),
       m_transmittedBits(0),
       m_staticWattsPerLambda(25),
-      m_since(Simulator::Now())
+      m_sinceStep(Simulator::Now().GetTimeStep())
 {
     NS_LOG_FUNCTION(this);
+}
+
+CoherentTransceiver::CoherentTransceiver(const CoherentTransceiver& o)
+    : Object(o),
+      m_wavelengths(o.m_wavelengths),
+      m_ratePerLambda(o.m_ratePerLambda),
+      m_dspLatency(o.m_dspLatency),
+      m_fecLatency(o.m_fecLatency),
+      m_launchPowerDbm(o.m_launchPowerDbm),
+      m_sensitivityDbm(o.m_sensitivityDbm),
+      m_energyPerBitPj(o.m_energyPerBitPj),
+      m_transmittedBits(0),
+      m_staticWattsPerLambda(o.m_staticWattsPerLambda),
+      m_sinceStep(Simulator::Now().GetTimeStep())
+{
+    NS_LOG_FUNCTION(this << &o);
 }
 
 CoherentTransceiver::~CoherentTransceiver()
@@ -201,7 +221,7 @@ CoherentTransceiver::GetSerializationTime(uint64_t bytes, uint32_t wavelengths) 
         m_memo.time = Seconds(
             optical::SerializationSeconds(bytes, wavelengths, static_cast<double>(bitRate)));
     }
-    return m_memo.time;
+    return *m_memo.time;
 }
 
 Time
@@ -260,7 +280,7 @@ CoherentTransceiver::GetEnergyJoules() const
 {
     // Computed from the bit counter on demand: the per-frame path only adds to an integer.
     return GetTransmitEnergyJoules() +
-           GetStaticPowerWatts() * (Simulator::Now() - m_since).GetSeconds();
+           GetStaticPowerWatts() * (Simulator::Now() - TimeStep(m_sinceStep)).GetSeconds();
 }
 
 } // namespace ns3

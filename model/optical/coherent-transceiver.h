@@ -9,6 +9,8 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
+#include <optional>
+
 namespace ns3
 {
 
@@ -43,8 +45,7 @@ class CoherentTransceiver : public Object
     CoherentTransceiver();
     ~CoherentTransceiver() override;
 
-    // Delete copy constructor and assignment operator to avoid misuse
-    CoherentTransceiver(const CoherentTransceiver&) = delete;
+    // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     CoherentTransceiver& operator=(const CoherentTransceiver&) = delete;
 
     /// @param n number of DWDM wavelengths (1 ... 1024)
@@ -100,6 +101,21 @@ class CoherentTransceiver : public Object
     double GetEnergyJoules() const;
 
   private:
+    /**
+     * @brief A new transceiver with the attributes of another and none of its state (no bits
+     * transmitted, its static energy counted from now), for CopyObject.
+     *
+     * OpticalFabricHelper copies the first endpoint's transceiver for the others: in ns-3.37
+     * built with logging (as Debian ships it), constructing an object through its attributes
+     * serializes every attribute's value to a string, which cost more than all the rest of a
+     * fabric's build.
+     * @param o the transceiver to copy
+     */
+    CoherentTransceiver(const CoherentTransceiver& o);
+    /// CopyObject calls the copy constructor. @tparam T the copied type
+    template <typename T>
+    friend Ptr<T> CopyObject(Ptr<T> object);
+
     /// @param pj energy per bit, pJ (>= 0)
     void SetEnergyPerBitPj(double pj);
     /// @param w static power per wavelength, W (>= 0)
@@ -115,7 +131,12 @@ class CoherentTransceiver : public Object
     uint64_t m_transmittedBits; //!< bits transmitted so far
 
     double m_staticWattsPerLambda; //!< StaticPowerWattsPerWavelength attribute, W
-    Time m_since;                  //!< creation (start of its static energy)
+    /// Creation (start of its static energy), in time steps. Not a Time: ns-3 enters every
+    /// Time that exists before Simulator::Run in a global set (to convert it if the
+    /// resolution changes), which cost a large fabric's build more than the rest of this
+    /// object; a value taken from Now() is 0 until Run, when the resolution is frozen, so it
+    /// needs no conversion.
+    int64_t m_sinceStep;
 
     /// The last serialization time computed, with its inputs: collectives send runs of
     /// frames of one size, and the double-to-Time conversion is most of the call's cost.
@@ -124,7 +145,9 @@ class CoherentTransceiver : public Object
         uint64_t bytes{0};       //!< frame size
         uint32_t wavelengths{0}; //!< wavelengths bonded (0: nothing memoized)
         uint64_t bitRate{0};     //!< DataRatePerWavelength it was computed with, bit/s
-        Time time;               //!< the result
+        /// the result; empty until the first call, so that no Time exists (and is entered
+        /// in ns-3's set of Times, see m_sinceStep) for a transceiver that has sent nothing
+        std::optional<Time> time;
     };
 
     mutable SerializationMemo m_memo; //!< see SerializationMemo

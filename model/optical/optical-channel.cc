@@ -66,6 +66,27 @@ OpticalChannel::OpticalChannel()
     UpdateDelay();
 }
 
+OpticalChannel::OpticalChannel(const OpticalChannel& o)
+    : Channel(),
+      m_length(o.m_length),
+      m_refractiveIndex(o.m_refractiveIndex),
+      m_attenuationDbPerKm(o.m_attenuationDbPerKm),
+      m_connectorLossDb(o.m_connectorLossDb),
+      m_delay(o.m_delay)
+{
+    NS_LOG_FUNCTION(this << &o);
+}
+
+template <>
+Ptr<OpticalChannel>
+CopyObject<OpticalChannel>(Ptr<OpticalChannel> object)
+{
+    Ptr<OpticalChannel> copy(new OpticalChannel(*PeekPointer(object)), false);
+    // Object::SetTypeId is private; CopyObject is a friend of Object.
+    static_cast<Object*>(PeekPointer(copy))->SetTypeId(object->GetInstanceTypeId());
+    return copy;
+}
+
 OpticalChannel::~OpticalChannel()
 {
     NS_LOG_FUNCTION(this);
@@ -153,7 +174,8 @@ OpticalChannel::GetDegradationDb() const
     {
         return m_grownDb;
     }
-    return m_grownDb + m_growthDbPerS * (Simulator::Now() - m_growthSince).GetSeconds();
+    return m_grownDb +
+           m_growthDbPerS * (Simulator::Now() - TimeStep(m_growthSinceStep)).GetSeconds();
 }
 
 void
@@ -166,7 +188,7 @@ OpticalChannel::SetLossGrowth(double dbPerSecond)
                                                                 "rate >= 0");
     m_grownDb = GetDegradationDb();
     m_growthDbPerS = dbPerSecond;
-    m_growthSince = Simulator::Now();
+    m_growthSinceStep = Simulator::Now().GetTimeStep();
 }
 
 double

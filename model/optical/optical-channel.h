@@ -39,8 +39,7 @@ class OpticalChannel : public Channel
     OpticalChannel();
     ~OpticalChannel() override;
 
-    // Delete copy constructor and assignment operator to avoid misuse
-    OpticalChannel(const OpticalChannel&) = delete;
+    // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     OpticalChannel& operator=(const OpticalChannel&) = delete;
 
     /**
@@ -78,6 +77,24 @@ class OpticalChannel : public Channel
     void DoDispose() override;
 
   private:
+    /**
+     * @brief A new fiber with the attributes of another and none of its state (no device, no
+     * degradation), for CopyObject.
+     *
+     * OpticalFabricHelper copies the first endpoint's fiber for the others: in ns-3.37 built
+     * with logging (as Debian ships it), constructing an object through its attributes
+     * serializes every attribute's value to a string, which cost more than all the rest of a
+     * fabric's build. The copy starts from Channel's default constructor, so that it gets its
+     * own ChannelList index as a new channel does (Channel's copy would take the other's); that
+     * constructor gives it Object's TypeId, which CopyObject<OpticalChannel> replaces by the
+     * original's.
+     * @param o the fiber to copy
+     */
+    OpticalChannel(const OpticalChannel& o);
+    /// CopyObject calls the copy constructor. @tparam T the copied type
+    template <typename T>
+    friend Ptr<T> CopyObject(Ptr<T> object);
+
     /// @param meters fiber length (>= 0)
     void SetLength(double meters);
     /// @param n group refractive index (>= 1)
@@ -89,16 +106,31 @@ class OpticalChannel : public Channel
     /// Recompute the cached delay after a change of length or index.
     void UpdateDelay();
 
-    double m_length;                //!< fiber length, m
-    double m_refractiveIndex;       //!< group index
-    double m_attenuationDbPerKm;    //!< attenuation, dB/km
-    double m_connectorLossDb;       //!< connectors on this fiber, dB
-    Time m_delay;                   //!< cached propagation delay
-    double m_grownDb{0};            //!< degradation accrued before m_growthSince, dB
-    double m_growthDbPerS{0};       //!< degradation rate since m_growthSince, dB/s
-    Time m_growthSince;             //!< start of the current rate
+    double m_length;             //!< fiber length, m
+    double m_refractiveIndex;    //!< group index
+    double m_attenuationDbPerKm; //!< attenuation, dB/km
+    double m_connectorLossDb;    //!< connectors on this fiber, dB
+    Time m_delay;                //!< cached propagation delay
+    double m_grownDb{0};         //!< degradation accrued before m_growthSince, dB
+    double m_growthDbPerS{0};    //!< degradation rate since m_growthSince, dB/s
+    /// Start of the current rate, in time steps: set from Now(), so 0 until Simulator::Run;
+    /// not a Time, which ns-3 would enter in its set of Times that exist before Run (see
+    /// CoherentTransceiver::m_sinceStep)
+    int64_t m_growthSinceStep{0};
     Ptr<OpticalNetDevice> m_device; //!< device at the NIC end
 };
+
+/**
+ * @ingroup scale-across-optical
+ * @brief CopyObject for a fiber: the copy constructor (see there) starts from Channel(), for
+ * a ChannelList index of its own, and this gives the copy the TypeId of the original, as
+ * Object's copy constructor does for other classes (ns-3 lets only CopyObject, ObjectFactory
+ * and CreateObject set an object's TypeId).
+ * @param object the fiber to copy
+ * @return the copy
+ */
+template <>
+Ptr<OpticalChannel> CopyObject<OpticalChannel>(Ptr<OpticalChannel> object);
 
 } // namespace ns3
 

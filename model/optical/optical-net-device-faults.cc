@@ -39,16 +39,15 @@ void
 OpticalNetDevice::DropQueued(int64_t port, DropReason reason)
 {
     std::vector<MacFrame> frames = m_queues.TakeFrames(port);
-    for (auto it = m_blindQueue.begin(); it != m_blindQueue.end();)
+    for (std::pair<MacFrame, uint32_t>& queued : m_blindQueue.take())
     {
-        if (port < 0 || it->second == static_cast<uint32_t>(port))
+        if (port < 0 || queued.second == static_cast<uint32_t>(port))
         {
-            frames.push_back(std::move(it->first));
-            it = m_blindQueue.erase(it);
+            frames.push_back(std::move(queued.first));
         }
         else
         {
-            ++it;
+            m_blindQueue.push_back(std::move(queued)); // kept, in its order
         }
     }
     for (const MacFrame& frame : frames)

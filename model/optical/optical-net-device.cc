@@ -162,6 +162,32 @@ OpticalNetDevice::OpticalNetDevice()
     NS_LOG_FUNCTION(this);
 }
 
+OpticalNetDevice::OpticalNetDevice(const OpticalNetDevice& o)
+    : FabricNetDevice(o),
+      CrossbarEndpoint(),
+      ByteCounted(),
+      m_address(o.m_address),
+      m_addressValue(o.m_addressValue),
+      m_mtu(o.m_mtu),
+      m_maxBurstBytes(o.m_maxBurstBytes),
+      m_maxQueueBytes(o.m_maxQueueBytes),
+      m_wavelengthsPerCircuit(o.m_wavelengthsPerCircuit),
+      m_waitForCircuit(o.m_waitForCircuit),
+      m_transceiver(CopyObject(o.m_transceiver)),
+      m_port(0),
+      m_rxBytes(0),
+      m_rxFrames(0),
+      m_linkUp(true),
+      m_downReason(DropReason::LINK_DOWN)
+{
+    NS_LOG_FUNCTION(this << &o);
+    NS_ABORT_MSG_IF(o.m_transceiver->GetInstanceTypeId() != CoherentTransceiver::GetTypeId(),
+                    "OpticalNetDevice: a device whose Transceiver is a "
+                        << o.m_transceiver->GetInstanceTypeId().GetName()
+                        << " cannot be copied (CopyObject would copy only its CoherentTransceiver "
+                           "part); create such devices with an ObjectFactory");
+}
+
 OpticalNetDevice::~OpticalNetDevice()
 {
     NS_LOG_FUNCTION(this);
@@ -499,7 +525,7 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
     MacFrame frame(std::move(packet), source, dest, protocol);
     if (!m_waitForCircuit)
     {
-        m_blindQueue.emplace_back(std::move(frame), dstPort);
+        m_blindQueue.push_back({std::move(frame), dstPort});
         TryStart(0);
         return true;
     }

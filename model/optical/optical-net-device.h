@@ -9,6 +9,7 @@
 #include "virtual-output-queues.h"
 
 #include "ns3/byte-conservation.h"
+#include "ns3/compact-fifo.h"
 #include "ns3/drop-reason.h"
 #include "ns3/event-id.h"
 #include "ns3/fabric-net-device.h"
@@ -19,7 +20,6 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
-#include <deque>
 #include <vector>
 
 namespace ns3
@@ -73,8 +73,7 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     OpticalNetDevice();
     ~OpticalNetDevice() override;
 
-    // Delete copy constructor and assignment operator to avoid misuse
-    OpticalNetDevice(const OpticalNetDevice&) = delete;
+    // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     OpticalNetDevice& operator=(const OpticalNetDevice&) = delete;
 
     /**
@@ -156,6 +155,23 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     void DoDispose() override;
 
   private:
+    /**
+     * @brief A new device with the attributes of another (its Address included: set a new
+     * one before Attach) and a copy of its transceiver, but none of its state: not on a node,
+     * not attached, empty queues, zero counters, no trace sinks. For CopyObject.
+     *
+     * OpticalFabricHelper copies the first endpoint's device for the others: in ns-3.37 built
+     * with logging (as Debian ships it), constructing an object through its attributes
+     * serializes every attribute's value to a string, which cost more than all the rest of a
+     * fabric's build. The transceiver must be a CoherentTransceiver itself (a copy of a
+     * derived class would lose what it adds).
+     * @param o the device to copy
+     */
+    OpticalNetDevice(const OpticalNetDevice& o);
+    /// CopyObject calls the copy constructor. @tparam T the copied type
+    template <typename T>
+    friend Ptr<T> CopyObject(Ptr<T> object);
+
     /// Send and SendFrom. @param packet the packet @param source its source @param dest its
     /// destination @param protocolNumber its EtherType @return false if dropped
     bool DoSend(Ptr<Packet> packet,
@@ -239,7 +255,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     uint32_t m_port;                        //!< crossbar port
     std::vector<LaneTiming> m_lanes;        //!< serialization state per lane
     VirtualOutputQueues m_queues;           //!< queues and lane bindings
-    std::deque<std::pair<MacFrame, uint32_t>> m_blindQueue; //!< WaitForCircuit = false
+    /// WaitForCircuit = false (a CompactFifo: a std::deque allocates 576 bytes while empty)
+    CompactFifo<std::pair<MacFrame, uint32_t>> m_blindQueue;
     ByteCounters m_bytes;    //!< the bytes this device was asked to send, by fate
     uint64_t m_rxBytes;      //!< payload bytes delivered to the node
     uint64_t m_rxFrames;     //!< frames delivered to the node
