@@ -156,7 +156,8 @@ PhotonicCrossbar::GetTypeId()
                 "The stages behind this crossbar when it stands for a multi-stage "
                 "fabric (a ClosFabric; MultiStageOpticalFabricHelper sets it), or "
                 "none for a single crossbar. With stages, ReconfigurationTime, "
-                "SwitchingLatency and InsertionLoss are the path's, taken from them.",
+                "SwitchingLatency and InsertionLoss are the path's, taken from them "
+                "(setting one of them then stops the program).",
                 PointerValue(),
                 MakePointerAccessor(&PhotonicCrossbar::SetStages, &PhotonicCrossbar::GetStages),
                 MakePointerChecker<ClosFabric>())
@@ -285,6 +286,7 @@ PhotonicCrossbar::SetReconfigurationTime(Time t)
     NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
                     "ns3::PhotonicCrossbar::ReconfigurationTime = " << t.As(Time::NS)
                                                                     << " is invalid: use >= 0");
+    CheckNotFromStages("ReconfigurationTime");
     m_reconfigurationTime = t;
 }
 
@@ -294,6 +296,7 @@ PhotonicCrossbar::SetSwitchingLatency(Time t)
     NS_ABORT_MSG_IF(t.IsStrictlyNegative(),
                     "ns3::PhotonicCrossbar::SwitchingLatency = " << t.As(Time::NS)
                                                                  << " is invalid: use >= 0");
+    CheckNotFromStages("SwitchingLatency");
     m_switchingLatency = t;
 }
 
@@ -303,7 +306,20 @@ PhotonicCrossbar::SetInsertionLoss(double db)
     NS_ABORT_MSG_IF(db < 0 || !(db == db),
                     "ns3::PhotonicCrossbar::InsertionLoss = " << db
                                                               << " dB is invalid: use >= 0 dB");
+    CheckNotFromStages("InsertionLoss");
     m_insertionLossDb = db;
+}
+
+void
+PhotonicCrossbar::CheckNotFromStages(const char* attribute) const
+{
+    // ApplyStages overwrites it from the stages at the start of the run: a value set here
+    // would be dropped before Run, or contradict the stages after it.
+    NS_ABORT_MSG_IF(m_stages,
+                    "ns3::PhotonicCrossbar::"
+                        << attribute
+                        << " is taken from its Stages (a ClosFabric) and cannot be set: set "
+                           "the ClosFabric's Ingress/Middle/Egress stage attributes instead");
 }
 
 void

@@ -333,6 +333,9 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     void SetSwitchingLatency(Time t);
     /// @param db insertion loss (>= 0)
     void SetInsertionLoss(double db);
+    /// Stop if the crossbar has stages, from which the attribute is taken.
+    /// @param attribute ReconfigurationTime, SwitchingLatency or InsertionLoss
+    void CheckNotFromStages(const char* attribute) const;
     /// @param w power per port (>= 0)
     void SetPortPower(double w);
     /// @param j energy per set-up, J (>= 0)

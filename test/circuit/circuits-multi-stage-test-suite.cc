@@ -491,6 +491,34 @@ class CircuitsMultiStageTestSuite : public TestSuite
                                   h.Install(nodes);
                               },
                               {"MiddleSwitches = 17", "port limit of 16", "MiddleSwitches <= 16"}));
+        // The crossbar takes these from its stages at the start of the run.
+        for (const std::string attribute : {"ReconfigurationTime", "SwitchingLatency"})
+        {
+            AddTestCase(new FatalTestCase(
+                attribute + " set on a crossbar that stands for stages",
+                [attribute]() {
+                    NodeContainer nodes(20); // more than one 16-port SOA switch: stages
+                    MultiStageOpticalFabricHelper h;
+                    h.SetStageTechnology("SOA");
+                    h.Install(nodes);
+                    Config::Set("/NodeList/0/DeviceList/0/$ns3::OpticalNetDevice/Crossbar/" +
+                                    attribute,
+                                TimeValue(NanoSeconds(10)));
+                },
+                {"PhotonicCrossbar::" + attribute, "taken from its Stages"}));
+        }
+        AddTestCase(new FatalTestCase(
+            "InsertionLoss set on a crossbar that stands for stages",
+            []() {
+                NodeContainer nodes(20);
+                MultiStageOpticalFabricHelper h;
+                h.SetStageTechnology("SOA");
+                h.Install(nodes);
+                Config::Set("/NodeList/0/DeviceList/0/$ns3::OpticalNetDevice/Crossbar/"
+                            "InsertionLoss",
+                            DoubleValue(1));
+            },
+            {"PhotonicCrossbar::InsertionLoss", "taken from its Stages"}));
         AddTestCase(new FatalTestCase(
             "EdgePorts = 0",
             []() { CreateObject<ClosFabric>()->SetAttribute("EdgePorts", UintegerValue(0)); },
