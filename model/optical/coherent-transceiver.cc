@@ -99,6 +99,7 @@ CoherentTransceiver::CoherentTransceiver()
       m_sensitivityDbm(-15),
       m_energyPerBitPj(0),
       m_transmittedBits(0),
+      m_attached(false),
       m_staticWattsPerLambda(25),
       m_sinceStep(Simulator::Now().GetTimeStep())
 {
@@ -115,6 +116,7 @@ CoherentTransceiver::CoherentTransceiver(const CoherentTransceiver& o)
       m_sensitivityDbm(o.m_sensitivityDbm),
       m_energyPerBitPj(o.m_energyPerBitPj),
       m_transmittedBits(0),
+      m_attached(false),
       m_staticWattsPerLambda(o.m_staticWattsPerLambda),
       m_sinceStep(Simulator::Now().GetTimeStep())
 {
@@ -133,7 +135,16 @@ CoherentTransceiver::SetWavelengths(uint32_t n)
                     "ns3::CoherentTransceiver::Wavelengths = "
                         << n << " is invalid: a transceiver has 1 ... " << MAX_WAVELENGTHS
                         << " wavelengths");
+    NS_ABORT_MSG_IF(m_attached && n != m_wavelengths,
+                    "ns3::CoherentTransceiver::Wavelengths cannot change once its device is "
+                    "attached (the device's circuit lanes and the crossbar's are sized by it)");
     m_wavelengths = n;
+}
+
+void
+CoherentTransceiver::NotifyAttached()
+{
+    m_attached = true;
 }
 
 uint32_t

@@ -48,8 +48,11 @@ class CoherentTransceiver : public Object
     // Assignment is deleted to avoid misuse; copies are made only through CopyObject.
     CoherentTransceiver& operator=(const CoherentTransceiver&) = delete;
 
-    /// @param n number of DWDM wavelengths (1 ... 1024)
+    /// @param n number of DWDM wavelengths (1 ... 1024; fixed once a device is attached)
     void SetWavelengths(uint32_t n);
+    /// A device has attached with this transceiver and sized its circuit lanes by its
+    /// wavelengths: Wavelengths is fixed from now on.
+    void NotifyAttached();
     /// @return number of DWDM wavelengths
     uint32_t GetWavelengths() const;
     /// @param rate payload rate of one wavelength (> 0)
@@ -129,6 +132,7 @@ class CoherentTransceiver : public Object
     double m_sensitivityDbm;    //!< receiver sensitivity, dBm
     double m_energyPerBitPj;    //!< energy per bit, pJ
     uint64_t m_transmittedBits; //!< bits transmitted so far
+    bool m_attached;            //!< NotifyAttached was called (a copy starts unattached)
 
     double m_staticWattsPerLambda; //!< StaticPowerWattsPerWavelength attribute, W
     /// Creation (start of its static energy), in time steps. Not a Time: ns-3 enters every

@@ -237,6 +237,7 @@ OpticalNetDevice::Attach(Ptr<OpticalChannel> fiber, Ptr<PhotonicCrossbar> crossb
                     "(OpticalFabricHelper allocates one)");
     m_lanes.resize(GetNCircuitLanes());
     m_queues.SetNLanes(GetNCircuitLanes());
+    m_transceiver->NotifyAttached();
     crossbar->AttachEndpoint(*this, m_address, GetNCircuitLanes(), fiber, port);
     fiber->Attach(this);
     m_fiber = fiber;

@@ -9,6 +9,7 @@
 #include "../scale-across-test-fixture.h"
 
 #include "ns3/coherent-transceiver.h"
+#include "ns3/config.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/optical-channel.h"
@@ -207,6 +208,16 @@ class OpticalBadInputTestSuite : public TestSuite
                 dev->Send(Create<Packet>(10), Mac48Address::GetBroadcast(), 0x88B5);
             },
             {"not attached to a crossbar", "OpticalFabricHelper::Install"});
+        // The device sized its circuit lanes (and the crossbar its port's) by it.
+        Add("a transceiver's Wavelengths set after Install",
+            []() {
+                NodeContainer n(2);
+                OpticalFabricHelper().Install(n);
+                Config::Set("/NodeList/0/DeviceList/0/$ns3::OpticalNetDevice/Transceiver/"
+                            "Wavelengths",
+                            UintegerValue(8));
+            },
+            {"CoherentTransceiver::Wavelengths", "cannot change once"});
     }
 
   private:
