@@ -29,6 +29,13 @@ namespace
 /// Most ports a switch may have (a cell keeps its input port in 16 bits).
 constexpr uint32_t MAX_PORTS = 65535;
 
+// The buffer attributes' names, for SetBufferSetting's refusal.
+constexpr char SHARED_ALPHA[] = "SharedAlpha";                  //!< attribute name
+constexpr char SHARED_RESERVED_BYTES[] = "SharedReservedBytes"; //!< attribute name
+constexpr char PFC_HEADROOM_BYTES[] = "PfcHeadroomBytes";       //!< attribute name
+constexpr char PFC_XOFF_BYTES[] = "PfcXoffBytes";               //!< attribute name
+constexpr char PFC_XON_BYTES[] = "PfcXonBytes";                 //!< attribute name
+
 /**
  * @brief Run a call into the plain-C++ parts (SwitchBuffer, SwitchRoutes), which refuse bad
  * settings with std::invalid_argument: that becomes the program's one fatal line.
@@ -122,43 +129,64 @@ PacketSwitch::GetTypeId()
                 "alpha x the free buffer. Default 0.125, as SimAI's PFC threshold "
                 "(free >> 3). Set before wiring.",
                 DoubleValue(0.125),
-                MakeDoubleAccessor(&PacketSwitch::SetSharedAlpha, &PacketSwitch::GetSharedAlpha),
+                MakeDoubleAccessor(
+                    &PacketSwitch::
+                        SetBufferSetting<double, &SwitchBuffer::Settings::alpha, SHARED_ALPHA>,
+                    &PacketSwitch::GetBufferSetting<double, &SwitchBuffer::Settings::alpha>),
                 MakeDoubleChecker<double>(1e-9))
-            .AddAttribute("SharedReservedBytes",
-                          "Credits each input port's sender starts with and keeps in a shared "
-                          "buffer under credit flow control, bytes (>= 1; NumPorts x it <= "
-                          "BufferBytes, checked at wiring; each must hold a cell). Default "
-                          "64 KiB: 16 cells of 4 KiB (an assumption). Set before wiring.",
-                          UintegerValue(64 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::SetSharedReservedBytes,
-                                               &PacketSwitch::GetSharedReservedBytes),
-                          MakeUintegerChecker<uint64_t>(1))
-            .AddAttribute("PfcHeadroomBytes",
-                          "Buffer each input port keeps under PFC for the bytes in flight "
-                          "while a pause travels, bytes (>= 1; at least (2 x link delay + "
-                          "ForwardingLatency) x rate + 2 cells, checked at wiring and at the "
-                          "first cell). Default 128 KiB: 10 m links at 800 Gb/s need 78 KB "
-                          "with 4 KiB packets. Set before wiring.",
-                          UintegerValue(128 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::SetPfcHeadroomBytes,
-                                               &PacketSwitch::GetPfcHeadroomBytes),
-                          MakeUintegerChecker<uint64_t>(1))
-            .AddAttribute("PfcXoffBytes",
-                          "PFC: bytes buffered from an input port at which its sender is "
-                          "paused (>= 1; partitioned: plus PfcHeadroomBytes at most "
-                          "BufferBytes / NumPorts). Default 256 KiB (an assumption: half a "
-                          "port's share of the default buffer). Set before wiring.",
-                          UintegerValue(256 * 1024),
-                          MakeUintegerAccessor(&PacketSwitch::SetPfcXoffBytes,
-                                               &PacketSwitch::GetPfcXoffBytes),
-                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute(
+                "SharedReservedBytes",
+                "Credits each input port's sender starts with and keeps in a shared "
+                "buffer under credit flow control, bytes (>= 1; NumPorts x it <= "
+                "BufferBytes, checked at wiring; each must hold a cell). Default "
+                "64 KiB: 16 cells of 4 KiB (an assumption). Set before wiring.",
+                UintegerValue(64 * 1024),
+                MakeUintegerAccessor(
+                    &PacketSwitch::SetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::reservedBytes,
+                                                    SHARED_RESERVED_BYTES>,
+                    &PacketSwitch::GetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::reservedBytes>),
+                MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute(
+                "PfcHeadroomBytes",
+                "Buffer each input port keeps under PFC for the bytes in flight "
+                "while a pause travels, bytes (>= 1; at least (2 x link delay + "
+                "ForwardingLatency) x rate + 2 cells, checked at wiring and at the "
+                "first cell). Default 128 KiB: 10 m links at 800 Gb/s need 78 KB "
+                "with 4 KiB packets. Set before wiring.",
+                UintegerValue(128 * 1024),
+                MakeUintegerAccessor(
+                    &PacketSwitch::SetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::headroomBytes,
+                                                    PFC_HEADROOM_BYTES>,
+                    &PacketSwitch::GetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::headroomBytes>),
+                MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute(
+                "PfcXoffBytes",
+                "PFC: bytes buffered from an input port at which its sender is "
+                "paused (>= 1; partitioned: plus PfcHeadroomBytes at most "
+                "BufferBytes / NumPorts). Default 256 KiB (an assumption: half a "
+                "port's share of the default buffer). Set before wiring.",
+                UintegerValue(256 * 1024),
+                MakeUintegerAccessor(
+                    &PacketSwitch::SetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::xoffBytes,
+                                                    PFC_XOFF_BYTES>,
+                    &PacketSwitch::GetBufferSetting<uint64_t, &SwitchBuffer::Settings::xoffBytes>),
+                MakeUintegerChecker<uint64_t>(1))
             .AddAttribute(
                 "PfcXonBytes",
                 "PFC: bytes buffered from a paused input port at which its sender "
                 "is resumed (0 ... PfcXoffBytes). Default 253 KiB: 3 KiB below "
                 "PfcXoffBytes, as SimAI. Set before wiring.",
                 UintegerValue(253 * 1024),
-                MakeUintegerAccessor(&PacketSwitch::SetPfcXonBytes, &PacketSwitch::GetPfcXonBytes),
+                MakeUintegerAccessor(
+                    &PacketSwitch::SetBufferSetting<uint64_t,
+                                                    &SwitchBuffer::Settings::xonBytes,
+                                                    PFC_XON_BYTES>,
+                    &PacketSwitch::GetBufferSetting<uint64_t, &SwitchBuffer::Settings::xonBytes>),
                 MakeUintegerChecker<uint64_t>())
             .AddAttribute("FailureDetectionTime",
                           "Time from a fault on a link (a port, its cable, the switch at the "
@@ -349,69 +377,19 @@ PacketSwitch::GetBufferBytes() const
     return m_settings.bufferBytes;
 }
 
+template <typename T, T SwitchBuffer::Settings::*Field, const char* Name>
 void
-PacketSwitch::SetSharedAlpha(double alpha)
+PacketSwitch::SetBufferSetting(T value)
 {
-    CheckNotWired("SharedAlpha");
-    m_settings.alpha = alpha;
+    CheckNotWired(Name);
+    m_settings.*Field = value;
 }
 
-double
-PacketSwitch::GetSharedAlpha() const
+template <typename T, T SwitchBuffer::Settings::*Field>
+T
+PacketSwitch::GetBufferSetting() const
 {
-    return m_settings.alpha;
-}
-
-void
-PacketSwitch::SetSharedReservedBytes(uint64_t bytes)
-{
-    CheckNotWired("SharedReservedBytes");
-    m_settings.reservedBytes = bytes;
-}
-
-uint64_t
-PacketSwitch::GetSharedReservedBytes() const
-{
-    return m_settings.reservedBytes;
-}
-
-void
-PacketSwitch::SetPfcHeadroomBytes(uint64_t bytes)
-{
-    CheckNotWired("PfcHeadroomBytes");
-    m_settings.headroomBytes = bytes;
-}
-
-uint64_t
-PacketSwitch::GetPfcHeadroomBytes() const
-{
-    return m_settings.headroomBytes;
-}
-
-void
-PacketSwitch::SetPfcXoffBytes(uint64_t bytes)
-{
-    CheckNotWired("PfcXoffBytes");
-    m_settings.xoffBytes = bytes;
-}
-
-uint64_t
-PacketSwitch::GetPfcXoffBytes() const
-{
-    return m_settings.xoffBytes;
-}
-
-void
-PacketSwitch::SetPfcXonBytes(uint64_t bytes)
-{
-    CheckNotWired("PfcXonBytes");
-    m_settings.xonBytes = bytes;
-}
-
-uint64_t
-PacketSwitch::GetPfcXonBytes() const
-{
-    return m_settings.xonBytes;
+    return m_settings.*Field;
 }
 
 void

@@ -109,16 +109,6 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     uint32_t GetNPorts() const;
     /// @return the BufferBytes attribute
     uint64_t GetBufferBytes() const;
-    /// @return the SharedAlpha attribute
-    double GetSharedAlpha() const;
-    /// @return the SharedReservedBytes attribute
-    uint64_t GetSharedReservedBytes() const;
-    /// @return the PfcHeadroomBytes attribute
-    uint64_t GetPfcHeadroomBytes() const;
-    /// @return the PfcXoffBytes attribute
-    uint64_t GetPfcXoffBytes() const;
-    /// @return the PfcXonBytes attribute
-    uint64_t GetPfcXonBytes() const;
     /// @return wire bytes buffered now
     uint64_t GetBufferedBytes() const;
     /// @return the most wire bytes ever buffered at once
@@ -259,16 +249,23 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetNPorts(uint32_t n);
     /// @param bytes the BufferBytes attribute
     void SetBufferBytes(uint64_t bytes);
-    /// @param alpha the SharedAlpha attribute
-    void SetSharedAlpha(double alpha);
-    /// @param bytes the SharedReservedBytes attribute
-    void SetSharedReservedBytes(uint64_t bytes);
-    /// @param bytes the PfcHeadroomBytes attribute
-    void SetPfcHeadroomBytes(uint64_t bytes);
-    /// @param bytes the PfcXoffBytes attribute
-    void SetPfcXoffBytes(uint64_t bytes);
-    /// @param bytes the PfcXonBytes attribute
-    void SetPfcXonBytes(uint64_t bytes);
+    /**
+     * @brief The setter of a buffer attribute (SharedAlpha, SharedReservedBytes, Pfc*):
+     * refused once a port is wired, when the buffer took the settings.
+     * @tparam T the setting's type
+     * @tparam Field the setting in m_settings
+     * @tparam Name the attribute's name
+     * @param value the value
+     */
+    template <typename T, T SwitchBuffer::Settings::*Field, const char* Name>
+    void SetBufferSetting(T value);
+    /**
+     * @tparam T the setting's type
+     * @tparam Field the setting in m_settings
+     * @return the buffer attribute's value
+     */
+    template <typename T, T SwitchBuffer::Settings::*Field>
+    T GetBufferSetting() const;
     /// @param latency the ForwardingLatency attribute
     void SetForwardingLatency(Time latency);
     /// @param cutThrough the CutThrough attribute
