@@ -8,6 +8,7 @@
 #include "collective-transport.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -42,13 +43,27 @@ CollectiveApplication::GetTypeId()
                           "rank's memory whatever the schedule's length.",
                           UintegerValue(256),
                           MakeUintegerAccessor(&CollectiveApplication::m_window),
-                          MakeUintegerChecker<uint32_t>(1));
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ReadOnDemand",
+                          "true: a schedule that proves no read-ahead (tree, halving-doubling, "
+                          "pairwise, broadcast) is read only as far as each send stream's next "
+                          "send, which is all a rank that read the whole schedule at once "
+                          "could start; false: ReadWindow sends ahead, and to the end when "
+                          "those all wait. Either way the same simulated times (suite "
+                          "scale-across-collective-invariance); true bounds memory by the "
+                          "spread between a rank's streams. Not with a ReductionRate (a "
+                          "receive read after its message came would start reducing late). "
+                          "Default true: the module's choice.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&CollectiveApplication::m_readOnDemand),
+                          MakeBooleanChecker());
     return tid;
 }
 
 CollectiveApplication::CollectiveApplication()
     : m_rank(0),
       m_window(256),
+      m_readOnDemand(true),
       m_nBegun(0)
 {
     NS_LOG_FUNCTION(this);
@@ -209,6 +224,20 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     op.schedule = schedule;
     op.sequence = sequence;
     op.boundedReadAhead = schedule->GetReadAhead() != CollectiveSchedule::UNBOUNDED_READ_AHEAD;
+    // On demand only without a reduction time: a receive read after its message arrived
+    // completes when read, and its reduction would start then, not at the arrival.
+    op.onDemand = m_readOnDemand && !op.boundedReadAhead &&
+                  m_communicator->GetReductionRate().GetBitRate() == 0;
+    op.filled = false;
+    op.nSendStreams = 0;
+    if (op.onDemand)
+    {
+        auto peers = schedule->GetSendPeers(m_rank);
+        std::sort(peers.begin(), peers.end());
+        op.nSendStreams = std::unique(peers.begin(), peers.end()) - peers.begin();
+        // StartSends holds a stream while reading on: StreamFor must not move them.
+        op.streams.reserve(op.nSendStreams);
+    }
     op.nOps = schedule->GetNOps(m_rank);
     op.nextRead = 0;
     op.opsDone = 0;
@@ -268,6 +297,20 @@ CollectiveApplication::Progress(uint32_t sequence)
     }
     Operation& op = *found;
     op.inProgress = true;
+    if (op.onDemand)
+    {
+        if (!op.filled)
+        {
+            op.filled = true;
+            FillStreams(op);
+        }
+        // StartSends reads on whenever a stream runs out: no reading here.
+        while (Find(sequence) && StartSends(op))
+        {
+        }
+        op.inProgress = false;
+        return;
+    }
     bool changed = true;
     while (changed && Find(sequence))
     {
@@ -294,28 +337,56 @@ CollectiveApplication::ReadOps(Operation& op, bool beyondWindow)
     const uint64_t window = op.boundedReadAhead ? op.schedule->GetReadAhead() : m_window;
     while (op.nextRead < op.nOps && (op.queuedSends < window || (beyondWindow && !any)))
     {
-        const uint64_t index = op.nextRead++;
-        const CollectiveOp next = op.schedule->GetOp(m_rank, index);
+        ReadOne(op);
         any = true;
-        if (next.kind == CollectiveOp::Kind::SEND)
-        {
-            op.done.Append(true); // nothing waits for a send
-            StreamFor(op, StreamId(next.peer, next.flow)).ops.push_back(index);
-            ++op.queuedSends;
-            continue;
-        }
-        op.done.Append(false);
-        const uint64_t key = MessageId(next.peer, next.tag);
-        if (op.early.Erase(key))
-        {
-            CompleteReceive(op, index, &next);
-        }
-        else
-        {
-            op.expected.Insert(key, index);
-        }
     }
     return any;
+}
+
+void
+CollectiveApplication::ReadOne(Operation& op)
+{
+    const uint64_t index = op.nextRead++;
+    const CollectiveOp next = op.schedule->GetOp(m_rank, index);
+    if (next.kind == CollectiveOp::Kind::SEND)
+    {
+        op.done.Append(true); // nothing waits for a send
+        op.streams[StreamFor(op, StreamId(next.peer, next.flow))].ops.push_back(index);
+        ++op.queuedSends;
+        return;
+    }
+    op.done.Append(false);
+    const uint64_t key = MessageId(next.peer, next.tag);
+    if (op.early.Erase(key))
+    {
+        CompleteReceive(op, index, &next);
+    }
+    else
+    {
+        op.expected.Insert(key, index);
+    }
+}
+
+void
+CollectiveApplication::FillStreams(Operation& op)
+{
+    // Until every stream the rank will send on has its first send (a rank without sends
+    // reads everything: nothing would read its receives later).
+    while (op.nextRead < op.nOps && (op.nStreams < op.nSendStreams || op.nSendStreams == 0))
+    {
+        ReadOne(op);
+    }
+}
+
+void
+CollectiveApplication::ReadUntilQueued(Operation& op, size_t stream)
+{
+    // The stream's next send, and every op before it. If it has none left, this reads to the
+    // end: so once every send has started, every receive is read.
+    while (op.nextRead < op.nOps && op.streams[stream].ops.empty())
+    {
+        ReadOne(op);
+    }
 }
 
 bool
@@ -367,6 +438,10 @@ CollectiveApplication::StartSends(Operation& op)
             ++stream.inFlight;
             any = true;
             OpDone(op);
+            if (op.onDemand && queue.empty())
+            {
+                ReadUntilQueued(op, i); // as if the whole schedule had been read at once
+            }
         }
         // Finished streams go to the spares, so each receive rescans only streams with sends
         // left (all-to-all has p - 1 of them).
@@ -382,24 +457,27 @@ CollectiveApplication::StartSends(Operation& op)
     return any;
 }
 
-CollectiveApplication::SendStream&
+size_t
 CollectiveApplication::StreamFor(Operation& op, uint64_t key)
 {
     for (size_t i = 0; i < op.nStreams; ++i)
     {
         if (op.streams[i].key == key)
         {
-            return op.streams[i];
+            return i;
         }
     }
+    NS_ABORT_MSG_IF(op.onDemand && op.nStreams == op.nSendStreams,
+                    "rank " << m_rank << " sends to rank " << (key >> 8) << " on flow "
+                            << (key & 0xff) << ", which its schedule's GetSendPeers omits");
     if (op.nStreams == op.streams.size())
     {
         op.streams.emplace_back();
     }
-    SendStream& stream = op.streams[op.nStreams++];
+    SendStream& stream = op.streams[op.nStreams];
     stream.key = key;
     stream.headRead = false;
-    return stream;
+    return op.nStreams++;
 }
 
 void
