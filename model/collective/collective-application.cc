@@ -135,12 +135,6 @@ CollectiveApplication::StreamId(uint32_t peer, uint8_t flow)
     return (uint64_t{peer} << 8) | flow;
 }
 
-uint64_t
-CollectiveApplication::MessageId(uint32_t source, uint32_t tag)
-{
-    return (uint64_t{source} << 32) | tag;
-}
-
 CollectiveApplication::Operation*
 CollectiveApplication::Find(uint32_t sequence)
 {
@@ -166,20 +160,14 @@ CollectiveApplication::IsActive(uint32_t sequence) const
 std::vector<uint32_t>
 CollectiveApplication::GetAwaitedPeers(uint32_t sequence) const
 {
-    std::vector<uint32_t> peers;
     for (const auto& op : m_active)
     {
-        if (op->sequence != sequence)
+        if (op->sequence == sequence)
         {
-            continue;
+            return op->receives.GetAwaitedPeers(op->done, op->nextRead);
         }
-        op->expected.ForEach([&peers](uint64_t key, uint64_t) {
-            peers.push_back(static_cast<uint32_t>(key >> 32));
-        });
     }
-    std::sort(peers.begin(), peers.end());
-    peers.erase(std::unique(peers.begin(), peers.end()), peers.end());
-    return peers;
+    return {};
 }
 
 void
@@ -250,16 +238,14 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
         op.streams[i].inFlight = 0;
     }
     op.nStreams = 0;
-    op.expected.Clear();
-    op.early.Clear();
     op.inProgress = false;
     const std::string collective = ToString(schedule->GetKind());
     const std::string algorithm = schedule->GetAlgorithm();
     op.sendLatency = m_communicator->GetSendLatency(collective, algorithm);
     auto early = m_earlyOps.find(sequence);
+    op.receives.Begin(schedule, m_rank, early == m_earlyOps.end() ? nullptr : &early->second);
     if (early != m_earlyOps.end())
     {
-        op.early.Swap(early->second);
         m_earlyOps.erase(early);
     }
     auto held = m_heldCredits.find(sequence);
@@ -356,14 +342,9 @@ CollectiveApplication::ReadOne(Operation& op)
         return;
     }
     op.done.Append(false);
-    const uint64_t key = MessageId(next.peer, next.tag);
-    if (op.early.Erase(key))
+    if (op.receives.Read(index, next.peer, next.tag))
     {
         CompleteReceive(op, index, &next);
-    }
-    else
-    {
-        op.expected.Insert(key, index);
     }
 }
 
@@ -545,7 +526,6 @@ void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
     Recycle();
-    const uint64_t key = MessageId(header.source, header.tag);
     Operation* op = Find(header.operation);
     CollectiveFailureMonitor& monitor = m_communicator->GetFailureMonitor();
     if (!op && monitor.IsFailed(header.operation))
@@ -568,21 +548,18 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
                                 << header.source << " after it finished that operation");
         // This rank has not issued it yet: the message waits in its receive slot, which is
         // freed (its credit returned) when the rank begins the operation.
-        m_earlyOps[header.operation].Insert(key, 0);
+        m_earlyOps[header.operation].Insert(ReceiveMatcher::Key(header.source, header.tag), 0);
         if (credits)
         {
             m_heldCredits[header.operation].emplace_back(header.source, header.flow);
         }
         return;
     }
-    const uint64_t* found = op->expected.Find(key);
-    if (!found)
+    uint64_t index = 0;
+    if (!op->receives.Arrive(header.source, header.tag, op->nextRead, index))
     {
-        op->early.Insert(key, 0);
-        return;
+        return; // its receive is not read yet: kept until it is
     }
-    const uint64_t index = *found;
-    op->expected.Erase(key);
     const uint32_t sequence = op->sequence;
     CompleteReceive(*op, index, nullptr);
     Progress(sequence);
@@ -664,7 +641,7 @@ CollectiveApplication::OpDone(Operation& op)
     }
     NS_LOG_INFO("rank " << m_rank << " done with operation " << op.sequence << " at "
                         << Simulator::Now().As(Time::US));
-    NS_ASSERT_MSG(op.early.Empty(), "messages of a finished operation are left over");
+    NS_ASSERT_MSG(op.receives.NoEarly(), "messages of a finished operation are left over");
     const uint32_t sequence = op.sequence;
     // Retire it before telling the communicator, which may begin the next operation.
     for (size_t i = 0; i < m_active.size(); ++i)

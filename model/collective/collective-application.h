@@ -7,6 +7,7 @@
 
 #include "collective-header.h"
 #include "message-index-map.h"
+#include "receive-matcher.h"
 
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
@@ -136,8 +137,7 @@ class CollectiveApplication : public Application
         // a stream that empties and comes back (every step of a ring) allocates nothing.
         std::vector<SendStream> streams; //!< send streams
         size_t nStreams{0};              //!< streams in use
-        MessageIndexMap expected;        //!< receive op index by message key
-        MessageIndexMap early;           //!< arrived before their op was read (values unused)
+        ReceiveMatcher receives;         //!< which receive each arriving message matches
         bool inProgress{false};          //!< re-entry guard of Progress
         Time sendLatency;                //!< NCCL protocol latency per send
     };
@@ -206,8 +206,6 @@ class CollectiveApplication : public Application
     void OpDone(Operation& op);
     /// Make operations finished in earlier events reusable (called where an event enters).
     void Recycle();
-    /// @return key of a message
-    static uint64_t MessageId(uint32_t source, uint32_t tag);
     /// @return key of the send stream to a peer on a flow
     static uint64_t StreamId(uint32_t peer, uint8_t flow);
 

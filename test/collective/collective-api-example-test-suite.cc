@@ -115,29 +115,11 @@ Trim(const std::string& text)
     return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
-/// @return this file's path: __FILE__, or, where ccache's CCACHE_BASEDIR made that relative
-/// to the build folder ("../test/..."), the same path from the module root, which is where
-/// ctest runs the suites
-std::string
-ThisFile()
-{
-    const std::string here = __FILE__;
-    if (std::ifstream(here).good() || here.rfind("../", 0) != 0)
-    {
-        return here;
-    }
-    return here.substr(3);
-}
-
 /// @return the module's root folder, from this file's own path
 std::string
 ModuleRoot()
 {
-    const std::string here = ThisFile();
-    if (here.rfind("test/", 0) == 0)
-    {
-        return ".";
-    }
+    std::string here = __FILE__;
     return here.substr(0, here.rfind("/test/"));
 }
 
@@ -154,7 +136,7 @@ class DocMatchesTestCase : public TestCase
     void DoRun() override
     {
         std::vector<std::string> code;
-        std::ifstream self(ThisFile());
+        std::ifstream self(__FILE__);
         bool inside = false;
         for (std::string line; std::getline(self, line);)
         {
@@ -168,7 +150,7 @@ class DocMatchesTestCase : public TestCase
             }
             inside = inside || Trim(line) == "// BEGIN doc example";
         }
-        NS_TEST_ASSERT_MSG_GT(code.size(), 10, "the example found in " << ThisFile());
+        NS_TEST_ASSERT_MSG_GT(code.size(), 10, "the example found in " << __FILE__);
 
         // The doc's block: the indented lines after the paragraph that names this suite.
         std::ifstream doc(ModuleRoot() + "/doc/scale-across.rst");
