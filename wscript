@@ -161,6 +161,7 @@ def build(bld):
         'model/common/byte-conservation.h',
         'model/common/byte-counters.h',
         'model/common/compact-fifo.h',
+        'model/common/stride-fifo.h',
         'model/common/completion-window.h',
         'model/common/event-pool.h',
         'model/common/drop-reason.h',

@@ -11,9 +11,9 @@
 
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
-#include "ns3/compact-fifo.h"
 #include "ns3/completion-window.h"
 #include "ns3/nstime.h"
+#include "ns3/stride-fifo.h"
 
 #include <array>
 #include <map>
@@ -112,11 +112,11 @@ class CollectiveApplication : public Application
     /// Sends to one (peer, flow), in schedule order: they leave in that order.
     struct SendStream
     {
-        uint64_t key{0};           //!< peer << 8 | flow
-        CompactFifo<uint64_t> ops; //!< op indices, oldest first (ops are re-read: O(1))
-        CollectiveOp head;         //!< the op of ops.front(), once read
-        bool headRead{false};      //!< head holds it
-        uint32_t inFlight{0};      //!< sent, not yet arrived (SendCredits)
+        uint64_t key{0};      //!< peer << 8 | flow
+        StrideFifo ops;       //!< op indices, oldest first (ops are re-read: O(1))
+        CollectiveOp head;    //!< the op of ops.front(), once read
+        bool headRead{false}; //!< head holds it
+        uint32_t inFlight{0}; //!< sent, not yet arrived (SendCredits)
     };
 
     /// This rank's part of one operation.
