@@ -45,15 +45,10 @@ CollectiveApplication::GetTypeId()
                           MakeUintegerAccessor(&CollectiveApplication::m_window),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("ReadOnDemand",
-                          "true: a schedule that proves no read-ahead (tree, halving-doubling, "
-                          "pairwise, broadcast) is read only as far as each send stream's next "
-                          "send, which is all a rank that read the whole schedule at once "
-                          "could start; false: ReadWindow sends ahead, and to the end when "
-                          "those all wait. Either way the same simulated times (suite "
-                          "scale-across-collective-invariance); true bounds memory by the "
-                          "spread between a rank's streams. Not with a ReductionRate (a "
-                          "receive read after its message came would start reducing late). "
-                          "Default true: the module's choice.",
+                          "true: a schedule without a proven read-ahead (all but the ring) is "
+                          "read as far as each send stream's next send, not to the end; same "
+                          "times (suite scale-across-collective-invariance), less memory. Not "
+                          "with a ReductionRate. Default true: the module's choice.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&CollectiveApplication::m_readOnDemand),
                           MakeBooleanChecker());
@@ -127,12 +122,6 @@ uint32_t
 CollectiveApplication::GetNActiveOperations() const
 {
     return static_cast<uint32_t>(m_active.size());
-}
-
-uint64_t
-CollectiveApplication::StreamId(uint32_t peer, uint8_t flow)
-{
-    return (uint64_t{peer} << 8) | flow;
 }
 
 CollectiveApplication::Operation*
@@ -223,21 +212,14 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
         auto peers = schedule->GetSendPeers(m_rank);
         std::sort(peers.begin(), peers.end());
         op.nSendStreams = std::unique(peers.begin(), peers.end()) - peers.begin();
-        // StartSends holds a stream while reading on: StreamFor must not move them.
-        op.streams.reserve(op.nSendStreams);
     }
+    // StartSends holds a stream while reading on: adding one must not move them.
+    op.streams.Reset(op.nSendStreams);
     op.nOps = schedule->GetNOps(m_rank);
     op.nextRead = 0;
     op.opsDone = 0;
     op.queuedSends = 0;
     op.done.Reset();
-    for (size_t i = 0; i < op.nStreams; ++i)
-    {
-        op.streams[i].ops.clear();
-        op.streams[i].headRead = false;
-        op.streams[i].inFlight = 0;
-    }
-    op.nStreams = 0;
     op.inProgress = false;
     const std::string collective = ToString(schedule->GetKind());
     const std::string algorithm = schedule->GetAlgorithm();
@@ -283,26 +265,18 @@ CollectiveApplication::Progress(uint32_t sequence)
     }
     Operation& op = *found;
     op.inProgress = true;
-    if (op.onDemand)
+    if (op.onDemand && !op.filled)
     {
-        if (!op.filled)
-        {
-            op.filled = true;
-            FillStreams(op);
-        }
-        // StartSends reads on whenever a stream runs out: no reading here.
-        while (Find(sequence) && StartSends(op))
-        {
-        }
-        op.inProgress = false;
-        return;
+        op.filled = true;
+        FillStreams(op);
     }
     bool changed = true;
     while (changed && Find(sequence))
     {
-        changed = ReadOps(op, false);
+        // On demand, StartSends reads on whenever a stream runs out: nothing to read here.
+        changed = !op.onDemand && ReadOps(op, false);
         changed = StartSends(op) || changed;
-        if (!changed && op.nextRead < op.nOps && !op.boundedReadAhead)
+        if (!changed && !op.onDemand && op.nextRead < op.nOps && !op.boundedReadAhead)
         {
             // The window is full and every send in it waits (on a receive or a credit). A
             // send further on may be able to start now, as it would for a rank that read the
@@ -337,7 +311,11 @@ CollectiveApplication::ReadOne(Operation& op)
     if (next.kind == CollectiveOp::Kind::SEND)
     {
         op.done.Append(true); // nothing waits for a send
-        op.streams[StreamFor(op, StreamId(next.peer, next.flow))].ops.push_back(index);
+        const size_t stream = op.streams.FindOrAdd(SendStreams::Key(next.peer, next.flow));
+        NS_ABORT_MSG_IF(op.onDemand && op.streams.Size() > op.nSendStreams,
+                        "rank " << m_rank << " sends to rank " << next.peer << " on flow "
+                                << unsigned{next.flow} << ", which GetSendPeers omits");
+        op.streams[stream].ops.push_back(index);
         ++op.queuedSends;
         return;
     }
@@ -353,7 +331,7 @@ CollectiveApplication::FillStreams(Operation& op)
 {
     // Until every stream the rank will send on has its first send (a rank without sends
     // reads everything: nothing would read its receives later).
-    while (op.nextRead < op.nOps && (op.nStreams < op.nSendStreams || op.nSendStreams == 0))
+    while (op.nextRead < op.nOps && (op.streams.Size() < op.nSendStreams || op.nSendStreams == 0))
     {
         ReadOne(op);
     }
@@ -375,9 +353,9 @@ CollectiveApplication::StartSends(Operation& op)
 {
     bool any = false;
     const uint32_t credits = m_communicator->GetSendCredits();
-    for (size_t i = 0; i < op.nStreams;)
+    for (size_t i = 0; i < op.streams.Size();)
     {
-        SendStream& stream = op.streams[i];
+        SendStreams::Stream& stream = op.streams[i];
         auto& queue = stream.ops;
         while (!queue.empty() && (credits == 0 || stream.inFlight < credits))
         {
@@ -428,7 +406,7 @@ CollectiveApplication::StartSends(Operation& op)
         // left (all-to-all has p - 1 of them).
         if (queue.empty() && stream.inFlight == 0)
         {
-            std::swap(op.streams[i], op.streams[--op.nStreams]);
+            op.streams.Remove(i);
         }
         else
         {
@@ -436,29 +414,6 @@ CollectiveApplication::StartSends(Operation& op)
         }
     }
     return any;
-}
-
-size_t
-CollectiveApplication::StreamFor(Operation& op, uint64_t key)
-{
-    for (size_t i = 0; i < op.nStreams; ++i)
-    {
-        if (op.streams[i].key == key)
-        {
-            return i;
-        }
-    }
-    NS_ABORT_MSG_IF(op.onDemand && op.nStreams == op.nSendStreams,
-                    "rank " << m_rank << " sends to rank " << (key >> 8) << " on flow "
-                            << (key & 0xff) << ", which its schedule's GetSendPeers omits");
-    if (op.nStreams == op.streams.size())
-    {
-        op.streams.emplace_back();
-    }
-    SendStream& stream = op.streams[op.nStreams];
-    stream.key = key;
-    stream.headRead = false;
-    return op.nStreams++;
 }
 
 void
@@ -492,16 +447,13 @@ CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t 
 {
     Recycle();
     Operation* op = Find(sequence);
-    const uint64_t key = StreamId(peer, flow);
-    for (size_t i = 0; op && i < op->nStreams; ++i)
+    const size_t i = op ? op->streams.Find(SendStreams::Key(peer, flow)) : SendStreams::NONE;
+    if (i != SendStreams::NONE)
     {
-        if (op->streams[i].key == key)
-        {
-            NS_ASSERT(op->streams[i].inFlight > 0);
-            --op->streams[i].inFlight;
-            Progress(sequence);
-            return;
-        }
+        NS_ASSERT(op->streams[i].inFlight > 0);
+        --op->streams[i].inFlight;
+        Progress(sequence);
+        return;
     }
     // The stream is gone only if the operation no longer needs credits (or failed): nothing
     // to do then, unless this rank never sent on it.

@@ -8,12 +8,12 @@
 #include "collective-header.h"
 #include "message-index-map.h"
 #include "receive-matcher.h"
+#include "send-streams.h"
 
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
 #include "ns3/completion-window.h"
 #include "ns3/nstime.h"
-#include "ns3/stride-fifo.h"
 
 #include <array>
 #include <map>
@@ -109,16 +109,6 @@ class CollectiveApplication : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// Sends to one (peer, flow), in schedule order: they leave in that order.
-    struct SendStream
-    {
-        uint64_t key{0};      //!< peer << 8 | flow
-        StrideFifo ops;       //!< op indices, oldest first (ops are re-read: O(1))
-        CollectiveOp head;    //!< the op of ops.front(), once read
-        bool headRead{false}; //!< head holds it
-        uint32_t inFlight{0}; //!< sent, not yet arrived (SendCredits)
-    };
-
     /// This rank's part of one operation.
     struct Operation
     {
@@ -133,13 +123,10 @@ class CollectiveApplication : public Application
         uint64_t opsDone{0};          //!< finished ops
         uint64_t queuedSends{0};      //!< read but not started
         CompletionWindow done;        //!< which ops read so far are done (sends at once)
-        // Streams [0, nStreams) have sends; the rest are spares that keep their storage, so
-        // a stream that empties and comes back (every step of a ring) allocates nothing.
-        std::vector<SendStream> streams; //!< send streams
-        size_t nStreams{0};              //!< streams in use
-        ReceiveMatcher receives;         //!< which receive each arriving message matches
-        bool inProgress{false};          //!< re-entry guard of Progress
-        Time sendLatency;                //!< NCCL protocol latency per send
+        SendStreams streams;          //!< by (peer, flow)
+        ReceiveMatcher receives;      //!< which receive each arriving message matches
+        bool inProgress{false};       //!< re-entry guard of Progress
+        Time sendLatency;             //!< NCCL protocol latency per send
     };
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active
@@ -181,8 +168,6 @@ class CollectiveApplication : public Application
     void ReadUntilQueued(Operation& op, size_t stream);
     /// Start the sends at the head of each peer's queue that may start. @return true if any
     bool StartSends(Operation& op);
-    /// @param op the operation @param key peer << 8 | flow @return its send stream's index
-    size_t StreamFor(Operation& op, uint64_t key);
     /**
      * @brief Hand a send to the transport (after the protocol's latency, if any).
      * @param sequence its operation
@@ -206,8 +191,6 @@ class CollectiveApplication : public Application
     void OpDone(Operation& op);
     /// Make operations finished in earlier events reusable (called where an event enters).
     void Recycle();
-    /// @return key of the send stream to a peer on a flow
-    static uint64_t StreamId(uint32_t peer, uint8_t flow);
 
     Ptr<CollectiveCommunicator> m_communicator; //!< the communicator
     Ptr<CollectiveTransport> m_transport;       //!< the node's transport
