@@ -11,12 +11,6 @@
 namespace ns3
 {
 
-uint64_t
-ReceiveMatcher::Key(uint32_t source, uint32_t tag)
-{
-    return (uint64_t{source} << 32) | tag;
-}
-
 void
 ReceiveMatcher::Begin(const CollectiveSchedule* schedule, uint32_t rank, MessageIndexMap* early)
 {
@@ -29,45 +23,6 @@ ReceiveMatcher::Begin(const CollectiveSchedule* schedule, uint32_t rank, Message
     {
         m_early.Swap(*early);
     }
-}
-
-bool
-ReceiveMatcher::Read(uint64_t index, uint32_t peer, uint32_t tag)
-{
-    const uint64_t key = Key(peer, tag);
-    if (m_early.Erase(key))
-    {
-        return true;
-    }
-    if (!m_indexed)
-    {
-        m_expected.Insert(key, index);
-    }
-    return false;
-}
-
-bool
-ReceiveMatcher::Arrive(uint32_t source, uint32_t tag, uint64_t nextRead, uint64_t& index)
-{
-    const uint64_t key = Key(source, tag);
-    if (m_indexed)
-    {
-        // A receive read is pending until its one message comes: this is it. (A message no
-        // receive matches is kept as early, and found left over when the operation ends.)
-        index = m_schedule->GetRecvIndex(m_rank, source, tag);
-        if (index < nextRead)
-        {
-            return true;
-        }
-    }
-    else if (const uint64_t* found = m_expected.Find(key))
-    {
-        index = *found;
-        m_expected.Erase(key);
-        return true;
-    }
-    m_early.Insert(key, 0);
-    return false;
 }
 
 bool

@@ -7,6 +7,7 @@
 
 #include "message-index-map.h"
 
+#include "ns3/collective-schedule.h"
 #include "ns3/completion-window.h"
 
 #include <cstdint>
@@ -15,7 +16,7 @@
 namespace ns3
 {
 
-class CollectiveSchedule;
+// Read and Arrive are inline: they run once per message.
 
 /**
  * @ingroup scale-across-collective
@@ -47,7 +48,19 @@ class ReceiveMatcher
      * @param tag its tag
      * @return true if its message came already (the receive completes now)
      */
-    bool Read(uint64_t index, uint32_t peer, uint32_t tag);
+    bool Read(uint64_t index, uint32_t peer, uint32_t tag)
+    {
+        const uint64_t key = Key(peer, tag);
+        if (m_early.Erase(key))
+        {
+            return true;
+        }
+        if (!m_indexed)
+        {
+            m_expected.Insert(key, index);
+        }
+        return false;
+    }
 
     /**
      * @brief A message arrived.
@@ -57,7 +70,29 @@ class ReceiveMatcher
      * @param index set to the op index of its receive, if that is read
      * @return true if its receive is read (it completes now); false if kept as early
      */
-    bool Arrive(uint32_t source, uint32_t tag, uint64_t nextRead, uint64_t& index);
+    bool Arrive(uint32_t source, uint32_t tag, uint64_t nextRead, uint64_t& index)
+    {
+        const uint64_t key = Key(source, tag);
+        if (m_indexed)
+        {
+            // A receive read is pending until its one message comes: this is it. (A message
+            // no receive matches is kept as early, and found left over when the operation
+            // ends.)
+            index = m_schedule->GetRecvIndex(m_rank, source, tag);
+            if (index < nextRead)
+            {
+                return true;
+            }
+        }
+        else if (const uint64_t* found = m_expected.Find(key))
+        {
+            index = *found;
+            m_expected.Erase(key);
+            return true;
+        }
+        m_early.Insert(key, 0);
+        return false;
+    }
 
     /// @return true if no early message is kept
     bool NoEarly() const;
@@ -70,7 +105,10 @@ class ReceiveMatcher
     std::vector<uint32_t> GetAwaitedPeers(const CompletionWindow& done, uint64_t nextRead) const;
 
     /// @param source a sender @param tag a tag @return the message's key
-    static uint64_t Key(uint32_t source, uint32_t tag);
+    static uint64_t Key(uint32_t source, uint32_t tag)
+    {
+        return (uint64_t{source} << 32) | tag;
+    }
 
   private:
     const CollectiveSchedule* m_schedule{nullptr}; //!< the operation's schedule

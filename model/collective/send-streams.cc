@@ -9,12 +9,6 @@
 namespace ns3
 {
 
-uint64_t
-SendStreams::Key(uint32_t peer, uint8_t flow)
-{
-    return (uint64_t{peer} << 8) | flow;
-}
-
 void
 SendStreams::Reset(size_t expected)
 {
@@ -26,32 +20,6 @@ SendStreams::Reset(size_t expected)
     }
     m_inUse = 0;
     m_streams.reserve(expected);
-}
-
-size_t
-SendStreams::Size() const
-{
-    return m_inUse;
-}
-
-SendStreams::Stream&
-SendStreams::operator[](size_t i)
-{
-    return m_streams[i];
-}
-
-size_t
-SendStreams::Find(uint64_t key) const
-{
-    // A handful per rank (a tree has at most six per channel): a scan beats a map.
-    for (size_t i = 0; i < m_inUse; ++i)
-    {
-        if (m_streams[i].key == key)
-        {
-            return i;
-        }
-    }
-    return NONE;
 }
 
 size_t

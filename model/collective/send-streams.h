@@ -42,7 +42,10 @@ class SendStreams
     static constexpr size_t NONE = ~size_t{0};
 
     /// @param peer the receiver @param flow the flow @return the key of its stream
-    static uint64_t Key(uint32_t peer, uint8_t flow);
+    static uint64_t Key(uint32_t peer, uint8_t flow)
+    {
+        return (uint64_t{peer} << 8) | flow;
+    }
 
     /**
      * @brief Forget every stream (the storage stays).
@@ -50,14 +53,33 @@ class SendStreams
      */
     void Reset(size_t expected);
 
+    // Inline: these run several times per message.
+
     /// @return streams in use
-    size_t Size() const;
+    size_t Size() const
+    {
+        return m_inUse;
+    }
 
     /// @param i a stream in use @return it
-    Stream& operator[](size_t i);
+    Stream& operator[](size_t i)
+    {
+        return m_streams[i];
+    }
 
     /// @param key a stream's key @return its index, or NONE if not in use
-    size_t Find(uint64_t key) const;
+    size_t Find(uint64_t key) const
+    {
+        // A handful per rank (a tree has at most six per channel): a scan beats a map.
+        for (size_t i = 0; i < m_inUse; ++i)
+        {
+            if (m_streams[i].key == key)
+            {
+                return i;
+            }
+        }
+        return NONE;
+    }
 
     /// @param key a stream's key @return its index, the stream added (last) if not in use
     size_t FindOrAdd(uint64_t key);
