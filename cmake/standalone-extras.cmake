@@ -49,6 +49,7 @@ if(ENABLE_TESTS)
     test/gtest/training/checkpoint-ledger-gtest.cc
     test/gtest/fault/port-fault-state-gtest.cc
     test/gtest/collective/message-index-map-gtest.cc
+    test/gtest/common/stride-fifo-gtest.cc
   )
   target_link_libraries(scale-across-gtest scale-across-plain GTest::gtest GTest::gtest_main)
   gtest_discover_tests(scale-across-gtest TEST_PREFIX "gtest/" PROPERTIES LABELS gtest)

@@ -61,6 +61,10 @@ RunCollective(const CollectiveRunConfig& c)
     {
         nccl.SetApplicationAttribute("ReadWindow", UintegerValue(c.readWindow));
     }
+    if (!c.readOnDemand)
+    {
+        nccl.SetApplicationAttribute("ReadOnDemand", BooleanValue(false));
+    }
     if (c.maxSegmentBytes != 0)
     {
         nccl.SetTransportAttribute("MaxSegmentBytes", UintegerValue(c.maxSegmentBytes));

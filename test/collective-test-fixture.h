@@ -44,6 +44,7 @@ struct CollectiveRunConfig
     bool protocolLatency{false};             //!< ProtocolLatency
     Time gap{Seconds(0)};                    //!< Gap between two runs
     uint32_t readWindow{0};                  //!< CollectiveApplication::ReadWindow (0: default)
+    bool readOnDemand{true};                 //!< CollectiveApplication::ReadOnDemand
     uint32_t maxSegmentBytes{0};             //!< CollectiveTransport::MaxSegmentBytes (0: default)
     std::vector<uint64_t> sizes;             //!< message sizes
     /// If set, called once the fabric and the collective are built, before Simulator::Run

@@ -8,6 +8,7 @@
 #include "collective-transport.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -42,13 +43,22 @@ CollectiveApplication::GetTypeId()
                           "rank's memory whatever the schedule's length.",
                           UintegerValue(256),
                           MakeUintegerAccessor(&CollectiveApplication::m_window),
-                          MakeUintegerChecker<uint32_t>(1));
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ReadOnDemand",
+                          "true: a schedule without a proven read-ahead (all but the ring) is "
+                          "read as far as each send stream's next send, not to the end; same "
+                          "times (suite scale-across-collective-invariance), less memory. Not "
+                          "with a ReductionRate. Default true: the module's choice.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&CollectiveApplication::m_readOnDemand),
+                          MakeBooleanChecker());
     return tid;
 }
 
 CollectiveApplication::CollectiveApplication()
     : m_rank(0),
       m_window(256),
+      m_readOnDemand(true),
       m_nBegun(0)
 {
     NS_LOG_FUNCTION(this);
@@ -114,18 +124,6 @@ CollectiveApplication::GetNActiveOperations() const
     return static_cast<uint32_t>(m_active.size());
 }
 
-uint64_t
-CollectiveApplication::StreamId(uint32_t peer, uint8_t flow)
-{
-    return (uint64_t{peer} << 8) | flow;
-}
-
-uint64_t
-CollectiveApplication::MessageId(uint32_t source, uint32_t tag)
-{
-    return (uint64_t{source} << 32) | tag;
-}
-
 CollectiveApplication::Operation*
 CollectiveApplication::Find(uint32_t sequence)
 {
@@ -151,20 +149,14 @@ CollectiveApplication::IsActive(uint32_t sequence) const
 std::vector<uint32_t>
 CollectiveApplication::GetAwaitedPeers(uint32_t sequence) const
 {
-    std::vector<uint32_t> peers;
     for (const auto& op : m_active)
     {
-        if (op->sequence != sequence)
+        if (op->sequence == sequence)
         {
-            continue;
+            return op->receives.GetAwaitedPeers(op->done, op->nextRead);
         }
-        op->expected.ForEach([&peers](uint64_t key, uint64_t) {
-            peers.push_back(static_cast<uint32_t>(key >> 32));
-        });
     }
-    std::sort(peers.begin(), peers.end());
-    peers.erase(std::unique(peers.begin(), peers.end()), peers.end());
-    return peers;
+    return {};
 }
 
 void
@@ -209,28 +201,33 @@ CollectiveApplication::BeginOperation(uint32_t sequence, const CollectiveSchedul
     op.schedule = schedule;
     op.sequence = sequence;
     op.boundedReadAhead = schedule->GetReadAhead() != CollectiveSchedule::UNBOUNDED_READ_AHEAD;
+    // On demand only without a reduction time: a receive read after its message arrived
+    // completes when read, and its reduction would start then, not at the arrival.
+    op.onDemand = m_readOnDemand && !op.boundedReadAhead &&
+                  m_communicator->GetReductionRate().GetBitRate() == 0;
+    op.filled = false;
+    op.nSendStreams = 0;
+    if (op.onDemand)
+    {
+        auto peers = schedule->GetSendPeers(m_rank);
+        std::sort(peers.begin(), peers.end());
+        op.nSendStreams = std::unique(peers.begin(), peers.end()) - peers.begin();
+    }
+    // StartSends holds a stream while reading on: adding one must not move them.
+    op.streams.Reset(op.nSendStreams);
     op.nOps = schedule->GetNOps(m_rank);
     op.nextRead = 0;
     op.opsDone = 0;
     op.queuedSends = 0;
     op.done.Reset();
-    for (size_t i = 0; i < op.nStreams; ++i)
-    {
-        op.streams[i].ops.clear();
-        op.streams[i].headRead = false;
-        op.streams[i].inFlight = 0;
-    }
-    op.nStreams = 0;
-    op.expected.Clear();
-    op.early.Clear();
     op.inProgress = false;
     const std::string collective = ToString(schedule->GetKind());
     const std::string algorithm = schedule->GetAlgorithm();
     op.sendLatency = m_communicator->GetSendLatency(collective, algorithm);
     auto early = m_earlyOps.find(sequence);
+    op.receives.Begin(schedule, m_rank, early == m_earlyOps.end() ? nullptr : &early->second);
     if (early != m_earlyOps.end())
     {
-        op.early.Swap(early->second);
         m_earlyOps.erase(early);
     }
     auto held = m_heldCredits.find(sequence);
@@ -268,12 +265,18 @@ CollectiveApplication::Progress(uint32_t sequence)
     }
     Operation& op = *found;
     op.inProgress = true;
+    if (op.onDemand && !op.filled)
+    {
+        op.filled = true;
+        FillStreams(op);
+    }
     bool changed = true;
     while (changed && Find(sequence))
     {
-        changed = ReadOps(op, false);
+        // On demand, StartSends reads on whenever a stream runs out: nothing to read here.
+        changed = !op.onDemand && ReadOps(op, false);
         changed = StartSends(op) || changed;
-        if (!changed && op.nextRead < op.nOps && !op.boundedReadAhead)
+        if (!changed && !op.onDemand && op.nextRead < op.nOps && !op.boundedReadAhead)
         {
             // The window is full and every send in it waits (on a receive or a credit). A
             // send further on may be able to start now, as it would for a rank that read the
@@ -294,28 +297,55 @@ CollectiveApplication::ReadOps(Operation& op, bool beyondWindow)
     const uint64_t window = op.boundedReadAhead ? op.schedule->GetReadAhead() : m_window;
     while (op.nextRead < op.nOps && (op.queuedSends < window || (beyondWindow && !any)))
     {
-        const uint64_t index = op.nextRead++;
-        const CollectiveOp next = op.schedule->GetOp(m_rank, index);
+        ReadOne(op);
         any = true;
-        if (next.kind == CollectiveOp::Kind::SEND)
-        {
-            op.done.Append(true); // nothing waits for a send
-            StreamFor(op, StreamId(next.peer, next.flow)).ops.push_back(index);
-            ++op.queuedSends;
-            continue;
-        }
-        op.done.Append(false);
-        const uint64_t key = MessageId(next.peer, next.tag);
-        if (op.early.Erase(key))
-        {
-            CompleteReceive(op, index, &next);
-        }
-        else
-        {
-            op.expected.Insert(key, index);
-        }
     }
     return any;
+}
+
+void
+CollectiveApplication::ReadOne(Operation& op)
+{
+    const uint64_t index = op.nextRead++;
+    const CollectiveOp next = op.schedule->GetOp(m_rank, index);
+    if (next.kind == CollectiveOp::Kind::SEND)
+    {
+        op.done.Append(true); // nothing waits for a send
+        const size_t stream = op.streams.FindOrAdd(SendStreams::Key(next.peer, next.flow));
+        NS_ABORT_MSG_IF(op.onDemand && op.streams.Size() > op.nSendStreams,
+                        "rank " << m_rank << " sends to rank " << next.peer << " on flow "
+                                << unsigned{next.flow} << ", which GetSendPeers omits");
+        op.streams[stream].ops.push_back(index);
+        ++op.queuedSends;
+        return;
+    }
+    op.done.Append(false);
+    if (op.receives.Read(index, next.peer, next.tag))
+    {
+        CompleteReceive(op, index, &next);
+    }
+}
+
+void
+CollectiveApplication::FillStreams(Operation& op)
+{
+    // Until every stream the rank will send on has its first send (a rank without sends
+    // reads everything: nothing would read its receives later).
+    while (op.nextRead < op.nOps && (op.streams.Size() < op.nSendStreams || op.nSendStreams == 0))
+    {
+        ReadOne(op);
+    }
+}
+
+void
+CollectiveApplication::ReadUntilQueued(Operation& op, size_t stream)
+{
+    // The stream's next send, and every op before it. If it has none left, this reads to the
+    // end: so once every send has started, every receive is read.
+    while (op.nextRead < op.nOps && op.streams[stream].ops.empty())
+    {
+        ReadOne(op);
+    }
 }
 
 bool
@@ -323,9 +353,9 @@ CollectiveApplication::StartSends(Operation& op)
 {
     bool any = false;
     const uint32_t credits = m_communicator->GetSendCredits();
-    for (size_t i = 0; i < op.nStreams;)
+    for (size_t i = 0; i < op.streams.Size();)
     {
-        SendStream& stream = op.streams[i];
+        SendStreams::Stream& stream = op.streams[i];
         auto& queue = stream.ops;
         while (!queue.empty() && (credits == 0 || stream.inFlight < credits))
         {
@@ -367,12 +397,16 @@ CollectiveApplication::StartSends(Operation& op)
             ++stream.inFlight;
             any = true;
             OpDone(op);
+            if (op.onDemand && queue.empty())
+            {
+                ReadUntilQueued(op, i); // as if the whole schedule had been read at once
+            }
         }
         // Finished streams go to the spares, so each receive rescans only streams with sends
         // left (all-to-all has p - 1 of them).
         if (queue.empty() && stream.inFlight == 0)
         {
-            std::swap(op.streams[i], op.streams[--op.nStreams]);
+            op.streams.Remove(i);
         }
         else
         {
@@ -380,26 +414,6 @@ CollectiveApplication::StartSends(Operation& op)
         }
     }
     return any;
-}
-
-CollectiveApplication::SendStream&
-CollectiveApplication::StreamFor(Operation& op, uint64_t key)
-{
-    for (size_t i = 0; i < op.nStreams; ++i)
-    {
-        if (op.streams[i].key == key)
-        {
-            return op.streams[i];
-        }
-    }
-    if (op.nStreams == op.streams.size())
-    {
-        op.streams.emplace_back();
-    }
-    SendStream& stream = op.streams[op.nStreams++];
-    stream.key = key;
-    stream.headRead = false;
-    return stream;
 }
 
 void
@@ -433,16 +447,13 @@ CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t 
 {
     Recycle();
     Operation* op = Find(sequence);
-    const uint64_t key = StreamId(peer, flow);
-    for (size_t i = 0; op && i < op->nStreams; ++i)
+    const size_t i = op ? op->streams.Find(SendStreams::Key(peer, flow)) : SendStreams::NONE;
+    if (i != SendStreams::NONE)
     {
-        if (op->streams[i].key == key)
-        {
-            NS_ASSERT(op->streams[i].inFlight > 0);
-            --op->streams[i].inFlight;
-            Progress(sequence);
-            return;
-        }
+        NS_ASSERT(op->streams[i].inFlight > 0);
+        --op->streams[i].inFlight;
+        Progress(sequence);
+        return;
     }
     // The stream is gone only if the operation no longer needs credits (or failed): nothing
     // to do then, unless this rank never sent on it.
@@ -467,7 +478,6 @@ void
 CollectiveApplication::OnMessage(const CollectiveHeader& header)
 {
     Recycle();
-    const uint64_t key = MessageId(header.source, header.tag);
     Operation* op = Find(header.operation);
     CollectiveFailureMonitor& monitor = m_communicator->GetFailureMonitor();
     if (!op && monitor.IsFailed(header.operation))
@@ -490,21 +500,18 @@ CollectiveApplication::OnMessage(const CollectiveHeader& header)
                                 << header.source << " after it finished that operation");
         // This rank has not issued it yet: the message waits in its receive slot, which is
         // freed (its credit returned) when the rank begins the operation.
-        m_earlyOps[header.operation].Insert(key, 0);
+        m_earlyOps[header.operation].Insert(ReceiveMatcher::Key(header.source, header.tag), 0);
         if (credits)
         {
             m_heldCredits[header.operation].emplace_back(header.source, header.flow);
         }
         return;
     }
-    const uint64_t* found = op->expected.Find(key);
-    if (!found)
+    uint64_t index = 0;
+    if (!op->receives.Arrive(header.source, header.tag, op->nextRead, index))
     {
-        op->early.Insert(key, 0);
-        return;
+        return; // its receive is not read yet: kept until it is
     }
-    const uint64_t index = *found;
-    op->expected.Erase(key);
     const uint32_t sequence = op->sequence;
     CompleteReceive(*op, index, nullptr);
     Progress(sequence);
@@ -586,7 +593,7 @@ CollectiveApplication::OpDone(Operation& op)
     }
     NS_LOG_INFO("rank " << m_rank << " done with operation " << op.sequence << " at "
                         << Simulator::Now().As(Time::US));
-    NS_ASSERT_MSG(op.early.Empty(), "messages of a finished operation are left over");
+    NS_ASSERT_MSG(op.receives.NoEarly(), "messages of a finished operation are left over");
     const uint32_t sequence = op.sequence;
     // Retire it before telling the communicator, which may begin the next operation.
     for (size_t i = 0; i < m_active.size(); ++i)

@@ -7,10 +7,11 @@
 
 #include "collective-header.h"
 #include "message-index-map.h"
+#include "receive-matcher.h"
+#include "send-streams.h"
 
 #include "ns3/application.h"
 #include "ns3/collective-schedule.h"
-#include "ns3/compact-fifo.h"
 #include "ns3/completion-window.h"
 #include "ns3/nstime.h"
 
@@ -35,12 +36,16 @@ class CollectiveTransport;
  *
  * Within an operation, sends leave as soon as the receives they depend on are complete, in
  * schedule order per peer and flow (each is one ordered stream, as over one NCCL
- * connection); receives complete when their whole message has arrived. The schedule is read
- * a window of ops at a time, so a rank's memory does not grow with the length of the
- * schedule where reading further would change nothing; when every send in the window waits,
- * the rank reads on until one can start, so the window never changes a simulated time (suite
- * scale-across-collective-invariance). A message that arrives before its receive is read is
- * remembered until it is.
+ * connection); receives complete when their whole message has arrived. A rank's memory
+ * should not grow with the length of the schedule where reading further would change
+ * nothing. A schedule that proves a read-ahead (ring) is read that far. Others are read on
+ * demand (ReadOnDemand): each send stream's next send is read, and every op before it, which
+ * is all a rank that read the whole schedule at once could start; so memory spans the spread
+ * between a rank's fastest and slowest streams (a tree's leaf stream runs ahead of its
+ * interior ones), not the schedule. Otherwise (with a ReductionRate) the schedule is read a
+ * window of sends ahead, and on to the end when all of those wait. None of this changes a
+ * simulated time (suite scale-across-collective-invariance). A message that arrives before
+ * its receive is read is remembered until it is.
  *
  * Events: none of its own without protocol latency or reduction time (everything happens
  * inside message arrivals);
@@ -104,35 +109,24 @@ class CollectiveApplication : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// Sends to one (peer, flow), in schedule order: they leave in that order.
-    struct SendStream
-    {
-        uint64_t key{0};           //!< peer << 8 | flow
-        CompactFifo<uint64_t> ops; //!< op indices, oldest first (ops are re-read: O(1))
-        CollectiveOp head;         //!< the op of ops.front(), once read
-        bool headRead{false};      //!< head holds it
-        uint32_t inFlight{0};      //!< sent, not yet arrived (SendCredits)
-    };
-
     /// This rank's part of one operation.
     struct Operation
     {
         const CollectiveSchedule* schedule{nullptr}; //!< its schedule
         uint32_t sequence{0};                        //!< its number
         bool boundedReadAhead{false}; //!< the schedule proves a read-ahead sufficient
+        bool onDemand{false};         //!< read each stream's next send, no further
+        bool filled{false};           //!< onDemand: every stream has had its first send read
+        size_t nSendStreams{0};       //!< onDemand: the (peer, flow) streams of all its sends
         uint64_t nOps{0};             //!< ops of this rank
         uint64_t nextRead{0};         //!< next op to read
         uint64_t opsDone{0};          //!< finished ops
         uint64_t queuedSends{0};      //!< read but not started
         CompletionWindow done;        //!< which ops read so far are done (sends at once)
-        // Streams [0, nStreams) have sends; the rest are spares that keep their storage, so
-        // a stream that empties and comes back (every step of a ring) allocates nothing.
-        std::vector<SendStream> streams; //!< send streams
-        size_t nStreams{0};              //!< streams in use
-        MessageIndexMap expected;        //!< receive op index by message key
-        MessageIndexMap early;           //!< arrived before their op was read (values unused)
-        bool inProgress{false};          //!< re-entry guard of Progress
-        Time sendLatency;                //!< NCCL protocol latency per send
+        SendStreams streams;          //!< by (peer, flow)
+        ReceiveMatcher receives;      //!< which receive each arriving message matches
+        bool inProgress{false};       //!< re-entry guard of Progress
+        Time sendLatency;             //!< NCCL protocol latency per send
     };
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active
@@ -161,10 +155,19 @@ class CollectiveApplication : public Application
      * @return true if any was read
      */
     bool ReadOps(Operation& op, bool beyondWindow);
+    /// Read the next op: queue a send, register a receive (complete it if its message came).
+    /// @param op the operation (an op is left to read)
+    void ReadOne(Operation& op);
+    /// onDemand: read until every send stream has a send queued. @param op the operation
+    void FillStreams(Operation& op);
+    /**
+     * @brief onDemand: read until a stream has a send queued again, or to the end.
+     * @param op the operation
+     * @param stream index of the stream in op.streams
+     */
+    void ReadUntilQueued(Operation& op, size_t stream);
     /// Start the sends at the head of each peer's queue that may start. @return true if any
     bool StartSends(Operation& op);
-    /// @param op the operation @param key peer << 8 | flow @return its send stream
-    SendStream& StreamFor(Operation& op, uint64_t key);
     /**
      * @brief Hand a send to the transport (after the protocol's latency, if any).
      * @param sequence its operation
@@ -188,15 +191,12 @@ class CollectiveApplication : public Application
     void OpDone(Operation& op);
     /// Make operations finished in earlier events reusable (called where an event enters).
     void Recycle();
-    /// @return key of a message
-    static uint64_t MessageId(uint32_t source, uint32_t tag);
-    /// @return key of the send stream to a peer on a flow
-    static uint64_t StreamId(uint32_t peer, uint8_t flow);
 
     Ptr<CollectiveCommunicator> m_communicator; //!< the communicator
     Ptr<CollectiveTransport> m_transport;       //!< the node's transport
     uint32_t m_rank;                            //!< this rank
     uint32_t m_window;                          //!< ReadWindow attribute
+    bool m_readOnDemand;                        //!< ReadOnDemand attribute
 
     std::vector<std::unique_ptr<Operation>> m_active;  //!< operations begun, not finished
     std::vector<std::unique_ptr<Operation>> m_retired; //!< finished in this event

@@ -66,6 +66,18 @@ CollectiveSchedule::GetReadAhead() const
     return UNBOUNDED_READ_AHEAD;
 }
 
+bool
+CollectiveSchedule::IndexesReceives() const
+{
+    return false;
+}
+
+uint64_t
+CollectiveSchedule::GetRecvIndex(uint32_t, uint32_t, uint32_t) const
+{
+    return NO_RECV;
+}
+
 double
 CollectiveSchedule::GetBusBandwidthFactor() const
 {

@@ -127,6 +127,22 @@ class CollectiveSchedule
      */
     virtual uint64_t GetReadAhead() const;
 
+    /// GetRecvIndex's answer for a message no receive of the rank matches.
+    static constexpr uint64_t NO_RECV = ~uint64_t{0};
+
+    /// @return true if GetRecvIndex computes which receive a message matches (default false)
+    virtual bool IndexesReceives() const;
+    /**
+     * @brief Which receive op a message matches, computed: a rank that can ask need not keep
+     * a map of the receives it has read (CollectiveApplication), one entry per receive read
+     * ahead. Only where IndexesReceives is true.
+     * @param rank the receiving rank
+     * @param peer the sender
+     * @param tag the message's tag
+     * @return the index of rank's RECV op from peer with tag, or NO_RECV if there is none
+     */
+    virtual uint64_t GetRecvIndex(uint32_t rank, uint32_t peer, uint32_t tag) const;
+
     /// @return the collective
     CollectiveKind GetKind() const;
     /// @return number of ranks

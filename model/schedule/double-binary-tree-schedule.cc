@@ -184,6 +184,48 @@ DoubleBinaryTreeSchedule::GetOp(uint32_t rank, uint64_t index) const
 }
 
 bool
+DoubleBinaryTreeSchedule::IndexesReceives() const
+{
+    return true;
+}
+
+uint64_t
+DoubleBinaryTreeSchedule::GetRecvIndex(uint32_t rank, uint32_t peer, uint32_t tag) const
+{
+    // GetOp's layout backwards: tag 2 slot comes up from a child, 2 slot + 1 down from the
+    // parent; slot = tree x chunks + chunk.
+    const uint32_t slot = tag / 2;
+    const uint32_t tree = slot / m_chunks;
+    if (tree >= m_trees)
+    {
+        return NO_RECV;
+    }
+    const uint32_t chunk = slot % m_chunks;
+    uint64_t index = uint64_t{chunk} * m_perChunk[rank];
+    for (uint32_t t = 0; t < tree; ++t)
+    {
+        index += OpsPerChunk(rank, t);
+    }
+    const PackedLinks& l = m_links[size_t{rank} * m_trees + tree];
+    const auto from = static_cast<int32_t>(peer);
+    const uint32_t children = (l.children[0] >= 0) + (l.children[1] >= 0);
+    if (tag % 2 == 1)
+    {
+        // Block: the children's receives, the send up, then this receive.
+        return l.parent == from ? index + children + 1 : NO_RECV;
+    }
+    if (l.children[0] >= 0 && l.children[0] == from)
+    {
+        return index;
+    }
+    if (l.children[1] >= 0 && l.children[1] == from)
+    {
+        return index + (l.children[0] >= 0 ? 1 : 0);
+    }
+    return NO_RECV;
+}
+
+bool
 DoubleBinaryTreeSchedule::InitiallyHolds(uint32_t, uint32_t) const
 {
     return true;

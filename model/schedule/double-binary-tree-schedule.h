@@ -45,6 +45,8 @@ class DoubleBinaryTreeSchedule : public CollectiveSchedule
                               uint32_t segment,
                               std::vector<uint32_t>& out) const override;
     std::vector<std::pair<uint32_t, uint8_t>> GetSendPeers(uint32_t rank) const override;
+    bool IndexesReceives() const override;
+    uint64_t GetRecvIndex(uint32_t rank, uint32_t peer, uint32_t tag) const override;
 
     /// @return chunks per tree
     uint32_t GetNChunks() const;

@@ -3,9 +3,10 @@
  *
  * scale-across-collective-invariance: settings that only trade memory or speed never change
  * a simulated time. Random small configurations (ranks, sizes, chunks, NCCL channels, lanes,
- * algorithms, credits) are each run with several read windows, and with unlimited credits
- * against a credit count no run can exhaust; every time must be identical, and every run must
- * complete with all its bytes accounted for.
+ * algorithms, credits) are each run with several read windows, read on demand
+ * (CollectiveApplication::ReadOnDemand), and with unlimited credits against a credit count no
+ * run can exhaust; every time must be identical to that of the whole schedule read at once,
+ * and every run must complete with all its bytes accounted for.
  */
 
 #include "../collective-test-fixture.h"
@@ -77,10 +78,12 @@ class InvarianceTestCase : public TestCase
         }
     }
 
-    /// Run c with every window (and, with unlimited credits, with plenty of them).
+    /// Run c with every window, and read on demand (and, with unlimited credits, with
+    /// plenty of them), against the whole schedule read at once.
     void Check(CollectiveRunConfig c)
     {
         c.readWindow = 1 << 20;
+        c.readOnDemand = false;
         const CollectiveRunOutcome base = RunCollective(c);
         NS_TEST_ASSERT_MSG_EQ(base.results.size(), 1, Describe(c) << ": did not complete");
         NS_TEST_ASSERT_MSG_EQ(base.sent, base.received, Describe(c) << ": bytes");
@@ -93,6 +96,16 @@ class InvarianceTestCase : public TestCase
                                   base.results[0].time,
                                   Describe(c) << ": window " << window << " vs unbounded");
         }
+        c.readOnDemand = true; // the window is unused then, except by the ring's read-ahead
+        const CollectiveRunOutcome onDemand = RunCollective(c);
+        NS_TEST_ASSERT_MSG_EQ(onDemand.results.size(), 1, Describe(c) << ", on demand");
+        NS_TEST_ASSERT_MSG_EQ(onDemand.results[0].time,
+                              base.results[0].time,
+                              Describe(c) << ": on demand vs the whole schedule at once");
+        NS_TEST_ASSERT_MSG_EQ(onDemand.sent, base.sent, Describe(c) << ": on demand, bytes");
+        NS_TEST_ASSERT_MSG_EQ(onDemand.creditsReturned,
+                              base.creditsReturned,
+                              Describe(c) << ": on demand, credits");
         if (c.sendCredits == 0)
         {
             c.readWindow = 1 << 20;

@@ -180,6 +180,7 @@ Ranges()
         {"ns3::CollectiveTransport", "ProtocolNumber", "0", "", "65535", "65536", ""},
         {"ns3::CollectiveTransport", "MaxSegmentBytes", "1", "0", "4294967295", "4294967296", ""},
         {"ns3::CollectiveApplication", "ReadWindow", "1", "0", "4294967295", "4294967296", ""},
+        {"ns3::CollectiveApplication", "ReadOnDemand", "false", "", "true", "maybe", "a bool"},
         {"ns3::TrainingJob", "Iterations", "1", "0", "1000000000", "1000000001", ""},
         {"ns3::TrainingJob", "NumLayers", "1", "0", "100000", "100001", ""},
         {"ns3::TrainingJob", "LayerBytes", "4", "3", "", "", "uint64; multiple of 4 at Setup"},

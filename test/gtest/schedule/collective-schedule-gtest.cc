@@ -398,6 +398,97 @@ TEST(CollectiveAlgorithmRegistry, EveryEntryBuildsItsSchedule)
     }
 }
 
+// CollectiveApplication reads a schedule on demand until every stream GetSendPeers names
+// has a send: a stream it left out could hold a send that may start, unread.
+TEST(CollectiveAlgorithmRegistry, SendPeersAreExactlyTheStreamsSentOn)
+{
+    for (const ns3::CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
+    {
+        for (uint32_t ranks : {1u, 2u, 3u, 5u, 8u, 13u})
+        {
+            ns3::CollectiveRequest q;
+            q.collective = a.collective;
+            q.algorithm = a.algorithm;
+            q.ranks = a.algorithm == "halving_doubling" ? 8 : ranks;
+            q.bytes = uint64_t{4} * 8 * q.ranks * 3;
+            q.chunkBytes = 32;
+            q.ncclChannels = a.multiChannel ? 2 : 1;
+            q.root = q.ranks - 1;
+            const auto schedule = ns3::CreateCollectiveSchedule(q);
+            for (uint32_t r = 0; r < q.ranks; ++r)
+            {
+                std::set<std::pair<uint32_t, uint8_t>> used;
+                for (uint64_t i = 0; i < schedule->GetNOps(r); ++i)
+                {
+                    const ns3::CollectiveOp op = schedule->GetOp(r, i);
+                    if (op.kind == ns3::CollectiveOp::Kind::SEND)
+                    {
+                        used.emplace(op.peer, op.flow);
+                    }
+                }
+                const auto peers = schedule->GetSendPeers(r);
+                const std::set<std::pair<uint32_t, uint8_t>> named(peers.begin(), peers.end());
+                EXPECT_EQ(named, used) << a.collective << "/" << a.algorithm << ", " << q.ranks
+                                       << " ranks, rank " << r;
+            }
+        }
+    }
+}
+
+// Where a schedule computes which receive a message matches, it is the receive GetOp lists
+// with that peer and tag, and no other (peer, tag) pair maps to a receive.
+TEST(CollectiveAlgorithmRegistry, RecvIndexIsTheReceiveWithThatPeerAndTag)
+{
+    uint32_t checked = 0;
+    for (const ns3::CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
+    {
+        for (uint32_t ranks : {1u, 2u, 3u, 5u, 8u, 13u})
+        {
+            ns3::CollectiveRequest q;
+            q.collective = a.collective;
+            q.algorithm = a.algorithm;
+            q.ranks = a.algorithm == "halving_doubling" ? 8 : ranks;
+            q.bytes = uint64_t{4} * 8 * q.ranks * 3;
+            q.chunkBytes = 32;
+            q.ncclChannels = a.multiChannel ? 2 : 1;
+            q.root = q.ranks - 1;
+            const auto schedule = ns3::CreateCollectiveSchedule(q);
+            if (!schedule->IndexesReceives())
+            {
+                continue;
+            }
+            for (uint32_t r = 0; r < q.ranks; ++r)
+            {
+                std::map<std::pair<uint32_t, uint32_t>, uint64_t> recvs;
+                uint32_t maxTag = 0;
+                for (uint64_t i = 0; i < schedule->GetNOps(r); ++i)
+                {
+                    const ns3::CollectiveOp op = schedule->GetOp(r, i);
+                    maxTag = std::max(maxTag, op.tag);
+                    if (op.kind == ns3::CollectiveOp::Kind::RECV)
+                    {
+                        recvs[{op.peer, op.tag}] = i;
+                    }
+                }
+                for (uint32_t peer = 0; peer < q.ranks; ++peer)
+                {
+                    for (uint32_t tag = 0; tag <= maxTag + 2; ++tag)
+                    {
+                        const auto it = recvs.find({peer, tag});
+                        const uint64_t want =
+                            it == recvs.end() ? ns3::CollectiveSchedule::NO_RECV : it->second;
+                        EXPECT_EQ(schedule->GetRecvIndex(r, peer, tag), want)
+                            << a.collective << "/" << a.algorithm << ", " << q.ranks
+                            << " ranks, rank " << r << ", peer " << peer << ", tag " << tag;
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(checked, 1000u); // the tree indexes its receives
+}
+
 TEST(CollectiveAlgorithmRegistry, EveryCollectiveHasADefaultAndNamesAreUnique)
 {
     std::set<std::string> pairs;
