@@ -377,6 +377,26 @@ namespace
 
 using ns3::CollectiveAlgorithmRegistry;
 
+/**
+ * @param a an algorithm of the registry
+ * @param ranks ranks (halving-doubling takes 8, a power of two)
+ * @return a request for it with 3 chunks of 32 bytes per rank and block, the last rank the
+ *         root
+ */
+ns3::CollectiveRequest
+SmallRequest(const ns3::CollectiveAlgorithm& a, uint32_t ranks)
+{
+    ns3::CollectiveRequest q;
+    q.collective = a.collective;
+    q.algorithm = a.algorithm;
+    q.ranks = a.algorithm == "halving_doubling" ? 8 : ranks;
+    q.bytes = uint64_t{4} * 8 * q.ranks * 3;
+    q.chunkBytes = 32;
+    q.ncclChannels = a.multiChannel ? 2 : 1;
+    q.root = q.ranks - 1;
+    return q;
+}
+
 TEST(CollectiveAlgorithmRegistry, EveryEntryBuildsItsSchedule)
 {
     for (const ns3::CollectiveAlgorithm& a : CollectiveAlgorithmRegistry::GetAll())
@@ -406,14 +426,7 @@ TEST(CollectiveAlgorithmRegistry, SendPeersAreExactlyTheStreamsSentOn)
     {
         for (uint32_t ranks : {1u, 2u, 3u, 5u, 8u, 13u})
         {
-            ns3::CollectiveRequest q;
-            q.collective = a.collective;
-            q.algorithm = a.algorithm;
-            q.ranks = a.algorithm == "halving_doubling" ? 8 : ranks;
-            q.bytes = uint64_t{4} * 8 * q.ranks * 3;
-            q.chunkBytes = 32;
-            q.ncclChannels = a.multiChannel ? 2 : 1;
-            q.root = q.ranks - 1;
+            const ns3::CollectiveRequest q = SmallRequest(a, ranks);
             const auto schedule = ns3::CreateCollectiveSchedule(q);
             for (uint32_t r = 0; r < q.ranks; ++r)
             {
@@ -444,14 +457,7 @@ TEST(CollectiveAlgorithmRegistry, RecvIndexIsTheReceiveWithThatPeerAndTag)
     {
         for (uint32_t ranks : {1u, 2u, 3u, 5u, 8u, 13u})
         {
-            ns3::CollectiveRequest q;
-            q.collective = a.collective;
-            q.algorithm = a.algorithm;
-            q.ranks = a.algorithm == "halving_doubling" ? 8 : ranks;
-            q.bytes = uint64_t{4} * 8 * q.ranks * 3;
-            q.chunkBytes = 32;
-            q.ncclChannels = a.multiChannel ? 2 : 1;
-            q.root = q.ranks - 1;
+            const ns3::CollectiveRequest q = SmallRequest(a, ranks);
             const auto schedule = ns3::CreateCollectiveSchedule(q);
             if (!schedule->IndexesReceives())
             {
