@@ -42,6 +42,7 @@ if(ENABLE_TESTS)
     test/gtest/circuit/clos-topology-gtest.cc
     test/gtest/circuit/rotor-cycle-gtest.cc
     test/gtest/schedule/collective-schedule-gtest.cc
+    test/gtest/schedule/collective-algorithm-registry-gtest.cc
     test/gtest/common/byte-counters-gtest.cc
     test/gtest/training/streaming-statistics-gtest.cc
     test/gtest/electrical/switch-buffer-gtest.cc
