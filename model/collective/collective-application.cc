@@ -100,9 +100,7 @@ CollectiveApplication::Setup(Ptr<CollectiveCommunicator> communicator,
     m_communicator = communicator;
     m_rank = rank;
     m_transport = transport;
-    transport->Register(communicator->GetId(),
-                        MakeCallback(&CollectiveApplication::OnMessage, this),
-                        MakeCallback(&CollectiveApplication::CreditReturned, this));
+    transport->Register(communicator->GetId(), this);
     m_creditLatency.fill(CreditLatencyEntry{});
 }
 
@@ -443,7 +441,7 @@ CollectiveApplication::Send(uint32_t sequence,
 }
 
 void
-CollectiveApplication::CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow)
+CollectiveApplication::ReceiveCredit(uint32_t sequence, uint32_t peer, uint8_t flow)
 {
     Recycle();
     Operation* op = Find(sequence);
@@ -475,7 +473,7 @@ CollectiveApplication::Recycle()
 }
 
 void
-CollectiveApplication::OnMessage(const CollectiveHeader& header)
+CollectiveApplication::ReceiveMessage(const CollectiveHeader& header)
 {
     Recycle();
     Operation* op = Find(header.operation);

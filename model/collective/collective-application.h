@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_COLLECTIVE_APPLICATION_H
 
 #include "collective-header.h"
+#include "collective-transport.h"
 #include "message-index-map.h"
 #include "receive-matcher.h"
 #include "send-streams.h"
@@ -51,7 +52,7 @@ class CollectiveTransport;
  * inside message arrivals);
  * one per send with NCCL protocol latency, one per reducing receive with a ReductionRate.
  */
-class CollectiveApplication : public Application
+class CollectiveApplication : public Application, private CollectiveTransport::Listener
 {
   public:
     /**
@@ -131,8 +132,8 @@ class CollectiveApplication : public Application
 
     /// @param sequence an operation @return this rank's part of it, or nullptr if not active
     Operation* Find(uint32_t sequence);
-    /// A whole message arrived.
-    void OnMessage(const CollectiveHeader& header);
+    /// A whole message arrived (from the transport). @param header its header
+    void ReceiveMessage(const CollectiveHeader& header) override;
     /**
      * @brief A credit came back through the transport: a message this rank sent to peer on
      * flow has arrived, one more may go.
@@ -140,7 +141,7 @@ class CollectiveApplication : public Application
      * @param peer the receiver
      * @param flow the flow
      */
-    void CreditReturned(uint32_t sequence, uint32_t peer, uint8_t flow);
+    void ReceiveCredit(uint32_t sequence, uint32_t peer, uint8_t flow) override;
     /// @param peer a rank that sent to this one @return how long a credit takes back to it
     Time CreditLatencyTo(uint32_t peer);
     /// Hand a credit to the transport for the sender. @param sequence the message's

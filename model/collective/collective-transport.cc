@@ -171,16 +171,15 @@ CollectiveTransport::GetDevice() const
 }
 
 void
-CollectiveTransport::Register(uint32_t communicator,
-                              MessageCallback callback,
-                              CreditCallback credit)
+CollectiveTransport::Register(uint32_t communicator, Listener* listener)
 {
+    NS_ABORT_MSG_IF(!listener, "CollectiveTransport::Register: no listener");
     NS_ABORT_MSG_IF(FindReceiver(communicator) != nullptr,
                     "CollectiveTransport on node "
                         << (m_device ? m_device->GetNode()->GetId() : 0)
                         << " already holds a rank of communicator " << communicator
                         << ": a communicator takes one rank per node (one device each)");
-    m_receivers.push_back(Receiver{communicator, callback, credit});
+    m_receivers.push_back(Receiver{communicator, listener});
 }
 
 const CollectiveTransport::Receiver*
@@ -229,7 +228,7 @@ CollectiveTransport::DeliverCredit(uint32_t communicator,
     m_creditTrace(communicator, operation, rank, flow);
     const Receiver* r = FindReceiver(communicator);
     NS_ASSERT_MSG(r, "credit for an unknown communicator");
-    r->credit(operation, rank, flow);
+    r->listener->ReceiveCredit(operation, rank, flow);
 }
 
 Time
@@ -358,7 +357,7 @@ CollectiveTransport::ReceiveBurst(const Packet& packet, CollectiveHeader& header
                     "CollectiveTransport on node " << m_nodeId
                                                    << ": message for unknown communicator "
                                                    << header.communicator);
-    r->message(header);
+    r->listener->ReceiveMessage(header);
 }
 
 uint64_t

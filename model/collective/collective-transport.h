@@ -53,11 +53,6 @@ class CollectiveTransport : public Object
     CollectiveTransport();
     ~CollectiveTransport() override;
 
-    /// Called with the header of a message when all of its bytes have arrived.
-    typedef Callback<void, const CollectiveHeader&> MessageCallback;
-    /// Called with (operation, the rank that returns it, flow) when a send credit is back.
-    typedef Callback<void, uint32_t, uint32_t, uint8_t> CreditCallback;
-
     /**
      * @brief Use a device: register the protocol handler on its node.
      * @param device the device (on a node)
@@ -65,13 +60,32 @@ class CollectiveTransport : public Object
     void Attach(Ptr<NetDevice> device);
     /// @return the device, or nullptr before Attach
     Ptr<NetDevice> GetDevice() const;
+
+    /**
+     * @brief Where one communicator's messages and credits go, called directly (a
+     * CollectiveApplication is one). An ns-3 Callback puts two heap objects (its
+     * implementation and a std::function) between the transport and the rank on every
+     * message and every credit, two cache lines that fall out of the caches at large rank
+     * counts (issue #17).
+     */
+    class Listener
+    {
+      public:
+        virtual ~Listener() = default;
+        /// All of a message's bytes have arrived. @param header its header
+        virtual void ReceiveMessage(const CollectiveHeader& header) = 0;
+        /// A send credit is back. @param operation the message's operation @param rank the
+        /// rank that returned it @param flow its flow
+        virtual void ReceiveCredit(uint32_t operation, uint32_t rank, uint8_t flow) = 0;
+    };
+
     /**
      * @param communicator a communicator id (one rank of it per node: registering it twice
      * stops the program)
-     * @param callback where its messages go
-     * @param credit where its returned send credits go
+     * @param listener where its messages and returned send credits go; it must outlive the
+     * transport's use of it (until the simulation is destroyed)
      */
-    void Register(uint32_t communicator, MessageCallback callback, CreditCallback credit);
+    void Register(uint32_t communicator, Listener* listener);
 
     /**
      * @brief Send a message.
@@ -176,9 +190,8 @@ class CollectiveTransport : public Object
     /// Where one communicator's messages and credits go.
     struct Receiver
     {
-        uint32_t communicator{0}; //!< its id
-        MessageCallback message;  //!< its messages
-        CreditCallback credit;    //!< its returned credits
+        uint32_t communicator{0};    //!< its id
+        Listener* listener{nullptr}; //!< its messages and credits
     };
 
     /// @param communicator an id @return its receiver, or nullptr if none is registered

@@ -13,36 +13,44 @@ MacFrame::MacFrame(Ptr<Packet> packet,
                    Mac48Address source,
                    Mac48Address destination,
                    uint16_t protocol)
-    : m_packet(std::move(packet)),
-      m_source(source),
-      m_destination(destination),
-      m_protocol(protocol)
+    : MacFrame(std::move(packet), ToKey(source), ToKey(destination), protocol)
 {
 }
 
-NetDevice::PacketType
-MacFrame::GetPacketType(Mac48Address receiver) const
+uint64_t
+MacFrame::ToKey(Mac48Address address)
 {
-    // The common case first: a NIC's own address is unicast, so a frame for it is neither
-    // broadcast nor multicast (each test is a call into ns-3's network library).
-    if (m_destination == receiver)
+    uint8_t bytes[6];
+    address.CopyTo(bytes);
+    uint64_t key = 0;
+    for (uint8_t byte : bytes)
     {
-        return NetDevice::PACKET_HOST;
+        key = (key << 8) | byte;
     }
-    if (!m_destination.IsGroup())
+    return key;
+}
+
+Mac48Address
+MacFrame::ToAddress(uint64_t key)
+{
+    uint8_t bytes[6];
+    for (int i = 5; i >= 0; --i)
     {
-        return NetDevice::PACKET_OTHERHOST;
+        bytes[i] = static_cast<uint8_t>(key & 0xff);
+        key >>= 8;
     }
-    return m_destination.IsBroadcast() ? NetDevice::PACKET_BROADCAST : NetDevice::PACKET_MULTICAST;
+    Mac48Address address;
+    address.CopyFrom(bytes);
+    return address;
 }
 
 Ptr<Packet>
 MacFrame::ToPacket() const
 {
     EthernetHeader header(false);
-    header.SetSource(m_source);
-    header.SetDestination(m_destination);
-    header.SetLengthType(m_protocol);
+    header.SetSource(GetSource());
+    header.SetDestination(GetDestination());
+    header.SetLengthType(GetProtocol());
     Ptr<Packet> framed = m_packet->Copy();
     framed->AddHeader(header);
     return framed;

@@ -674,7 +674,6 @@ PacketNetDevice::Deliver(const MacFrame& mac)
         m_promiscSnifferTrace(framed);
     }
     const Ptr<Packet>& frame = mac.GetPacket();
-    const Mac48Address to = mac.GetDestination();
     const uint16_t protocol = mac.GetProtocol();
     const NetDevice::PacketType type = mac.GetPacketType(m_address);
     m_rxBytes += frame->GetSize();
@@ -682,7 +681,12 @@ PacketNetDevice::Deliver(const MacFrame& mac)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, m_sources.Get(mac.GetSource()), to, type);
+        m_promiscRxCallback(this,
+                            frame,
+                            protocol,
+                            m_sources.Get(mac.GetSourceKey()),
+                            mac.GetDestination(),
+                            type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -692,7 +696,7 @@ PacketNetDevice::Deliver(const MacFrame& mac)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, m_sources.Get(mac.GetSource()));
+            m_rxCallback(this, frame, protocol, m_sources.Get(mac.GetSourceKey()));
         }
     }
 }

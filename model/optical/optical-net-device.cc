@@ -168,6 +168,7 @@ OpticalNetDevice::OpticalNetDevice(const OpticalNetDevice& o)
       ByteCounted(),
       m_address(o.m_address),
       m_addressValue(o.m_addressValue),
+      m_addressKey(o.m_addressKey),
       m_mtu(o.m_mtu),
       m_maxBurstBytes(o.m_maxBurstBytes),
       m_maxQueueBytes(o.m_maxQueueBytes),
@@ -437,7 +438,7 @@ OpticalNetDevice::DropQueuedFrame(const MacFrame& frame, DropReason reason)
 bool
 OpticalNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return DoSend(packet, m_address, dest, protocolNumber);
+    return DoSend(packet, m_addressKey, dest, protocolNumber);
 }
 
 bool
@@ -446,19 +447,27 @@ OpticalNetDevice::SendFrom(Ptr<Packet> packet,
                            const Address& dest,
                            uint16_t protocolNumber)
 {
-    return DoSend(packet, Mac48Address::ConvertFrom(source), dest, protocolNumber);
+    return DoSend(packet, MacFrame::ToKey(Mac48Address::ConvertFrom(source)), dest, protocolNumber);
 }
 
 bool
 OpticalNetDevice::DoSend(Ptr<Packet> packet,
-                         Mac48Address source,
+                         uint64_t source,
                          const Address& dest,
                          uint16_t protocolNumber)
 {
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
-    const Mac48Address to = Mac48Address::ConvertFrom(dest);
+    LastDestination& last = m_lastDestination;
+    if (!last.valid || !(dest == last.address))
+    {
+        last.address = dest;
+        last.key = MacFrame::ToKey(Mac48Address::ConvertFrom(dest));
+        last.port = -1;
+        last.valid = true;
+    }
+    const uint64_t to = last.key;
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
     FabricFlowTag flowTag;
@@ -474,7 +483,7 @@ OpticalNetDevice::DoSend(Ptr<Packet> packet,
     {
         m_macTxTrace(packet);
     }
-    if (to.IsGroup()) // broadcast too: ff:ff:ff:ff:ff:ff has the group bit
+    if (MacFrame::IsGroupKey(to)) // broadcast too: ff:ff:ff:ff:ff:ff has the group bit
     {
         bool all = true;
         for (uint32_t port = 0; port < m_crossbar->GetNPorts(); ++port)
@@ -486,7 +495,11 @@ OpticalNetDevice::DoSend(Ptr<Packet> packet,
         }
         return all;
     }
-    const int64_t port = m_crossbar->LookupPort(to);
+    if (last.port < 0)
+    {
+        last.port = m_crossbar->LookupPort(to); // an unknown address may attach later: asked again
+    }
+    const int64_t port = last.port;
     if (port < 0)
     {
         m_bytes.sent += bytes;
@@ -499,8 +512,8 @@ OpticalNetDevice::DoSend(Ptr<Packet> packet,
 
 bool
 OpticalNetDevice::Enqueue(Ptr<Packet> packet,
-                          Mac48Address source,
-                          Mac48Address dest,
+                          uint64_t source,
+                          uint64_t dest,
                           uint16_t protocol,
                           uint32_t dstPort,
                           uint8_t flow)
@@ -545,7 +558,7 @@ OpticalNetDevice::Enqueue(Ptr<Packet> packet,
 bool
 OpticalNetDevice::HoldForRelay(const MacFrame& frame)
 {
-    const int64_t port = m_crossbar->LookupPort(frame.GetDestination());
+    const int64_t port = m_crossbar->LookupPort(frame.GetDestinationKey());
     if (port < 0 || static_cast<uint32_t>(port) == m_port)
     {
         return false;
@@ -789,9 +802,8 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
     }
 
     const Ptr<Packet>& frame = optical.GetPacket();
-    const Mac48Address to = optical.GetDestination();
     const uint16_t protocol = optical.GetProtocol();
-    const NetDevice::PacketType type = optical.GetPacketType(m_address);
+    const NetDevice::PacketType type = optical.GetPacketType(m_addressKey);
     if (type == NetDevice::PACKET_OTHERHOST && m_queues.IsRelaying() && HoldForRelay(optical))
     {
         return;
@@ -801,7 +813,12 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
     if (!m_promiscRxCallback.IsNull())
     {
         m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, frame, protocol, m_sources.Get(optical.GetSource()), to, type);
+        m_promiscRxCallback(this,
+                            frame,
+                            protocol,
+                            m_sources.Get(optical.GetSourceKey()),
+                            optical.GetDestination(),
+                            type);
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
@@ -811,7 +828,7 @@ OpticalNetDevice::DeliverFrame(const MacFrame& optical, bool decoded)
         }
         if (!m_rxCallback.IsNull())
         {
-            m_rxCallback(this, frame, protocol, m_sources.Get(optical.GetSource()));
+            m_rxCallback(this, frame, protocol, m_sources.Get(optical.GetSourceKey()));
         }
     }
 }
@@ -830,6 +847,7 @@ OpticalNetDevice::SetMacAddress(Mac48Address address)
                     "is attached (the crossbar maps addresses to ports)");
     m_address = address;
     m_addressValue = address;
+    m_addressKey = MacFrame::ToKey(address);
 }
 
 Mac48Address

@@ -172,12 +172,10 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     template <typename T>
     friend Ptr<T> CopyObject(Ptr<T> object);
 
-    /// Send and SendFrom. @param packet the packet @param source its source @param dest its
-    /// destination @param protocolNumber its EtherType @return false if dropped
-    bool DoSend(Ptr<Packet> packet,
-                Mac48Address source,
-                const Address& dest,
-                uint16_t protocolNumber);
+    /// Send and SendFrom. @param packet the packet @param source its source as a key
+    /// (MacFrame::ToKey) @param dest its destination @param protocolNumber its EtherType
+    /// @return false if dropped
+    bool DoSend(Ptr<Packet> packet, uint64_t source, const Address& dest, uint16_t protocolNumber);
     /// The Address attribute's setter: refused once the device is attached.
     /// @param address the address
     void SetMacAddress(Mac48Address address);
@@ -185,6 +183,19 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     Mac48Address GetMacAddress() const;
 
     /// Serialization state of a circuit lane (its circuit state is in VirtualOutputQueues).
+    /**
+     * @brief The last destination the layer above sent to, resolved. A rank sends to few peers
+     * in a row (one on a ring), and resolving an Address is a chain of ns-3 calls and a hash
+     * lookup in the crossbar.
+     */
+    struct LastDestination
+    {
+        Address address;   //!< as the layer above gave it
+        uint64_t key{0};   //!< as a key (MacFrame::ToKey)
+        int64_t port{-1};  //!< its crossbar port, once found (found ports never change)
+        bool valid{false}; //!< address holds a destination
+    };
+
     struct LaneTiming
     {
         Time busyUntil; //!< end of the frame being serialized
@@ -195,8 +206,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
 
     /// Queue a frame for a port, its MAC header beside it. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 Mac48Address source,
-                 Mac48Address dest,
+                 uint64_t source,
+                 uint64_t dest,
                  uint16_t protocol,
                  uint32_t dstPort,
                  uint8_t flow);
@@ -243,6 +254,8 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
 
     Mac48Address m_address;                 //!< MAC address
     Address m_addressValue;                 //!< m_address as an Address (GetAddress)
+    uint64_t m_addressKey{0};               //!< m_address as a key (MacFrame::ToKey)
+    LastDestination m_lastDestination;      //!< the last destination sent to
     MacFrame::SourceMemo m_sources;         //!< sources of received frames as Addresses
     uint16_t m_mtu;                         //!< Mtu attribute
     uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute

@@ -54,25 +54,6 @@ class PhotonicCrossbar::DeliveryEvent : public EventImpl
     }
 };
 
-namespace
-{
-
-/// @param address a MAC address @return it as an integer key
-uint64_t
-AddressAsInteger(Mac48Address address)
-{
-    uint8_t b[6];
-    address.CopyTo(b);
-    uint64_t key = 0;
-    for (uint8_t byte : b)
-    {
-        key = (key << 8) | byte;
-    }
-    return key;
-}
-
-} // namespace
-
 TypeId
 PhotonicCrossbar::GetTypeId()
 {
@@ -454,7 +435,7 @@ PhotonicCrossbar::AttachEndpoint(CrossbarEndpoint& endpoint,
                         << " circuit lanes (Wavelengths / WavelengthsPerCircuit) but the "
                            "crossbar's LanesPerPort = "
                         << m_nLanes << "; set them equal");
-    const uint64_t key = AddressAsInteger(address);
+    const uint64_t key = MacFrame::ToKey(address);
     NS_ABORT_MSG_IF(m_portOfAddress.count(key) != 0,
                     "PhotonicCrossbar::AttachEndpoint: address "
                         << address << " is already on port " << m_portOfAddress[key]);
@@ -488,7 +469,13 @@ PhotonicCrossbar::HasEndpoint(uint32_t port) const
 int64_t
 PhotonicCrossbar::LookupPort(Mac48Address address) const
 {
-    auto it = m_portOfAddress.find(AddressAsInteger(address));
+    return LookupPort(MacFrame::ToKey(address));
+}
+
+int64_t
+PhotonicCrossbar::LookupPort(uint64_t key) const
+{
+    auto it = m_portOfAddress.find(key);
     if (it == m_portOfAddress.end())
     {
         return -1;

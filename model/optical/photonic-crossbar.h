@@ -101,6 +101,12 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     bool HasEndpoint(uint32_t port) const;
     /// @param address a MAC address @return the port whose device has it, or -1
     int64_t LookupPort(Mac48Address address) const;
+    /**
+     * @param key a MAC address as a key (MacFrame::ToKey)
+     * @return the port whose device has it, or -1. A port once found stays the address's:
+     * addresses are mapped when a device attaches and never change or leave.
+     */
+    int64_t LookupPort(uint64_t key) const;
     /// @return the circuit scheduler (an OnDemandCircuitScheduler unless another was set)
     Ptr<CircuitScheduler> GetScheduler() const;
     /// @param scheduler the circuit scheduler to use (before the simulation starts)
