@@ -62,6 +62,7 @@ def build(bld):
         'model/training/p2-quantile.cc',
         'model/training/streaming-statistics.cc',
         'model/training/training-job-application.cc',
+        'model/training/training-job-faults.cc',
         'model/training/training-failure-process.cc',
         'model/training/training-job.cc',
         'model/training/training-variability.cc',
