@@ -74,6 +74,7 @@ def build(bld):
         'model/electrical/packet-endpoint.cc',
         'model/electrical/packet-link.cc',
         'model/electrical/packet-net-device.cc',
+        'model/electrical/packet-switch-data-path.cc',
         'model/electrical/packet-switch-faults.cc',
         'model/electrical/packet-switch.cc',
         'model/electrical/packet-transceiver.cc',
