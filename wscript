@@ -73,6 +73,7 @@ def build(bld):
         'model/energy/power-technology.cc',
         'model/electrical/packet-endpoint.cc',
         'model/electrical/packet-link.cc',
+        'model/electrical/packet-net-device-data-path.cc',
         'model/electrical/packet-net-device.cc',
         'model/electrical/packet-switch-data-path.cc',
         'model/electrical/packet-switch-faults.cc',
