@@ -248,6 +248,7 @@ class CollectiveCommunicator : public Object
 
   private:
     friend class CollectiveFailureMonitor; // fails, reruns and reports operations in flight
+    friend class CollectiveShrink;         // builds the shrunk communicator, reruns on it
 
     /// An operation some rank has issued and not every rank has finished.
     struct Operation

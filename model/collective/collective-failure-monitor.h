@@ -6,6 +6,7 @@
 #define SCALE_ACROSS_COLLECTIVE_FAILURE_MONITOR_H
 
 #include "collective-result.h"
+#include "collective-shrink.h"
 
 #include "ns3/event-id.h"
 #include "ns3/net-device.h"
@@ -62,7 +63,8 @@ class CollectiveHeader;
  * (its ShrinkTime was paid when it was built). A failure
  * with no rank to blame (the watchdog), that would leave fewer than 2 ranks or exclude a
  * broadcast's root, or whose call is not valid over the ranks left (halving-doubling on a
- * number that is not a power of two, a size they do not divide) aborts, saying why.
+ * number that is not a power of two, a size they do not divide) aborts, saying why. The
+ * shrunk communicator and the reruns on it are a CollectiveShrink's.
  *
  * Owned by its communicator; not an Object (its attributes are the communicator's).
  */
@@ -144,14 +146,6 @@ class CollectiveFailureMonitor
         NetDevice* device{nullptr}; //!< that device, not owned: it owns this (no cycle)
     };
 
-    /// What is kept of a failed operation while it reruns on the shrunk communicator.
-    struct PendingRerun
-    {
-        CollectiveResult failed; //!< the result at detection (FAILED)
-        bool timed{true};        //!< false: a warm-up of nccl-tests mode
-        Time delay;              //!< from the detection to the rerun: ShrinkTime or 0
-    };
-
     /// @param listener the link that changed
     static void LinkChanged(Ptr<Listener> listener);
     /// @param rank a rank whose link changed @param up its state now
@@ -164,40 +158,19 @@ class CollectiveFailureMonitor
     void Watchdog();
     /// @param sequence an operation in flight @return who waits on whom, for its reason
     std::string DescribeWaits(uint32_t sequence) const;
-    /**
-     * @brief ExcludeRank: rerun a failed collective on the communicator without rank.
-     * @param failed its result at detection
-     * @param timed false for a warm-up
-     * @param why set to why not, if it cannot be rerun
-     * @return false if it cannot be rerun (fewer than 2 ranks left, the root excluded, or the
-     *         call not valid over the ranks left)
-     */
-    bool Rerun(const CollectiveResult& failed, bool timed, std::string& why);
-    /// The shrunk communicator is ready: issue the rerun on every rank of it.
-    /// @param rerun what to rerun
-    void StartRerun(PendingRerun rerun);
-    /// Build the shrunk communicator (once). @param why set to why not, if not
-    /// @return false if fewer than 2 ranks would be left or the broadcast root is down
-    bool Shrink(std::string& why);
-    /// The shrunk communicator finished a rerun. @param result its result
-    void RerunComplete(const CollectiveResult& result);
-    /// The shrunk communicator gave up on a rerun. @param result its result
-    void RerunFailed(const CollectiveResult& result);
     /// Report an operation's final result. @param r the result @param timed false: warm-up
     void Report(const CollectiveResult& r, bool timed);
 
-    CollectiveCommunicator* m_comm;            //!< the communicator watched
-    std::vector<Ptr<Listener>> m_listeners;    //!< one per watched rank
-    std::vector<bool> m_up;                    //!< link state, by rank
-    uint32_t m_nDown;                          //!< ranks whose link is down
-    std::set<uint32_t> m_failed;               //!< failed operations
-    std::map<uint32_t, Time> m_lastProgress;   //!< by operation in flight (watchdog on)
-    EventId m_watchdog;                        //!< the watchdog's event
-    uint64_t m_lateBytes;                      //!< GetLateBytes
-    uint64_t m_lateMessages;                   //!< GetLateMessages
-    Ptr<CollectiveCommunicator> m_shrunk;      //!< ExcludeRank's communicator
-    std::vector<uint32_t> m_survivors;         //!< its ranks, as original ranks
-    std::map<uint32_t, PendingRerun> m_reruns; //!< by the shrunk communicator's sequence
+    CollectiveCommunicator* m_comm;          //!< the communicator watched
+    std::vector<Ptr<Listener>> m_listeners;  //!< one per watched rank
+    std::vector<bool> m_up;                  //!< link state, by rank
+    uint32_t m_nDown;                        //!< ranks whose link is down
+    std::set<uint32_t> m_failed;             //!< failed operations
+    std::map<uint32_t, Time> m_lastProgress; //!< by operation in flight (watchdog on)
+    EventId m_watchdog;                      //!< the watchdog's event
+    uint64_t m_lateBytes;                    //!< GetLateBytes
+    uint64_t m_lateMessages;                 //!< GetLateMessages
+    CollectiveShrink m_shrink;               //!< ExcludeRank: the reruns without a rank
 };
 
 } // namespace ns3

@@ -204,6 +204,38 @@ class MacFrame
         bool m_valid{false};  //!< a source was converted
     };
 
+    /**
+     * @brief A sending NIC's last destination Address converted to a key. The layer above
+     * sends to few peers in a row (one on a ring), and ns-3's conversion is a chain of
+     * library calls.
+     */
+    class DestinationMemo
+    {
+      public:
+        /**
+         * @param destination a Mac48Address as an Address
+         * @param changed set to true if it is not the last destination (a port found for the
+         *        last one is then stale)
+         * @return it as a key
+         */
+        uint64_t Get(const Address& destination, bool& changed)
+        {
+            changed = !m_valid || !(destination == m_address);
+            if (changed)
+            {
+                m_address = destination;
+                m_key = ToKey(Mac48Address::ConvertFrom(destination));
+                m_valid = true;
+            }
+            return m_key;
+        }
+
+      private:
+        Address m_address;   //!< the last destination
+        uint64_t m_key{0};   //!< it as a key
+        bool m_valid{false}; //!< a destination was converted
+    };
+
   private:
     Ptr<Packet> m_packet;        //!< the packet, without the MAC header
     uint64_t m_destination : 48; //!< destination MAC address as a key

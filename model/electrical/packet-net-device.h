@@ -158,12 +158,10 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     void DoDispose() override;
 
   private:
-    /// Send and SendFrom. @param packet the packet @param source its source @param dest its
-    /// destination @param protocolNumber its EtherType @return false if dropped
-    bool DoSend(Ptr<Packet> packet,
-                Mac48Address source,
-                const Address& dest,
-                uint16_t protocolNumber);
+    /// Send and SendFrom. @param packet the packet @param source its source as a key
+    /// (MacFrame::ToKey) @param dest its destination @param protocolNumber its EtherType
+    /// @return false if dropped
+    bool DoSend(Ptr<Packet> packet, uint64_t source, const Address& dest, uint16_t protocolNumber);
     /// The Address attribute's setter: refused once the device is attached.
     /// @param address the address
     void SetMacAddress(Mac48Address address);
@@ -189,8 +187,8 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
 
     /// Add the header and queue a frame. @return false if dropped
     bool Enqueue(Ptr<Packet> packet,
-                 Mac48Address source,
-                 Mac48Address dest,
+                 uint64_t source,
+                 uint64_t dest,
                  uint16_t protocol,
                  uint32_t dstHost,
                  uint8_t flow);
@@ -207,8 +205,6 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     void FireTxEnd(Ptr<Packet> frame);
     /// @param protocol EtherType @return true if IP, ARP or IPv6 (limited to Mtu)
     static bool IsMtuLimited(uint16_t protocol);
-    /// @param address an address @return it as a 48-bit integer
-    static uint64_t AsInteger(Mac48Address address);
     /// @param bytes the MaxBurstBytes attribute
     void SetMaxBurstBytes(uint32_t bytes);
     /// @return the MaxBurstBytes attribute
@@ -222,25 +218,27 @@ class PacketNetDevice : public FabricNetDevice, public PacketEndpoint, public By
     /// @return the HeaderBytes attribute
     uint32_t GetHeaderBytes() const;
 
-    Mac48Address m_address;             //!< MAC address
-    Address m_addressValue;             //!< m_address as an Address (GetAddress)
-    MacFrame::SourceMemo m_sources;     //!< sources of received frames as Addresses
-    uint16_t m_mtu;                     //!< Mtu attribute
-    uint32_t m_cellBytes;               //!< CellBytes attribute
-    uint32_t m_headerBytes;             //!< HeaderBytes attribute
-    uint32_t m_maxBurstBytes;           //!< MaxBurstBytes attribute
-    uint64_t m_maxQueueBytes;           //!< MaxQueueBytes attribute
-    uint32_t m_host;                    //!< host index
-    uint64_t m_firstHost;               //!< address of host 0, as an integer
-    uint32_t m_nHosts;                  //!< hosts in the fabric (0: not attached)
-    std::vector<Frame> m_frames;        //!< frames in progress, by slot
-    std::vector<uint32_t> m_freeFrames; //!< free slots
-    CompactFifo<uint32_t> m_txQueue;    //!< frames not fully started, in order
-    PacketCell m_head;                  //!< the next cell (PeekCell)
-    ByteCounters m_bytes;               //!< the bytes this device was asked to send
-    uint64_t m_rxBytes;                 //!< payload bytes delivered to the node
-    uint64_t m_rxFrames;                //!< frames delivered to the node
-    uint64_t m_rxCells;                 //!< cells received
+    Mac48Address m_address;                   //!< MAC address
+    Address m_addressValue;                   //!< m_address as an Address (GetAddress)
+    uint64_t m_addressKey{0};                 //!< m_address as a key (MacFrame::ToKey)
+    MacFrame::DestinationMemo m_destinations; //!< the last destination sent to, as a key
+    MacFrame::SourceMemo m_sources;           //!< sources of received frames as Addresses
+    uint16_t m_mtu;                           //!< Mtu attribute
+    uint32_t m_cellBytes;                     //!< CellBytes attribute
+    uint32_t m_headerBytes;                   //!< HeaderBytes attribute
+    uint32_t m_maxBurstBytes;                 //!< MaxBurstBytes attribute
+    uint64_t m_maxQueueBytes;                 //!< MaxQueueBytes attribute
+    uint32_t m_host;                          //!< host index
+    uint64_t m_firstHost;                     //!< address of host 0, as an integer
+    uint32_t m_nHosts;                        //!< hosts in the fabric (0: not attached)
+    std::vector<Frame> m_frames;              //!< frames in progress, by slot
+    std::vector<uint32_t> m_freeFrames;       //!< free slots
+    CompactFifo<uint32_t> m_txQueue;          //!< frames not fully started, in order
+    PacketCell m_head;                        //!< the next cell (PeekCell)
+    ByteCounters m_bytes;                     //!< the bytes this device was asked to send
+    uint64_t m_rxBytes;                       //!< payload bytes delivered to the node
+    uint64_t m_rxFrames;                      //!< frames delivered to the node
+    uint64_t m_rxCells;                       //!< cells received
 
     TracedCallback<Ptr<const Packet>> m_macTxTrace;            //!< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;        //!< MacTxDrop

@@ -11,8 +11,10 @@
 
 #include "ns3/byte-conservation.h"
 #include "ns3/drop-reason.h"
+#include "ns3/fatal-error.h"
 #include "ns3/object.h"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -280,6 +282,27 @@ class PacketSwitch : public Object, public PacketEndpoint, public ByteCounted
     void SetBufferMode(std::string mode);
     /// Abort if a port is wired (the buffer takes its settings then). @param what the attribute
     void CheckNotWired(const std::string& what) const;
+
+    /**
+     * @brief Run a call into the plain-C++ parts (SwitchBuffer, SwitchRoutes), which refuse
+     * bad settings with std::invalid_argument: that becomes the program's one fatal line.
+     * @tparam Call the call's type
+     * @param call the call
+     * @return what it returns
+     */
+    template <typename Call>
+    static auto Checked(Call call) -> decltype(call())
+    {
+        try
+        {
+            return call();
+        }
+        catch (const std::invalid_argument& e)
+        {
+            NS_FATAL_ERROR(e.what());
+        }
+    }
+
     /// @param p a wired port @return bytes its link carries in 2 x delay + ForwardingLatency
     uint64_t RoundTripBytes(const Port& p) const;
 

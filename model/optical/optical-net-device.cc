@@ -459,15 +459,12 @@ OpticalNetDevice::DoSend(Ptr<Packet> packet,
     NS_ABORT_MSG_IF(!m_crossbar,
                     "OpticalNetDevice::Send on a device that is not attached to a crossbar "
                     "(use OpticalFabricHelper::Install)");
-    LastDestination& last = m_lastDestination;
-    if (!last.valid || !(dest == last.address))
+    bool changed = false;
+    const uint64_t to = m_destinations.Get(dest, changed);
+    if (changed)
     {
-        last.address = dest;
-        last.key = MacFrame::ToKey(Mac48Address::ConvertFrom(dest));
-        last.port = -1;
-        last.valid = true;
+        m_destinationPort = -1;
     }
-    const uint64_t to = last.key;
     const uint64_t bytes = packet->GetSize();
     const uint32_t limit = IsMtuLimited(protocolNumber) ? m_mtu : m_maxBurstBytes;
     FabricFlowTag flowTag;
@@ -495,11 +492,12 @@ OpticalNetDevice::DoSend(Ptr<Packet> packet,
         }
         return all;
     }
-    if (last.port < 0)
+    if (m_destinationPort < 0)
     {
-        last.port = m_crossbar->LookupPort(to); // an unknown address may attach later: asked again
+        // Asked again while unknown: the address may be attached later.
+        m_destinationPort = m_crossbar->LookupPort(to);
     }
-    const int64_t port = last.port;
+    const int64_t port = m_destinationPort;
     if (port < 0)
     {
         m_bytes.sent += bytes;

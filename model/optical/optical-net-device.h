@@ -183,19 +183,6 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     Mac48Address GetMacAddress() const;
 
     /// Serialization state of a circuit lane (its circuit state is in VirtualOutputQueues).
-    /**
-     * @brief The last destination the layer above sent to, resolved. A rank sends to few peers
-     * in a row (one on a ring), and resolving an Address is a chain of ns-3 calls and a hash
-     * lookup in the crossbar.
-     */
-    struct LastDestination
-    {
-        Address address;   //!< as the layer above gave it
-        uint64_t key{0};   //!< as a key (MacFrame::ToKey)
-        int64_t port{-1};  //!< its crossbar port, once found (found ports never change)
-        bool valid{false}; //!< address holds a destination
-    };
-
     struct LaneTiming
     {
         Time busyUntil; //!< end of the frame being serialized
@@ -252,10 +239,12 @@ class OpticalNetDevice : public FabricNetDevice, public CrossbarEndpoint, public
     /// @param n the WavelengthsPerCircuit attribute
     void SetWavelengthsPerCircuit(uint32_t n);
 
-    Mac48Address m_address;                 //!< MAC address
-    Address m_addressValue;                 //!< m_address as an Address (GetAddress)
-    uint64_t m_addressKey{0};               //!< m_address as a key (MacFrame::ToKey)
-    LastDestination m_lastDestination;      //!< the last destination sent to
+    Mac48Address m_address;                   //!< MAC address
+    Address m_addressValue;                   //!< m_address as an Address (GetAddress)
+    uint64_t m_addressKey{0};                 //!< m_address as a key (MacFrame::ToKey)
+    MacFrame::DestinationMemo m_destinations; //!< the last destination sent to, as a key
+    /// its crossbar port, once found (-1: not yet); a found port never changes
+    int64_t m_destinationPort{-1};
     MacFrame::SourceMemo m_sources;         //!< sources of received frames as Addresses
     uint16_t m_mtu;                         //!< Mtu attribute
     uint32_t m_maxBurstBytes;               //!< MaxBurstBytes attribute
