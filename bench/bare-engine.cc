@@ -5,9 +5,10 @@
 #include "bare-engine.h"
 
 #include "ns3/core-module.h"
-#include "ns3/map-scheduler.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <vector>
 
 namespace ns3
@@ -19,10 +20,12 @@ namespace
 {
 
 /**
- * @brief ns-3's MapScheduler that also counts the events it holds: the mean, over the events
- * taken out, of how many were pending then.
+ * @brief The scheduler ns-3's `SchedulerType` global value names (MapScheduler unless
+ * `--SchedulerType=ns3::HeapScheduler` or another is given), wrapped to count the events it
+ * holds: the mean, over the events taken out, of how many were pending then. Every scheduler
+ * orders events by time, then by insertion, so the choice changes speed and memory only.
  */
-class CountingScheduler : public MapScheduler
+class CountingScheduler : public Scheduler
 {
   public:
     /**
@@ -32,16 +35,31 @@ class CountingScheduler : public MapScheduler
     static TypeId GetTypeId()
     {
         static TypeId tid = TypeId("ns3::BenchCountingScheduler")
-                                .SetParent<MapScheduler>()
+                                .SetParent<Scheduler>()
                                 .SetGroupName("ScaleAcross")
                                 .AddConstructor<CountingScheduler>();
         return tid;
     }
 
+    CountingScheduler()
+        : m_inner(ObjectFactory(SchedulerTypeName("bench")).Create<Scheduler>())
+    {
+    }
+
     void Insert(const Scheduler::Event& ev) override
     {
-        MapScheduler::Insert(ev);
+        m_inner->Insert(ev);
         ++s_pending;
+    }
+
+    bool IsEmpty() const override
+    {
+        return m_inner->IsEmpty();
+    }
+
+    Scheduler::Event PeekNext() const override
+    {
+        return m_inner->PeekNext();
     }
 
     Scheduler::Event RemoveNext() override
@@ -49,12 +67,12 @@ class CountingScheduler : public MapScheduler
         s_pendingSum += s_pending;
         ++s_removed;
         --s_pending;
-        return MapScheduler::RemoveNext();
+        return m_inner->RemoveNext();
     }
 
     void Remove(const Scheduler::Event& ev) override
     {
-        MapScheduler::Remove(ev);
+        m_inner->Remove(ev);
         --s_pending;
     }
 
@@ -73,6 +91,8 @@ class CountingScheduler : public MapScheduler
     }
 
   private:
+    Ptr<Scheduler> m_inner; //!< the scheduler that holds the events
+
     // Static: the simulator owns its scheduler, the bench reads the counts after Destroy.
     static uint64_t s_pending;    //!< events held now
     static uint64_t s_pendingSum; //!< sum of s_pending over RemoveNext calls
@@ -109,6 +129,24 @@ struct Hold
 Hold* Hold::s_current = nullptr;
 
 } // namespace
+
+std::string
+SchedulerTypeName(const std::string& program)
+{
+    TypeIdValue type;
+    GlobalValue::GetValueByName("SchedulerType", type);
+    const std::string name = type.Get().GetName();
+    if (name == "ns3::BenchCountingScheduler" || !type.Get().IsChildOf(Scheduler::GetTypeId()))
+    {
+        std::cerr << program << ": --SchedulerType=" << name
+                  << " is not one of ns-3's event schedulers: use ns3::MapScheduler (the "
+                     "default), ns3::HeapScheduler, ns3::CalendarScheduler, "
+                     "ns3::PriorityQueueScheduler or ns3::ListScheduler"
+                  << std::endl;
+        std::exit(1);
+    }
+    return name;
+}
 
 void
 UseCountingScheduler()

@@ -8,6 +8,7 @@
 #include "bench-support.h"
 
 #include <cstdint>
+#include <string>
 
 namespace ns3
 {
@@ -15,8 +16,17 @@ namespace bench
 {
 
 /**
- * @brief Use, for the simulation about to be built, ns-3's default MapScheduler wrapped to
- * count how many events it holds (so a model run and the bare engine pay the same counting).
+ * @brief The event scheduler ns-3's `SchedulerType` global value names (set on any bench's
+ * command line, e.g. `--SchedulerType=ns3::HeapScheduler`; ns3::MapScheduler by default).
+ * @param program the program's name, for the error line
+ * @return its TypeId name; ends the program with status 1 and one line if it names no scheduler
+ */
+std::string SchedulerTypeName(const std::string& program);
+
+/**
+ * @brief Use, for the simulation about to be built, the scheduler of SchedulerTypeName
+ * wrapped to count how many events it holds (so a model run and the bare engine pay the same
+ * counting).
  */
 void UseCountingScheduler();
 

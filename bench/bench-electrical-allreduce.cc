@@ -15,8 +15,9 @@
  *
  * The bare engine: a hold model of no-op events, each scheduling the next at a delay from a
  * fixed table, as many events as the all-reduce executed with as many pending on average as
- * it had (both counted by the same wrapper of ns-3's default MapScheduler, so both runs pay
- * its counting). Each part runs in a child process of its own (bench::MedianInChildren; with
+ * it had (both counted by the same wrapper around ns-3's scheduler, MapScheduler unless
+ * --SchedulerType names another, so both runs pay its counting). Each part runs in a child process
+ * of its own (bench::MedianInChildren; with
  * --runs, the median of each figure).
  */
 
@@ -74,6 +75,11 @@ main(int argc, char* argv[])
                   << std::endl;
         return 1;
     }
+
+    // Any bench takes ns-3's --SchedulerType (MapScheduler by default); the model and the bare
+    // engine run on the same one, so their ratio compares like with like.
+    const std::string scheduler = bench::SchedulerTypeName("bench-electrical-allreduce");
+    std::cout << "scheduler " << scheduler << " type" << std::endl;
 
     // The all-reduce: values = build s, run s, events, packet-hops, mean pending, simulated s.
     const bench::Measured model = bench::MedianInChildren(runs, [&](double* values) {

@@ -5,17 +5,21 @@
 # allocations (valgrind DHAT) per message of a ring all-reduce on 256 ranks. Each tool runs
 # bench-allreduce at two sizes (the same fabric, 2x the chunks); the difference divided by the
 # difference in messages is the per-message cost, free of set-up and tear-down. Prints
-# `name value unit` lines. BUILD_DIR overrides the build folder; needs valgrind (setup.sh).
+# `name value unit` lines. BUILD_DIR overrides the build folder; RANKS the ranks (256);
+# SCHEDULER one of ns-3's event schedulers (ns3::MapScheduler, the default, or
+# ns3::HeapScheduler, ...: ns-3's SchedulerType). Needs valgrind (setup.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
 bench=$build/bin/bench-allreduce
 ranks=${RANKS:-256}
+scheduler=${SCHEDULER:-ns3::MapScheduler}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 args() { # args <bytes>: one ring all-reduce, 32 KiB chunks, no bare-engine run
-  echo --algo=ring --ranks="$ranks" --bytes="$1" --chunkBytes=32768 --progress=false --bare=false
+  echo --algo=ring --ranks="$ranks" --bytes="$1" --chunkBytes=32768 --progress=false --bare=false \
+    --SchedulerType="$scheduler"
 }
 small=$((ranks * 65536))
 large=$((2 * small))
@@ -45,6 +49,7 @@ i1=$(instructions "$small")
 i2=$(instructions "$large")
 a1=$(allocations "$small")
 a2=$(allocations "$large")
+echo "message_cost_scheduler $scheduler type"
 echo "message_cost_ranks $ranks ranks"
 echo "message_cost_messages $m1 $m2 messages"
 echo "message_cost_instructions_per_message $(( (i2 - i1) / (m2 - m1) )) instructions"
