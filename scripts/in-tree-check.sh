@@ -6,7 +6,8 @@
 #   1. fetch ns-3.37's source from Debian's source package (cached in $SCALE_ACROSS_CACHE),
 #   2. copy this module to contrib/scale-across,
 #   3. configure only the modules it needs, with examples and tests,
-#   4. build with two jobs (3.37's ./ns3 build caps itself at nproc - 1),
+#   4. build the test runner and this module's examples with two jobs (3.37's ./ns3 build caps
+#      itself at nproc - 1),
 #   5. run every scale-across-* suite through ./test.py and one example through ./ns3 run.
 # The ns-3 tree and its build stay in the cache, so a second run rebuilds only the module.
 set -euo pipefail
@@ -47,8 +48,15 @@ if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q "NS3_ENABLED_MODULES.*scale-
     { tail -40 "$cache/configure.log"; exit 1; }
 fi
 
-log "building with $jobs jobs"
-cmake --build cmake-cache -j"$jobs" >"$cache/build.log" 2>&1 || { grep -E 'error|Error' -A3 "$cache/build.log" | head -60; exit 1; }
+# Only what the checks run: the test runner (it links every enabled module's test library, this
+# module's among them) and this module's examples. The other modules' examples and ns-3's own
+# tutorial programs are not built: on a cold machine they were minutes of CI for nothing run.
+targets=(test-runner)
+while read -r example; do targets+=("$example"); done \
+  < <(sed -nE 's/^ *NAME +([A-Za-z0-9_-]+).*/\1/p' "$here/examples/CMakeLists.txt")
+log "building ${targets[*]} with $jobs jobs"
+cmake --build cmake-cache -j"$jobs" --target "${targets[@]}" >"$cache/build.log" 2>&1 ||
+  { grep -E 'error|Error' -A3 "$cache/build.log" | head -60; exit 1; }
 
 runner=$(ls -t build/utils/ns3.*-test-runner* | head -1) # the newest build profile
 suites=$("$runner" --list | grep '^scale-across-' || true)

@@ -13,7 +13,10 @@ export ASAN_OPTIONS=detect_leaks=1:detect_container_overflow=0:halt_on_error=1:a
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS=suppressions=$here/test/lsan.supp:print_suppressions=0
 
-"$here/scripts/build.sh" -DSCALE_ACROSS_SANITIZE=address,undefined -DSCALE_ACROSS_BENCH=OFF
+# -O1, as the sanitizers' own documentation advises: a quarter less compile time than -O2
+# (25 s against 32 s of CPU for photonic-crossbar.cc here), and the build is most of this pass.
+"$here/scripts/build.sh" -DSCALE_ACROSS_SANITIZE=address,undefined -DSCALE_ACROSS_BENCH=OFF \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g -DNDEBUG"
 cd "$BUILD_DIR"
 ctest --output-on-failure -j"$(nproc)" | tee ctest-asan.log
 echo "sanitizer build: $(grep -cE 'Test +#[0-9]+: ' ctest-asan.log) ctest entries run under ASan+UBSan"
