@@ -40,6 +40,7 @@ def build(bld):
         'model/optical/coherent-transceiver.cc',
         'model/optical/crossbar-endpoint.cc',
         'model/optical/optical-channel.cc',
+        'model/optical/optical-net-device-data-path.cc',
         'model/optical/optical-net-device-faults.cc',
         'model/optical/optical-net-device.cc',
         'model/optical/optical-physics.cc',
