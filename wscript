@@ -44,6 +44,8 @@ def build(bld):
         'model/optical/optical-net-device-faults.cc',
         'model/optical/optical-net-device.cc',
         'model/optical/optical-physics.cc',
+        'model/optical/photonic-crossbar-circuits.cc',
+        'model/optical/photonic-crossbar-data-path.cc',
         'model/optical/photonic-crossbar-faults.cc',
         'model/optical/photonic-crossbar.cc',
         'model/optical/virtual-output-queues.cc',
