@@ -50,6 +50,7 @@ def build(bld):
         'model/optical/photonic-crossbar.cc',
         'model/optical/virtual-output-queues.cc',
         'model/collective/collective-application.cc',
+        'model/collective/collective-application-progress.cc',
         'model/collective/collective-communicator.cc',
         'model/collective/collective-communicator-p2p.cc',
         'model/collective/collective-communicator-run.cc',
