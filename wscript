@@ -52,6 +52,7 @@ def build(bld):
         'model/collective/collective-application.cc',
         'model/collective/collective-application-progress.cc',
         'model/collective/collective-communicator.cc',
+        'model/collective/collective-communicator-operations.cc',
         'model/collective/collective-communicator-p2p.cc',
         'model/collective/collective-communicator-run.cc',
         'model/collective/collective-failure-monitor.cc',
