@@ -392,6 +392,30 @@ class PhotonicCrossbar : public Object, public CircuitSwitch, public ByteCounted
     TracedCallback<uint32_t, uint32_t> m_setUpFailedTrace; //!< SetUpFailed
 };
 
+/**
+ * A frame on its way to its receiver: an event of the crossbar's EventPool (one allocated per
+ * frame was one heap allocation per message). It drops its packet and goes back to the pool
+ * once the frame is handed over. Defined in this header because two files need it whole:
+ * photonic-crossbar-data-path.cc takes events from the pool, photonic-crossbar.cc empties it.
+ */
+class PhotonicCrossbar::DeliveryEvent : public EventImpl
+{
+  public:
+    PhotonicCrossbar* crossbar{nullptr}; //!< the crossbar
+    Frame frame;                         //!< the frame
+    bool budgetCloses{false};            //!< its path's link budget closes
+
+  protected:
+    void Notify() override
+    {
+        crossbar->Deliver(frame, budgetCloses);
+        // Given back only now: a frame sent inside the delivery takes another event, and
+        // this one is not overwritten while Deliver reads it.
+        frame.frame = MacFrame();
+        crossbar->m_deliveries.Give(this);
+    }
+};
+
 } // namespace ns3
 
 #endif /* SCALE_ACROSS_PHOTONIC_CROSSBAR_H */
