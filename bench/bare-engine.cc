@@ -93,7 +93,8 @@ class CountingScheduler : public Scheduler
   private:
     Ptr<Scheduler> m_inner; //!< the scheduler that holds the events
 
-    // Static: the simulator owns its scheduler, the bench reads the counts after Destroy.
+    // Static: the simulator owns its scheduler; the bench reads the counts before Destroy
+    // (which drains the queue through RemoveNext).
     static uint64_t s_pending;    //!< events held now
     static uint64_t s_pendingSum; //!< sum of s_pending over RemoveNext calls
     static uint64_t s_removed;    //!< RemoveNext calls

@@ -16,9 +16,8 @@
  * The bare engine: a hold model of no-op events, each scheduling the next at a delay from a
  * fixed table, as many events as the all-reduce executed with as many pending on average as
  * it had (both counted by the same wrapper around ns-3's scheduler, MapScheduler unless
- * --SchedulerType names another, so both runs pay its counting). Each part runs in a child process
- * of its own (bench::MedianInChildren; with
- * --runs, the median of each figure).
+ * --SchedulerType names another, so both runs pay its counting). Each part runs in a child
+ * process of its own (bench::MedianInChildren; with --runs, the median of each figure).
  */
 
 #include "bare-engine.h"

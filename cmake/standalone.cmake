@@ -71,9 +71,12 @@ endif()
 # Per domain, the suites that drive its distinct code paths: optical transfer, drops, tracing and
 # contention; the packet path, PFC, shared buffer, incast, ECMP and cells; the collective
 # schedules, protocols, point-to-point, concurrency and failures; each circuit scheduler and
-# switch; training; faults; energy. Left out: suites that repeat those paths many times over
-# (invariance, random faults, variability, attribute ranges, the bad-input and Config-path
-# tables, determinism reruns, the 65,536-endpoint smoke test) and the IPv4/TCP suites, whose
+# switch; training, with its failures and checkpoints; faults; energy. Left out: suites that
+# repeat those paths many times over (invariance, random faults, variability, attribute ranges,
+# the bad-input and Config-path tables, determinism reruns, the 65,536-endpoint smoke test) or
+# that the listed ones cover (collective-header and collective-api-example by every collective
+# suite, electrical-transceiver by fault-electrical, optical-fabric-copy by every optical suite,
+# energy-counts by energy-devices) and the IPv4/TCP suites, whose
 # time under valgrind is ns-3's own stack (optical-ipv4 alone took 99 of the 908 s memcheck
 # took with every suite in it). Every suite still runs natively and in the AddressSanitizer
 # build. A new suite joins this list when it brings a code path none of these runs.
@@ -98,6 +101,7 @@ set(SCALE_ACROSS_MEMCHECK_SUITES
     scale-across-circuits-port-limit scale-across-circuits-wavelength-routed
     # training, faults, energy
     scale-across-training-closed-form scale-across-training-shared-fabric
+    scale-across-training-faults
     scale-across-fault-optical scale-across-fault-electrical scale-across-energy-devices)
 if(SCALE_ACROSS_SANITIZE)
   # GCC 12 reports false maybe-uninitialized warnings inside libstdc++ (std::regex) when

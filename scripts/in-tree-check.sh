@@ -49,8 +49,11 @@ if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q "NS3_ENABLED_MODULES.*scale-
 fi
 
 # Only what the checks run: the test runner (it links every enabled module's test library, this
-# module's among them) and this module's examples. The other modules' examples and ns-3's own
-# tutorial programs are not built: on a cold machine they were minutes of CI for nothing run.
+# module's among them, and 3.37 builds the few examples its own suites run as tests) and this
+# module's examples. The other examples of ns-3's modules and its tutorial programs are not
+# built: on a cold machine they were minutes of CI for nothing run. Each example's name is on
+# its own `NAME <name>` line of examples/CMakeLists.txt (a name that is not a target stops the
+# build with ninja's "unknown target").
 targets=(test-runner)
 while read -r example; do targets+=("$example"); done \
   < <(sed -nE 's/^ *NAME +([A-Za-z0-9_-]+).*/\1/p' "$here/examples/CMakeLists.txt")

@@ -3,7 +3,8 @@
 #
 # Set up, build, and run every check:
 #  1. the module's ns-3 TestSuites (through ns-3's own TestRunner, one ctest each), the
-#     GoogleTest cases of its pure C++ parts, and the same suites and the quick examples under
+#     GoogleTest cases of its pure C++ parts, and a representative subset of the suites
+#     (SCALE_ACROSS_MEMCHECK_SUITES in cmake/standalone.cmake) and two quick examples under
 #     valgrind memcheck (ctest label memcheck); the package check (ctest package/template:
 #     cmake --install, then examples/template built and run against the installed package);
 #  2. the examples: same seed twice gives byte-identical outputs, and every wrong argument
